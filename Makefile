@@ -1,0 +1,83 @@
+# ddlint build. `make` builds build/ddlint; `make check` builds and runs every test.
+CC      ?= cc
+CSTD    := -std=c11 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WERROR  ?= -Werror
+OPT     ?= -O2 -g
+CFLAGS  += $(CSTD) $(WARN) $(WERROR) $(OPT) -Iinclude -Isrc -Ibuild/gen
+LDLIBS  += -lpg_query -ljansson -lyaml -lpthread
+BUILD   ?= build
+
+RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/report/*.c))
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h)
+
+.PHONY: all demo check unit fixtures cli docs-check corpus asan valgrind clean deps readme
+
+all: $(BUILD)/ddlint
+
+# Installs what is missing on Debian 12 (as root), builds, and lints the bundled example.
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/gen/registry.c: $(RULE_SRCS) scripts/gen-registry.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-registry.sh $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/registry.o: $(BUILD)/gen/registry.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libddlint.a: $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/ddlint: $(BUILD)/obj/src/main.o $(BUILD)/libddlint.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libddlint.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< $(BUILD)/libddlint.a $(LDLIBS) -lcmocka -o $@
+
+demo: $(BUILD)/ddlint
+	@echo "== ddlint examples/schema.sql (findings expected; demo exits 0) =="
+	@$(BUILD)/ddlint examples/schema.sql; status=$$?; \
+	  if [ $$status -gt 1 ]; then echo "ddlint failed with status $$status"; exit $$status; fi
+
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $(VALGRIND) $$t; done
+
+fixtures: $(BUILD)/ddlint
+	@DDLINT="$(VALGRIND) $(BUILD)/ddlint" sh tests/run-fixtures.sh
+
+cli: $(BUILD)/ddlint
+	@DDLINT="$(VALGRIND) $(BUILD)/ddlint" sh tests/cli/run.sh
+
+docs-check: $(BUILD)/ddlint
+	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
+
+# Every test; what CI runs.
+check: all unit fixtures cli docs-check
+	@echo "make check: all test suites passed"
+
+readme: $(BUILD)/ddlint
+	@sh scripts/readme-rules.sh --write $(BUILD)/ddlint
+
+corpus: $(BUILD)/ddlint
+	@sh tests/corpus.sh $(BUILD)/ddlint
+
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+valgrind:
+	$(MAKE) BUILD=build/valgrind OPT="-O1 -g" VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" check
+
+clean:
+	rm -rf build

@@ -1,0 +1,85 @@
+/*
+ * ddlint embedding API.
+ *
+ * A run owns everything it creates: files, parse trees, the schema model and
+ * the diagnostics live in one arena that dd_run_free() releases. Pointers
+ * returned by the run stay valid until then. Functions returning int return 0
+ * on success and a negative value on failure; dd_run_error() then describes
+ * the failure in lower case, naming the path and the reason.
+ */
+#ifndef DDLINT_H
+#define DDLINT_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#define DDLINT_VERSION "0.1.0"
+
+typedef enum dd_severity {
+	DD_SEV_OFF = 0,
+	DD_SEV_INFO = 1,
+	DD_SEV_WARNING = 2,
+	DD_SEV_ERROR = 3
+} dd_severity;
+
+typedef struct dd_run dd_run;
+typedef struct dd_file dd_file;
+
+/* One finding. Lines and columns are 1-based; columns count Unicode characters. */
+typedef struct dd_diag {
+	const dd_file *file;
+	const char *path;        /* the file's display path */
+	int line, column;
+	int end_line, end_column;
+	int offset;              /* 0-based byte offset of the start */
+	const char *rule;        /* rule id */
+	dd_severity severity;
+	const char *message;
+	const char *object;      /* qualified name of the object, or NULL */
+	const char *suggestion;  /* what the standard expects, or NULL */
+} dd_diag;
+
+/* Create an empty run. Returns NULL only when memory is exhausted. */
+dd_run *dd_run_new(void);
+
+/* Release the run and everything it owns. Accepts NULL. */
+void dd_run_free(dd_run *run);
+
+/*
+ * Add a file read from disk. `display` is the path diagnostics show (copied).
+ * `report` false makes the file context only: replayed into the model,
+ * never reported on. Fails (returns -1, see dd_run_error) when the file
+ * cannot be read.
+ */
+int dd_run_add_path(dd_run *run, const char *path, const char *display, bool report);
+
+/* Add an in-memory buffer of `len` bytes (copied) under the name `display`. */
+int dd_run_add_buffer(dd_run *run, const char *display, const char *data, size_t len, bool report);
+
+/* Override a rule's severity (DD_SEV_OFF disables it). Returns -1 for an unknown rule id. */
+int dd_run_set_severity(dd_run *run, const char *rule_id, dd_severity severity);
+
+/*
+ * Parse every added file, replay it into the schema model and run the rules.
+ * Call once. Bad SQL is reported as diagnostics, never as a failure.
+ */
+int dd_run_lint(dd_run *run);
+
+/* The diagnostics of the run, sorted by file, line, column and rule. */
+const dd_diag *dd_run_diagnostics(const dd_run *run, size_t *count);
+
+/* Number of files added. */
+size_t dd_run_file_count(const dd_run *run);
+
+/* The message of the last failure of the run. */
+const char *dd_run_error(const dd_run *run);
+
+/* Write the schema model as a JSON document (see the README, "ddlint dump"). */
+int dd_run_dump_json(dd_run *run, FILE *out);
+
+const char *dd_severity_name(dd_severity sev);
+/* Parse "error", "warning", "info" or "off"; returns -1 for anything else. */
+int dd_severity_parse(const char *name, dd_severity *out);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * The one header a rule includes: the rule descriptor, the schema model, and
+ * the helpers a rule uses to read source text and report diagnostics.
+ *
+ * Ownership: everything a rule receives is owned by the run's arena and lives
+ * until the run is freed. Rules never free anything; strings returned by the
+ * helpers below are allocated in the arena too.
+ */
+#ifndef DDLINT_RULE_H
+#define DDLINT_RULE_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <string.h>
+#include <pg_query/pg_query.pb-c.h>
+#include "../ddlint.h"
+
+typedef struct dd_ctx dd_ctx;
+typedef struct dd_model dd_model;
+
+/* ---- source ---------------------------------------------------------- */
+
+struct dd_file {
+	const char *path;        /* path diagnostics show */
+	const char *text;        /* NUL-terminated; psql lines blanked */
+	size_t len;
+	bool report;             /* false: context only, never reported */
+	size_t index;            /* position in the run's file order */
+	int *line_starts;        /* byte offset of each line start */
+	int n_lines;
+};
+
+/* A span of source: `len` bytes from `offset` in `file`. */
+typedef struct dd_loc {
+	const dd_file *file;
+	int offset;
+	int len;
+} dd_loc;
+
+/* ---- schema model ---------------------------------------------------- */
+
+/* A type as PostgreSQL's format_type() would print it, plus its parts. */
+typedef struct dd_type {
+	const char *schema;      /* NULL for built-in types */
+	const char *name;        /* canonical base name: "integer", "timestamp with time zone", "my_enum" */
+	int n_mods;              /* typmods given (0, 1 or 2) */
+	int mods[2];
+	int array_dims;
+	const char *text;        /* full display: "numeric(10,2)", "character varying(255)[]" */
+	bool serial;             /* declared serial/bigserial/smallserial (or a nextval() default) */
+} dd_type;
+
+typedef struct dd_column {
+	const char *name;
+	dd_loc loc;              /* the column name in its definition */
+	dd_type type;
+	bool not_null;
+	const char *default_expr; /* normalized expression text, or NULL */
+	char identity;           /* 'a' (ALWAYS), 'd' (BY DEFAULT) or 0 */
+	bool generated;          /* GENERATED ALWAYS AS (...) STORED */
+	const char *comment;
+} dd_column;
+
+typedef enum dd_constraint_kind {
+	DD_CON_PRIMARY, DD_CON_UNIQUE, DD_CON_CHECK, DD_CON_FOREIGN, DD_CON_EXCLUDE
+} dd_constraint_kind;
+
+typedef struct dd_table dd_table;
+typedef struct dd_index dd_index;
+
+typedef struct dd_constraint {
+	dd_constraint_kind kind;
+	const char *name;        /* given, or the one PostgreSQL generates */
+	bool named;              /* name was written in the source */
+	dd_loc loc;              /* the constraint clause (CONSTRAINT/REFERENCES/...) */
+	dd_loc name_loc;         /* the name as written, or loc when unnamed */
+	const char **columns;    /* constrained (referencing) columns */
+	size_t n_columns;
+	/* FOREIGN KEY */
+	const char *ref_schema, *ref_table;
+	const char **ref_columns; /* empty: the referenced table's primary key */
+	size_t n_ref_columns;
+	char on_delete, on_update; /* 'a' no action, 'r' restrict, 'c' cascade, 'n' set null, 'd' set default */
+	char match;               /* 's' simple, 'f' full, 'p' partial */
+	bool delete_explicit;     /* ON DELETE written in the source */
+	bool deferrable, initially_deferred;
+	bool not_valid;
+	const char *expr;         /* CHECK expression text */
+	dd_table *table;
+	dd_index *index;          /* PRIMARY KEY / UNIQUE / EXCLUDE: its index */
+} dd_constraint;
+
+typedef struct dd_index_elem {
+	const char *column;      /* a plain column, or NULL for an expression */
+	const char *expr;        /* expression text when column is NULL */
+	const char *expr_name;   /* the column name PostgreSQL derives for the expression, or NULL */
+	const char *opclass;     /* or NULL */
+	bool desc;
+} dd_index_elem;
+
+struct dd_index {
+	const char *schema;
+	const char *name;
+	bool named;
+	dd_loc loc;              /* the index name as written, or the statement */
+	dd_table *table;
+	dd_index_elem *elems;
+	size_t n_elems;
+	const char **include;
+	size_t n_include;
+	bool unique, primary;
+	const char *method;      /* "btree", "gin", ... */
+	const char *predicate;   /* WHERE text, or NULL */
+	const PgQuery__Node *predicate_node;
+	dd_constraint *constraint; /* the constraint it backs, or NULL */
+	bool dropped;
+};
+
+struct dd_table {
+	const char *schema;
+	const char *name;
+	dd_loc loc;              /* the table name in CREATE TABLE */
+	dd_column **columns;
+	size_t n_columns;
+	dd_constraint **constraints;
+	size_t n_constraints;
+	dd_index **indexes;
+	size_t n_indexes;
+	char persistence;        /* 'p' permanent, 'u' unlogged, 't' temporary */
+	bool partitioned;        /* PARTITION BY */
+	const char *parent_schema, *parent; /* PARTITION OF / ATTACH PARTITION parent */
+	const char *comment;
+	bool dropped;
+};
+
+typedef enum dd_typedef_kind { DD_TYPE_ENUM, DD_TYPE_DOMAIN, DD_TYPE_COMPOSITE, DD_TYPE_RANGE } dd_typedef_kind;
+
+typedef struct dd_typedef {
+	const char *schema, *name;
+	dd_typedef_kind kind;
+	dd_loc loc;
+	const char **labels;     /* enum labels */
+	size_t n_labels;
+	dd_type base;            /* domain base type */
+	bool dropped;
+} dd_typedef;
+
+typedef struct dd_view {
+	const char *schema, *name;
+	bool materialized;
+	dd_loc loc;
+	bool dropped;
+} dd_view;
+
+typedef struct dd_trigger {
+	const char *name;
+	const char *schema, *table;
+	dd_loc loc;
+	const char *timing;      /* "before", "after", "instead of" */
+	bool on_insert, on_update, on_delete, on_truncate;
+	bool for_each_row;
+	const char *function;    /* qualified as written */
+	bool dropped;
+} dd_trigger;
+
+typedef struct dd_function {
+	const char *schema, *name;
+	const char *args;        /* argument types, comma separated */
+	const char *returns;
+	const char *language;
+	bool procedure;
+	dd_loc loc;
+	bool dropped;
+} dd_function;
+
+typedef struct dd_sequence {
+	const char *schema, *name;
+	dd_loc loc;
+	const char *owned_by_table, *owned_by_column;
+	bool dropped;
+} dd_sequence;
+
+typedef struct dd_schema {
+	const char *name;
+	dd_loc loc;
+	bool dropped;
+} dd_schema;
+
+/* The model of the schema as replayed so far. Dropped objects stay in the
+ * arrays with `dropped` set, so rules can tell "never existed" from "dropped";
+ * the lookup functions below never return dropped objects. */
+struct dd_model {
+	dd_table **tables;       size_t n_tables;
+	dd_index **indexes;      size_t n_indexes;
+	dd_typedef **types;      size_t n_types;
+	dd_view **views;         size_t n_views;
+	dd_trigger **triggers;   size_t n_triggers;
+	dd_function **functions; size_t n_functions;
+	dd_sequence **sequences; size_t n_sequences;
+	dd_schema **schemas;     size_t n_schemas;
+	const char *default_schema; /* first entry of search_path, else "public" */
+	struct dd_model_priv *priv;
+};
+
+/* Look up a table by schema (NULL: the search path) and name. */
+dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name);
+dd_column *dd_table_column(const dd_table *t, const char *name);
+dd_constraint *dd_table_primary_key(const dd_table *t);
+dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name);
+/* Resolve the schema an unqualified name is created in. */
+const char *dd_model_schema_for(const dd_model *m, const char *schema);
+
+/* ---- rules ------------------------------------------------------------ */
+
+typedef enum dd_option_type { DD_OPT_BOOL, DD_OPT_INT, DD_OPT_STRING, DD_OPT_LIST } dd_option_type;
+
+typedef struct dd_option {
+	const char *name;
+	dd_option_type type;
+	const char *default_value; /* as text; lists are comma separated */
+	const char *doc;
+} dd_option;
+
+typedef struct dd_rule {
+	const char *id;           /* "<category>/<name>", the file's path under rules/ */
+	const char *summary;      /* one line */
+	dd_severity severity;     /* default */
+	const char *description;  /* what it checks, in full */
+	const char *why;
+	const char *bad;          /* SQL the rule reports */
+	const char *good;         /* SQL the rule accepts */
+	const dd_option *options; /* terminated by an entry with name NULL; may be NULL */
+	/* Statement kinds visited (PgQuery__Node node_case), terminated by 0. */
+	const int *visits;
+	/* Called for each visited statement, with the model as it stood before it. */
+	void (*visit)(dd_ctx *ctx, const PgQuery__Node *stmt);
+	/* Called once after every file has been replayed. */
+	void (*finish)(dd_ctx *ctx);
+} dd_rule;
+
+/* The model, the statement being visited and its location. */
+const dd_model *dd_ctx_model(const dd_ctx *ctx);
+const dd_file *dd_ctx_file(const dd_ctx *ctx);
+int dd_ctx_stmt_offset(const dd_ctx *ctx);
+int dd_ctx_stmt_len(const dd_ctx *ctx);
+
+/* Options of the running rule (defaults unless configured). */
+bool dd_opt_bool(dd_ctx *ctx, const char *name);
+long dd_opt_int(dd_ctx *ctx, const char *name);
+const char *dd_opt_string(dd_ctx *ctx, const char *name);
+/* A list option as an array of strings; *n receives the count. */
+const char *const *dd_opt_list(dd_ctx *ctx, const char *name, size_t *n);
+
+/* Report a diagnostic for the running rule at `loc`. object and suggestion may be NULL. */
+void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,
+	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Arena helpers for rules. */
+char *dd_strdup(dd_ctx *ctx, const char *s);
+char *dd_sprintf(dd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "schema.name" (or "schema.table.column" with col non-NULL). */
+char *dd_qualified(dd_ctx *ctx, const char *schema, const char *name, const char *col);
+
+/*
+ * The identifier written at `offset` (quotes removed, case as written) and
+ * its span. Returns NULL when no identifier starts there.
+ */
+const char *dd_ident_at(dd_ctx *ctx, const dd_file *file, int offset, dd_loc *span, bool *quoted);
+
+/* The span of the last component of a possibly qualified name starting at `offset`. */
+dd_loc dd_name_loc(const dd_file *file, int offset);
+
+/*
+ * Search the statement being visited, from byte offset `from` on, for the
+ * identifier `name` (as PostgreSQL would fold it). Returns its span, or a span
+ * of length 0 at the statement start when absent.
+ */
+dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name);
+
+/* Text of a node as a normalized SQL expression (deparsed). */
+const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr);
+
+/* The text of a String node, or NULL for any other node. */
+const char *dd_string_node(const PgQuery__Node *n);
+
+/* The last String of a name list (e.g. ["pg_catalog","int4"] -> "int4"), or "". */
+const char *dd_name_last(PgQuery__Node *const *names, size_t n);
+
+#endif

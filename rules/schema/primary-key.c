@@ -1,0 +1,45 @@
+/* schema/primary-key: every table has a primary key, decided after the last file. */
+#include "ddlint/rule.h"
+
+static bool skipped_schema(const char *schema)
+{
+	return strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0 ||
+	       strcmp(schema, "pg_temp") == 0;
+}
+
+static void finish(dd_ctx *ctx)
+{
+	const dd_model *m = dd_ctx_model(ctx);
+	for (size_t i = 0; i < m->n_tables; i++) {
+		const dd_table *t = m->tables[i];
+		if (t->dropped || t->persistence == 't' || skipped_schema(t->schema))
+			continue;
+		if (dd_table_primary_key(t))
+			continue;
+		/* A partition gets its primary key from the partitioned table. */
+		if (t->parent) {
+			const dd_table *p = dd_model_table(m, t->parent_schema, t->parent);
+			if (p && dd_table_primary_key(p))
+				continue;
+		}
+		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL), NULL,
+			  "table '%s.%s' has no primary key", t->schema, t->name);
+	}
+}
+
+const dd_rule dd_rule_schema_primary_key = {
+	.id = "schema/primary-key",
+	.summary = "Every table has a primary key",
+	.severity = DD_SEV_ERROR,
+	.description =
+		"Reports a table that, once every file has been replayed, has no PRIMARY KEY constraint. "
+		"A key added later (ALTER TABLE ... ADD PRIMARY KEY, in any later file) counts. Temporary "
+		"tables are ignored; a partition is accepted when its partitioned table has a primary key. "
+		"Reported at the table name in its CREATE TABLE.",
+	.why = "Without a primary key rows cannot be addressed one by one: updates and deletes from "
+	       "tools and ORMs become ambiguous, logical replication cannot replicate UPDATE and DELETE, "
+	       "and duplicates go unnoticed.",
+	.bad = "CREATE TABLE audit_events (\n    event_name text NOT NULL\n);\n",
+	.good = "CREATE TABLE audit_events (\n    id uuid PRIMARY KEY,\n    event_name text NOT NULL\n);\n",
+	.finish = finish,
+};

@@ -1,0 +1,373 @@
+/* The rule engine: a run's files, replay into the model, visitors, finish steps, diagnostics. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "internal.h"
+
+#define MAX_FILE_BYTES ((size_t)1 << 30)
+
+struct dd_ctx {
+	dd_run *run;
+	const dd_rule *rule;
+	const dd_stmt *stmt;
+};
+
+const char *dd_severity_name(dd_severity sev)
+{
+	switch (sev) {
+	case DD_SEV_ERROR: return "error";
+	case DD_SEV_WARNING: return "warning";
+	case DD_SEV_INFO: return "info";
+	default: return "off";
+	}
+}
+
+int dd_severity_parse(const char *name, dd_severity *out)
+{
+	static const char *names[] = { "off", "info", "warning", "error" };
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*out = (dd_severity)i;
+			return 0;
+		}
+	return -1;
+}
+
+int dd_rule_find(const char *id)
+{
+	for (size_t i = 0; i < dd_rules_count; i++)
+		if (strcmp(dd_rules[i]->id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+dd_run *dd_run_new(void)
+{
+	dd_run *run = calloc(1, sizeof *run);
+	if (!run)
+		return NULL;
+	run->arena = dd_arena_new();
+	run->severity = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->severity);
+	for (size_t i = 0; i < dd_rules_count; i++)
+		run->severity[i] = dd_rules[i]->severity;
+	run->model = dd_model_new(run->arena);
+	return run;
+}
+
+void dd_run_free(dd_run *run)
+{
+	if (!run)
+		return;
+	dd_model_free(run->model);
+	free(run->sorted);
+	dd_arena_free(run->arena);
+	free(run);
+}
+
+const char *dd_run_error(const dd_run *run) { return run->error; }
+size_t dd_run_file_count(const dd_run *run) { return run->n_files; }
+
+int dd_run_set_severity(dd_run *run, const char *rule_id, dd_severity severity)
+{
+	int i = dd_rule_find(rule_id);
+	if (i < 0) {
+		snprintf(run->error, sizeof run->error, "unknown rule '%s'", rule_id);
+		return -1;
+	}
+	run->severity[i] = severity;
+	return 0;
+}
+
+static dd_file *new_file(dd_run *run, const char *display, bool report)
+{
+	dd_file *f = dd_arena_alloc(run->arena, sizeof *f);
+	f->path = dd_arena_strdup(run->arena, display);
+	f->report = report;
+	f->index = run->n_files;
+	DD_PUSH(run->arena, &run->files, &run->n_files, f);
+	return f;
+}
+
+int dd_run_add_buffer(dd_run *run, const char *display, const char *data, size_t len, bool report)
+{
+	dd_file *f = new_file(run, display, report);
+	f->text = dd_arena_strndup(run->arena, data, len);
+	f->len = len;
+	dd_file_index_lines(run->arena, f);
+	return 0;
+}
+
+int dd_run_add_path(dd_run *run, const char *path, const char *display, bool report)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		snprintf(run->error, sizeof run->error, "cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat sb;
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		snprintf(run->error, sizeof run->error, "cannot read '%s': is a directory", path);
+		return -1;
+	}
+	/* Read to the end whatever the size claims: the file may change while we read it. */
+	size_t cap = sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536, len = 0;
+	char *buf = malloc(cap + 1);
+	if (!buf) {
+		fclose(fp);
+		snprintf(run->error, sizeof run->error, "cannot read '%s': out of memory", path);
+		return -1;
+	}
+	for (;;) {
+		size_t got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (got == 0)
+			break;
+		if (len == cap) {
+			if (cap >= MAX_FILE_BYTES) {
+				free(buf);
+				fclose(fp);
+				snprintf(run->error, sizeof run->error, "cannot read '%s': larger than 1 GiB", path);
+				return -1;
+			}
+			cap *= 2;
+			char *nb = realloc(buf, cap + 1);
+			if (!nb) {
+				free(buf);
+				fclose(fp);
+				snprintf(run->error, sizeof run->error, "cannot read '%s': out of memory", path);
+				return -1;
+			}
+			buf = nb;
+		}
+	}
+	int err = ferror(fp) ? errno : 0;
+	fclose(fp);
+	if (err) {
+		free(buf);
+		snprintf(run->error, sizeof run->error, "cannot read '%s': %s", path, strerror(err));
+		return -1;
+	}
+	int rc = dd_run_add_buffer(run, display, buf, len, report);
+	free(buf);
+	return rc;
+}
+
+void dd_run_add_diag(dd_run *run, const char *rule, const dd_loc *loc, const char *object,
+		     const char *suggestion, const char *message)
+{
+	int ri = dd_rule_find(rule);
+	dd_severity sev = ri >= 0 ? run->severity[ri] : DD_SEV_ERROR;
+	if (sev == DD_SEV_OFF || !loc->file->report)
+		return;
+	dd_diag *d = dd_arena_alloc(run->arena, sizeof *d);
+	d->file = loc->file;
+	d->path = loc->file->path;
+	d->offset = loc->offset;
+	dd_file_position(loc->file, loc->offset, &d->line, &d->column);
+	dd_file_position(loc->file, loc->offset + (loc->len > 0 ? loc->len : 0), &d->end_line, &d->end_column);
+	d->rule = ri >= 0 ? dd_rules[ri]->id : dd_arena_strdup(run->arena, rule);
+	d->severity = sev;
+	d->message = dd_arena_strdup(run->arena, message);
+	d->object = dd_arena_strdup(run->arena, object);
+	d->suggestion = dd_arena_strdup(run->arena, suggestion);
+	DD_PUSH(run->arena, &run->diags, &run->n_diags, d);
+}
+
+static int diag_cmp(const void *pa, const void *pb)
+{
+	const dd_diag *a = pa, *b = pb;
+	if (a->file->index != b->file->index)
+		return a->file->index < b->file->index ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	int c = strcmp(a->rule, b->rule);
+	if (c)
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+static bool rule_visits(const dd_rule *r, int node_case)
+{
+	if (!r->visit || !r->visits)
+		return false;
+	for (const int *k = r->visits; *k; k++)
+		if (*k == node_case)
+			return true;
+	return false;
+}
+
+int dd_run_lint(dd_run *run)
+{
+	if (run->linted) {
+		snprintf(run->error, sizeof run->error, "the run was already linted");
+		return -1;
+	}
+	run->linted = true;
+	for (size_t i = 0; i < run->n_files; i++)
+		dd_parse_file(run, run->files[i]);
+
+	/* Which rules visit which statement kinds: one lookup table instead of a scan per statement. */
+	enum { MAX_CASE = 512 };
+	const dd_rule **byc[MAX_CASE] = { 0 };
+	size_t nbyc[MAX_CASE] = { 0 };
+	for (int k = 1; k < MAX_CASE; k++)
+		for (size_t r = 0; r < dd_rules_count; r++)
+			if (run->severity[r] != DD_SEV_OFF && rule_visits(dd_rules[r], k))
+				DD_PUSH(run->arena, &byc[k], &nbyc[k], dd_rules[r]);
+
+	dd_ctx ctx = { run, NULL, NULL };
+	for (size_t i = 0; i < run->n_stmts; i++) {
+		const dd_stmt *st = run->stmts[i];
+		int k = (int)st->node->node_case;
+		ctx.stmt = st;
+		if (k > 0 && k < MAX_CASE)
+			for (size_t r = 0; r < nbyc[k]; r++) {
+				ctx.rule = byc[k][r];
+				ctx.rule->visit(&ctx, st->node);
+			}
+		dd_model_apply(run->model, st);
+	}
+	ctx.stmt = NULL;
+	for (size_t r = 0; r < dd_rules_count; r++) {
+		if (run->severity[r] == DD_SEV_OFF || !dd_rules[r]->finish)
+			continue;
+		ctx.rule = dd_rules[r];
+		ctx.rule->finish(&ctx);
+	}
+
+	run->sorted = malloc((run->n_diags ? run->n_diags : 1) * sizeof *run->sorted);
+	if (!run->sorted) {
+		snprintf(run->error, sizeof run->error, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < run->n_diags; i++)
+		run->sorted[i] = *run->diags[i];
+	qsort(run->sorted, run->n_diags, sizeof *run->sorted, diag_cmp);
+	return 0;
+}
+
+const dd_diag *dd_run_diagnostics(const dd_run *run, size_t *count)
+{
+	*count = run->sorted ? run->n_diags : 0;
+	return run->sorted;
+}
+
+/* ---- the rule-facing API ---- */
+
+const dd_model *dd_ctx_model(const dd_ctx *ctx) { return ctx->run->model; }
+const dd_file *dd_ctx_file(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->file : NULL; }
+int dd_ctx_stmt_offset(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->offset : 0; }
+int dd_ctx_stmt_len(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->len : 0; }
+
+void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion, const char *fmt, ...)
+{
+	if (!loc.file)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = dd_arena_vsprintf(ctx->run->arena, fmt, ap);
+	va_end(ap);
+	dd_run_add_diag(ctx->run, ctx->rule->id, &loc, object, suggestion, msg);
+}
+
+char *dd_strdup(dd_ctx *ctx, const char *s) { return dd_arena_strdup(ctx->run->arena, s); }
+
+char *dd_sprintf(dd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = dd_arena_vsprintf(ctx->run->arena, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *dd_qualified(dd_ctx *ctx, const char *schema, const char *name, const char *col)
+{
+	if (col)
+		return dd_sprintf(ctx, "%s.%s.%s", schema, name, col);
+	return dd_sprintf(ctx, "%s.%s", schema, name);
+}
+
+static const dd_option *find_option(const dd_rule *r, const char *name)
+{
+	for (const dd_option *o = r->options; o && o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	return NULL;
+}
+
+static const char *option_text(dd_ctx *ctx, const char *name)
+{
+	const dd_option *o = find_option(ctx->rule, name);
+	if (!o) {
+		/* a rule asking for an option it never declared is a programming error */
+		fprintf(stderr, "ddlint: rule '%s' reads undeclared option '%s'\n", ctx->rule->id, name);
+		abort();
+	}
+	return o->default_value ? o->default_value : "";
+}
+
+bool dd_opt_bool(dd_ctx *ctx, const char *name) { return strcmp(option_text(ctx, name), "true") == 0; }
+long dd_opt_int(dd_ctx *ctx, const char *name) { return strtol(option_text(ctx, name), NULL, 10); }
+const char *dd_opt_string(dd_ctx *ctx, const char *name) { return option_text(ctx, name); }
+
+const char *const *dd_opt_list(dd_ctx *ctx, const char *name, size_t *n)
+{
+	const char *text = option_text(ctx, name);
+	const char **items = NULL;
+	*n = 0;
+	const char *p = text;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		if (!e)
+			e = p + strlen(p);
+		const char *s = p;
+		while (s < e && *s == ' ')
+			s++;
+		const char *t = e;
+		while (t > s && t[-1] == ' ')
+			t--;
+		if (t > s)
+			DD_PUSH(ctx->run->arena, &items, n, dd_arena_strndup(ctx->run->arena, s, (size_t)(t - s)));
+		p = *e ? e + 1 : e;
+	}
+	return items;
+}
+
+const char *dd_ident_at(dd_ctx *ctx, const dd_file *f, int offset, dd_loc *span, bool *quoted)
+{
+	if (offset < 0 || !f)
+		return NULL;
+	dd_tok t = dd_lex_next(f->text, (int)f->len, offset);
+	if (t.start != offset || (t.kind != DD_TOK_IDENT && t.kind != DD_TOK_QIDENT))
+		return NULL;
+	if (span) {
+		span->file = f;
+		span->offset = t.start;
+		span->len = t.end - t.start;
+	}
+	if (quoted)
+		*quoted = t.kind == DD_TOK_QIDENT;
+	if (t.kind == DD_TOK_QIDENT)
+		return dd_tok_ident(ctx->run->arena, f->text, t);
+	return dd_arena_strndup(ctx->run->arena, f->text + t.start, (size_t)(t.end - t.start));
+}
+
+dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name)
+{
+	if (!ctx->stmt) {
+		dd_loc none = { NULL, 0, 0 };
+		return none;
+	}
+	return dd_model_find_ident(ctx->run->model, ctx->stmt, from, name);
+}
+
+const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr)
+{
+	return dd_deparse_expr(ctx->run->arena, expr);
+}

@@ -1,0 +1,153 @@
+/* Internal interfaces shared by the files under src/. Not installed. */
+#ifndef DDLINT_INTERNAL_H
+#define DDLINT_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include "ddlint/rule.h"
+
+/* ---- arena: one per run, freed at once ---------------------------------- */
+
+typedef struct dd_arena dd_arena;
+dd_arena *dd_arena_new(void);
+void dd_arena_free(dd_arena *a);
+void *dd_arena_alloc(dd_arena *a, size_t size);          /* zeroed */
+char *dd_arena_strdup(dd_arena *a, const char *s);
+char *dd_arena_strndup(dd_arena *a, const char *s, size_t n);
+char *dd_arena_sprintf(dd_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *dd_arena_vsprintf(dd_arena *a, const char *fmt, va_list ap);
+/* Append `item` to an arena array of pointers with implicit capacity. */
+void dd_arena_push(dd_arena *a, void ***items, size_t *n, void *item);
+#define DD_PUSH(a, arr, n, item) dd_arena_push((a), (void ***)(arr), (n), (void *)(item))
+size_t dd_arena_bytes(const dd_arena *a);
+
+/* ---- growable string (heap) -------------------------------------------- */
+
+typedef struct dd_buf { char *data; size_t len, cap; } dd_buf;
+void dd_buf_add(dd_buf *b, const char *s, size_t n);
+void dd_buf_puts(dd_buf *b, const char *s);
+void dd_buf_printf(dd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dd_buf_free(dd_buf *b);
+
+/* ---- string map (open addressing, arena-owned keys) --------------------- */
+
+typedef struct dd_map { char **keys; void **vals; size_t cap, used, live; } dd_map;
+void *dd_map_get(const dd_map *m, const char *key);
+void dd_map_put(dd_map *m, dd_arena *a, const char *key, void *val);
+void dd_map_del(dd_map *m, const char *key);
+void dd_map_free(dd_map *m);
+
+/* ---- source: reading, checks, positions ---------------------------------- */
+
+/* Index the lines of f->text. */
+void dd_file_index_lines(dd_arena *a, dd_file *f);
+/* 1-based line and column (in Unicode characters) of a byte offset. */
+void dd_file_position(const dd_file *f, int offset, int *line, int *column);
+/* Offset of the first byte that is NUL or not valid UTF-8, or -1. */
+long dd_utf8_first_invalid(const char *s, size_t len);
+/* Blank psql meta-command lines and COPY ... FROM stdin data, in place. */
+void dd_blank_psql(char *text, size_t len);
+
+/* ---- lexer (just enough SQL to split, find names and comments) ---------- */
+
+typedef enum dd_tok_kind {
+	DD_TOK_EOF, DD_TOK_IDENT, DD_TOK_QIDENT, DD_TOK_STRING, DD_TOK_NUMBER,
+	DD_TOK_OP, DD_TOK_SEMI, DD_TOK_LPAREN, DD_TOK_RPAREN, DD_TOK_COMMA, DD_TOK_DOT,
+	DD_TOK_OTHER, DD_TOK_UNTERMINATED
+} dd_tok_kind;
+
+typedef struct dd_tok { dd_tok_kind kind; int start, end; } dd_tok;
+
+/* The next token at or after `pos` (whitespace and comments skipped). */
+dd_tok dd_lex_next(const char *text, int len, int pos);
+/* Split text into statements at top-level semicolons; returns the count and
+ * heap arrays of starts and lengths (statements without tokens are dropped). */
+size_t dd_split_statements(const char *text, int len, int **starts, int **lens);
+/* Fold an identifier token as PostgreSQL would (unquoted: lower case). */
+char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t);
+
+/* ---- parsing -------------------------------------------------------------- */
+
+typedef struct dd_stmt {
+	dd_file *file;
+	PgQuery__Node *node;
+	int offset, len;
+} dd_stmt;
+
+struct dd_run;
+/* Parse a file into statements; failures become syntax-error diagnostics. */
+void dd_parse_file(struct dd_run *run, dd_file *file);
+/* Deparse an expression node into normalized SQL text (arena), or NULL. */
+char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr);
+/* Add `delta` to every location field of the tree. */
+void dd_shift_locations(ProtobufCMessage *msg, int delta);
+/* Call fn on every Node in the tree (pre-order). */
+void dd_walk_nodes(const ProtobufCMessage *msg, void (*fn)(const PgQuery__Node *, void *), void *arg);
+
+/* ---- types and names ------------------------------------------------------- */
+
+/* Build a dd_type from a TypeName, resolving aliases the way format_type prints them. */
+void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *out);
+/* PostgreSQL's makeObjectName: name1[_name2][_label] truncated to 63 bytes. */
+char *dd_make_object_name(dd_arena *a, const char *name1, const char *name2, const char *label);
+/* Join names with '_' as ChooseIndexNameAddition does (stops past 63 bytes). */
+char *dd_name_addition(dd_arena *a, const char *const *names, size_t n);
+/* Column name PostgreSQL derives for an index expression, or NULL. */
+const char *dd_figure_colname(const PgQuery__Node *expr);
+
+/* ---- model ----------------------------------------------------------------- */
+
+dd_model *dd_model_new(dd_arena *a);
+void dd_model_free(dd_model *m);
+void dd_model_apply(dd_model *m, const dd_stmt *st);
+/* find_ident for a statement other than the one being applied. */
+dd_loc dd_model_find_ident(dd_model *m, const dd_stmt *st, int from, const char *name);
+
+/* ---- the run ---------------------------------------------------------------- */
+
+struct dd_run {
+	dd_arena *arena;
+	dd_file **files; size_t n_files;
+	dd_stmt **stmts; size_t n_stmts;
+	dd_diag **diags; size_t n_diags;
+	dd_diag *sorted;
+	dd_severity *severity;   /* per registry entry */
+	dd_model *model;
+	bool linted;
+	char error[1024];
+};
+
+void dd_run_add_diag(struct dd_run *run, const char *rule, const dd_loc *loc, const char *object,
+		     const char *suggestion, const char *message);
+
+/* ---- registry (generated from rules/) ----------------------------------------- */
+
+extern const dd_rule *const dd_rules[];
+extern const char *const dd_rule_paths[];
+extern const size_t dd_rules_count;
+/* Index of a rule id in dd_rules, or -1. */
+int dd_rule_find(const char *id);
+
+/* ---- reporters: one file a format under src/report/ ------------------------------ */
+
+#include <stdio.h>
+
+typedef struct dd_report_opts {
+	bool color;              /* ANSI colours */
+	bool source;             /* show the source line and a caret under the column */
+} dd_report_opts;
+
+typedef struct dd_reporter {
+	const char *name;
+	const char *summary;
+	/* Write the report of a linted run to `out`; returns 0, or -1 on a write error. */
+	int (*write)(FILE *out, const struct dd_run *run, const dd_report_opts *opts);
+} dd_reporter;
+
+extern const dd_reporter *const dd_reporters[];
+extern const dd_reporter dd_reporter_text, dd_reporter_json;
+const dd_reporter *dd_reporter_find(const char *name);
+/* Counts of the run's diagnostics by severity (index: dd_severity). */
+void dd_run_counts(const struct dd_run *run, size_t counts[4]);
+
+#endif

@@ -1,0 +1,242 @@
+/* Types as format_type() prints them, and the names PostgreSQL generates for unnamed objects. */
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+
+#define NAMEDATALEN 64
+
+const char *dd_string_node(const PgQuery__Node *n)
+{
+	if (n && n->node_case == PG_QUERY__NODE__NODE_STRING && n->string)
+		return n->string->sval;
+	return NULL;
+}
+
+const char *dd_name_last(PgQuery__Node *const *names, size_t n)
+{
+	const char *s = n ? dd_string_node(names[n - 1]) : NULL;
+	return s ? s : "";
+}
+
+struct alias { const char *from, *to; };
+
+/* Built-in names and their canonical spelling (format_type output). */
+static const struct alias aliases[] = {
+	{ "int4", "integer" }, { "int", "integer" }, { "integer", "integer" },
+	{ "int8", "bigint" }, { "bigint", "bigint" },
+	{ "int2", "smallint" }, { "smallint", "smallint" },
+	{ "serial", "integer" }, { "serial4", "integer" },
+	{ "bigserial", "bigint" }, { "serial8", "bigint" },
+	{ "smallserial", "smallint" }, { "serial2", "smallint" },
+	{ "float4", "real" }, { "real", "real" },
+	{ "float8", "double precision" }, { "float", "double precision" },
+	{ "numeric", "numeric" }, { "decimal", "numeric" },
+	{ "bool", "boolean" }, { "boolean", "boolean" },
+	{ "varchar", "character varying" }, { "bpchar", "character" },
+	{ "timestamp", "timestamp without time zone" },
+	{ "timestamptz", "timestamp with time zone" },
+	{ "time", "time without time zone" }, { "timetz", "time with time zone" },
+	{ "varbit", "bit varying" }, { "char", "\"char\"" },
+	{ NULL, NULL }
+};
+
+static const char *canonical(const char *name, bool *serial)
+{
+	*serial = strstr(name, "serial") != NULL;
+	for (const struct alias *a = aliases; a->from; a++)
+		if (strcmp(a->from, name) == 0)
+			return a->to;
+	return NULL;
+}
+
+void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!tn || tn->n_names == 0) {
+		out->name = out->text = "unknown";
+		return;
+	}
+	const char *schema = tn->n_names >= 2 ? dd_string_node(tn->names[tn->n_names - 2]) : NULL;
+	const char *base = dd_name_last(tn->names, tn->n_names);
+	bool builtin_schema = !schema || strcmp(schema, "pg_catalog") == 0;
+	const char *canon = NULL;
+	if (builtin_schema)
+		canon = canonical(base, &out->serial);
+	if (!canon)
+		out->serial = false;
+	out->schema = builtin_schema ? NULL : dd_arena_strdup(a, schema);
+	out->name = canon ? canon : dd_arena_strdup(a, base);
+	out->array_dims = (int)tn->n_array_bounds;
+	for (size_t i = 0; i < tn->n_typmods && out->n_mods < 2; i++) {
+		const PgQuery__Node *m = tn->typmods[i];
+		if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			out->mods[out->n_mods++] = m->a_const->ival->ival;
+	}
+
+	char mods[64] = "";
+	if (out->n_mods == 1)
+		snprintf(mods, sizeof mods, "(%d)", out->mods[0]);
+	else if (out->n_mods == 2)
+		snprintf(mods, sizeof mods, "(%d,%d)", out->mods[0], out->mods[1]);
+	if (canon && strcmp(canon, "numeric") == 0 && out->n_mods == 1)
+		snprintf(mods, sizeof mods, "(%d,0)", out->mods[0]);
+	if (canon && strcmp(canon, "interval") == 0)
+		mods[0] = '\0';   /* interval typmods encode fields; not shown */
+	const char *arr = out->array_dims ? "[]" : "";
+	const char *tz = NULL;
+	if (canon && strncmp(canon, "timestamp ", 10) == 0)
+		tz = canon + 9;
+	else if (canon && strncmp(canon, "time ", 5) == 0)
+		tz = canon + 4;
+	if (tz && mods[0])   /* precision sits after the base word: timestamp(3) with time zone */
+		out->text = dd_arena_sprintf(a, "%.*s%s%s%s", (int)(tz - canon), canon, mods, tz, arr);
+	else if (out->schema && strcmp(out->schema, "public") != 0)
+		out->text = dd_arena_sprintf(a, "%s.%s%s%s", out->schema, out->name, mods, arr);
+	else
+		out->text = dd_arena_sprintf(a, "%s%s%s", out->name, mods, arr);
+}
+
+/* Clip a UTF-8 string to at most `n` bytes without splitting a character. */
+static size_t mbcliplen(const char *s, size_t len, size_t n)
+{
+	if (len <= n)
+		return len;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+char *dd_make_object_name(dd_arena *a, const char *name1, const char *name2, const char *label)
+{
+	size_t overhead = 0, n1 = strlen(name1), n2 = 0;
+	if (name2) {
+		n2 = strlen(name2);
+		overhead++;
+	}
+	if (label)
+		overhead += strlen(label) + 1;
+	size_t avail = NAMEDATALEN - 1 - overhead;
+	/* PostgreSQL shortens the longer part first, one byte at a time. */
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = mbcliplen(name1, strlen(name1), n1);
+	if (name2)
+		n2 = mbcliplen(name2, strlen(name2), n2);
+	return dd_arena_sprintf(a, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "", (int)n2,
+				name2 ? name2 : "", label ? "_" : "", label ? label : "");
+}
+
+char *dd_name_addition(dd_arena *a, const char *const *names, size_t n)
+{
+	char buf[NAMEDATALEN * 2] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (len > 0)
+			buf[len++] = '_';
+		size_t l = strlen(names[i]);
+		if (l > NAMEDATALEN - 1)
+			l = NAMEDATALEN - 1;
+		memcpy(buf + len, names[i], l);
+		len += l;
+		buf[len] = '\0';
+		if (len >= NAMEDATALEN)
+			break;
+	}
+	return dd_arena_strdup(a, buf);
+}
+
+/* FigureColnameInternal of parse_target.c, for the cases index expressions use. */
+static int figure(const PgQuery__Node *n, const char **name)
+{
+	if (!n)
+		return 0;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF: {
+		const PgQuery__ColumnRef *c = n->column_ref;
+		for (size_t i = c->n_fields; i > 0; i--) {
+			const char *s = dd_string_node(c->fields[i - 1]);
+			if (s) {
+				*name = s;
+				return 2;
+			}
+		}
+		return 0;
+	}
+	case PG_QUERY__NODE__NODE_A_INDIRECTION: {
+		const PgQuery__AIndirection *ind = n->a_indirection;
+		for (size_t i = ind->n_indirection; i > 0; i--) {
+			const char *s = dd_string_node(ind->indirection[i - 1]);
+			if (s) {
+				*name = s;
+				return 2;
+			}
+		}
+		return figure(ind->arg, name);
+	}
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		*name = dd_name_last(n->func_call->funcname, n->func_call->n_funcname);
+		return 2;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		if (n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) {
+			*name = "nullif";
+			return 2;
+		}
+		return 0;
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		int s = figure(n->type_cast->arg, name);
+		if (s == 0 && n->type_cast->type_name) {
+			*name = dd_name_last(n->type_cast->type_name->names, n->type_cast->type_name->n_names);
+			return 1;
+		}
+		return s;
+	}
+	case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+		return figure(n->collate_clause->arg, name);
+	case PG_QUERY__NODE__NODE_CASE_EXPR: {
+		int s = figure(n->case_expr->defresult, name);
+		if (s <= 1) {
+			*name = "case";
+			return 1;
+		}
+		return s;
+	}
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: *name = "array"; return 2;
+	case PG_QUERY__NODE__NODE_ROW_EXPR: *name = "row"; return 2;
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR: *name = "coalesce"; return 2;
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		*name = n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
+		return 2;
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		switch (n->sqlvalue_function->op) {
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE: *name = "current_date"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N: *name = "current_time"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N: *name = "current_timestamp"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N: *name = "localtime"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N: *name = "localtimestamp"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER: *name = "current_user"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER: *name = "session_user"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER: *name = "user"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE: *name = "current_role"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG: *name = "current_catalog"; return 2;
+		case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA: *name = "current_schema"; return 2;
+		default: return 0;
+		}
+	default:
+		return 0;
+	}
+}
+
+const char *dd_figure_colname(const PgQuery__Node *expr)
+{
+	const char *name = NULL;
+	figure(expr, &name);
+	return name;
+}

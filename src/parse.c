@@ -1,0 +1,239 @@
+/* libpg_query glue: parse a file into statements, survive broken ones, deparse expressions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pg_query.h>
+#include "internal.h"
+
+static void *arena_pb_alloc(void *data, size_t size) { return dd_arena_alloc(data, size); }
+static void arena_pb_free(void *data, void *ptr) { (void)data; (void)ptr; }
+
+static PgQuery__ParseResult *unpack(dd_arena *a, PgQueryProtobuf pb)
+{
+	ProtobufCAllocator alloc = { arena_pb_alloc, arena_pb_free, a };
+	return pg_query__parse_result__unpack(&alloc, pb.len, (const uint8_t *)pb.data);
+}
+
+/* Byte offset of the `chars`-th character (0-based) of s, bounded by len. */
+static int char_to_byte(const char *s, int len, int chars)
+{
+	int i = 0;
+	while (i < len && chars > 0) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars--;
+	}
+	return i;
+}
+
+static void add_stmt(dd_run *run, dd_file *f, PgQuery__RawStmt *raw, int base, int limit)
+{
+	if (!raw->stmt)
+		return;
+	int loc = base + (raw->stmt_location > 0 ? raw->stmt_location : 0);
+	int end = raw->stmt_len > 0 ? loc + raw->stmt_len : limit;
+	/* RawStmt locations start right after the previous semicolon: skip to the first token. */
+	dd_tok t = dd_lex_next(f->text, end, loc);
+	if (t.kind != DD_TOK_EOF)
+		loc = t.start;
+	dd_stmt *st = dd_arena_alloc(run->arena, sizeof *st);
+	st->file = f;
+	st->node = raw->stmt;
+	st->offset = loc;
+	st->len = end - loc;
+	DD_PUSH(run->arena, &run->stmts, &run->n_stmts, st);
+}
+
+static void syntax_error(dd_run *run, dd_file *f, int offset, const char *message)
+{
+	dd_loc loc = { f, offset, 0 };
+	dd_tok t = dd_lex_next(f->text, (int)f->len, offset);
+	if (t.start == offset && t.kind != DD_TOK_EOF)
+		loc.len = t.end - t.start;
+	if (t.kind == DD_TOK_UNTERMINATED)
+		loc.len = 1;
+	dd_run_add_diag(run, "syntax-error", &loc, NULL, NULL, message);
+}
+
+static void parse_piece(dd_run *run, dd_file *f, int start, int len)
+{
+	char *piece = malloc((size_t)len + 1);
+	if (!piece)
+		abort();
+	memcpy(piece, f->text + start, (size_t)len);
+	piece[len] = '\0';
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(piece);
+	if (r.error) {
+		int at = r.error->cursorpos > 0 ? char_to_byte(piece, len, r.error->cursorpos - 1) : 0;
+		if (r.error->cursorpos <= 0) {
+			dd_tok t = dd_lex_next(piece, len, 0);
+			at = t.kind == DD_TOK_EOF ? 0 : t.start;
+		}
+		syntax_error(run, f, start + at, r.error->message);
+	} else {
+		PgQuery__ParseResult *pr = unpack(run->arena, r.parse_tree);
+		for (size_t i = 0; pr && i < pr->n_stmts; i++) {
+			/* every location, stmt_location included, becomes a file offset */
+			dd_shift_locations(&pr->stmts[i]->base, start);
+			add_stmt(run, f, pr->stmts[i], 0, start + len);
+		}
+	}
+	pg_query_free_protobuf_parse_result(r);
+	free(piece);
+}
+
+void dd_parse_file(dd_run *run, dd_file *f)
+{
+	long bad = dd_utf8_first_invalid(f->text, f->len);
+	if (bad >= 0) {
+		unsigned char c = (unsigned char)f->text[bad];
+		dd_loc loc = { f, (int)bad, 1 };
+		/* The positions of the rest of the file cannot be trusted: index only up to here. */
+		char msg[128];
+		if (c == 0)
+			snprintf(msg, sizeof msg, "file contains a NUL byte; it is not a SQL text file");
+		else
+			snprintf(msg, sizeof msg, "file is not valid UTF-8 (byte 0x%02x); convert it to UTF-8", c);
+		dd_run_add_diag(run, "syntax-error", &loc, NULL, NULL, msg);
+		return;
+	}
+	dd_blank_psql((char *)f->text, f->len);
+
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(f->text);
+	if (!r.error) {
+		PgQuery__ParseResult *pr = unpack(run->arena, r.parse_tree);
+		for (size_t i = 0; pr && i < pr->n_stmts; i++)
+			add_stmt(run, f, pr->stmts[i], 0, (int)f->len);
+		pg_query_free_protobuf_parse_result(r);
+		return;
+	}
+	pg_query_free_protobuf_parse_result(r);
+
+	/* Some statement is broken: split, and parse each statement on its own. */
+	PgQuerySplitResult sr = pg_query_split_with_scanner(f->text);
+	if (!sr.error && sr.n_stmts > 0) {
+		for (int i = 0; i < sr.n_stmts; i++)
+			parse_piece(run, f, sr.stmts[i]->stmt_location, sr.stmts[i]->stmt_len);
+	} else {
+		/* The scanner gave up on the whole input (an unterminated quote, say): use ours. */
+		int *starts, *lens;
+		size_t n = dd_split_statements(f->text, (int)f->len, &starts, &lens);
+		for (size_t i = 0; i < n; i++)
+			parse_piece(run, f, starts[i], lens[i]);
+		free(starts);
+		free(lens);
+	}
+	pg_query_free_split_result(sr);
+}
+
+static bool is_location_field(const char *name)
+{
+	return strcmp(name, "location") == 0 || strcmp(name, "stmt_location") == 0;
+}
+
+typedef void (*msg_fn)(ProtobufCMessage *msg, void *arg);
+
+/* Visit every message of a tree in pre-order. */
+static void walk_messages(ProtobufCMessage *msg, msg_fn fn, void *arg)
+{
+	fn(msg, arg);
+	const ProtobufCMessageDescriptor *d = msg->descriptor;
+	char *base = (char *)msg;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *fd = &d->fields[i];
+		if (fd->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		if (fd->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+			if (*(uint32_t *)(base + fd->quantifier_offset) != fd->id)
+				continue;
+		}
+		if (fd->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + fd->quantifier_offset);
+			ProtobufCMessage **arr = *(ProtobufCMessage ***)(base + fd->offset);
+			for (size_t k = 0; k < n; k++)
+				if (arr[k])
+					walk_messages(arr[k], fn, arg);
+		} else {
+			ProtobufCMessage *sub = *(ProtobufCMessage **)(base + fd->offset);
+			if (sub)
+				walk_messages(sub, fn, arg);
+		}
+	}
+}
+
+static void shift_one(ProtobufCMessage *msg, void *arg)
+{
+	int delta = *(int *)arg;
+	const ProtobufCMessageDescriptor *d = msg->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *fd = &d->fields[i];
+		if (fd->type == PROTOBUF_C_TYPE_INT32 && fd->label != PROTOBUF_C_LABEL_REPEATED &&
+		    is_location_field(fd->name)) {
+			int32_t *v = (int32_t *)((char *)msg + fd->offset);
+			if (*v >= 0)
+				*v += delta;
+		}
+	}
+}
+
+void dd_shift_locations(ProtobufCMessage *msg, int delta)
+{
+	walk_messages(msg, shift_one, &delta);
+}
+
+struct node_walk { void (*fn)(const PgQuery__Node *, void *); void *arg; };
+
+static void node_one(ProtobufCMessage *msg, void *arg)
+{
+	struct node_walk *w = arg;
+	if (msg->descriptor == &pg_query__node__descriptor)
+		w->fn((const PgQuery__Node *)msg, w->arg);
+}
+
+void dd_walk_nodes(const ProtobufCMessage *msg, void (*fn)(const PgQuery__Node *, void *), void *arg)
+{
+	struct node_walk w = { fn, arg };
+	walk_messages((ProtobufCMessage *)msg, node_one, &w);
+}
+
+char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr)
+{
+	if (!expr)
+		return NULL;
+	/* Wrap the expression as "SELECT <expr>", deparse, strip the SELECT. */
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	rt.val = (PgQuery__Node *)expr;
+	PgQuery__Node target = PG_QUERY__NODE__INIT;
+	target.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+	target.res_target = &rt;
+	PgQuery__Node *targets[1] = { &target };
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	sel.n_target_list = 1;
+	sel.target_list = targets;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+	PgQuery__Node stmt = PG_QUERY__NODE__INIT;
+	stmt.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+	stmt.select_stmt = &sel;
+	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+	raw.stmt = &stmt;
+	PgQuery__RawStmt *raws[1] = { &raw };
+	PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+	pr.version = PG_VERSION_NUM;
+	pr.n_stmts = 1;
+	pr.stmts = raws;
+	size_t len = pg_query__parse_result__get_packed_size(&pr);
+	uint8_t *buf = malloc(len ? len : 1);
+	if (!buf)
+		abort();
+	pg_query__parse_result__pack(&pr, buf);
+	PgQueryProtobuf pb = { len, (char *)buf };
+	PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
+	char *out = NULL;
+	if (!d.error && d.query && strncmp(d.query, "SELECT ", 7) == 0)
+		out = dd_arena_strdup(a, d.query + 7);
+	pg_query_free_deparse_result(d);
+	free(buf);
+	return out;
+}

@@ -1,0 +1,353 @@
+/* Source text: UTF-8 checks, line index and positions, psql blanking, a small SQL lexer. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+void dd_file_index_lines(dd_arena *a, dd_file *f)
+{
+	int n = 1;
+	for (size_t i = 0; i < f->len; i++)
+		if (f->text[i] == '\n')
+			n++;
+	f->line_starts = dd_arena_alloc(a, (size_t)n * sizeof *f->line_starts);
+	f->n_lines = n;
+	int k = 0;
+	f->line_starts[k++] = 0;
+	for (size_t i = 0; i < f->len; i++)
+		if (f->text[i] == '\n')
+			f->line_starts[k++] = (int)i + 1;
+}
+
+void dd_file_position(const dd_file *f, int offset, int *line, int *column)
+{
+	if (offset < 0)
+		offset = 0;
+	if ((size_t)offset > f->len)
+		offset = (int)f->len;
+	int lo = 0, hi = f->n_lines - 1;
+	while (lo < hi) {             /* last line start <= offset */
+		int mid = (lo + hi + 1) / 2;
+		if (f->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	int col = 1;
+	for (int i = f->line_starts[lo]; i < offset; i++)
+		if (((unsigned char)f->text[i] & 0xC0) != 0x80)
+			col++;
+	*line = lo + 1;
+	*column = col;
+}
+
+long dd_utf8_first_invalid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c == 0)
+			return (long)i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t need;
+		unsigned int min;
+		if (c >= 0xC2 && c <= 0xDF) { need = 1; min = 0x80; }
+		else if (c >= 0xE0 && c <= 0xEF) { need = 2; min = 0x800; }
+		else if (c >= 0xF0 && c <= 0xF4) { need = 3; min = 0x10000; }
+		else return (long)i;
+		if (i + need >= len)
+			return (long)i;
+		unsigned int cp = c & (0x3F >> need);
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return (long)i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return (long)i;
+		i += need + 1;
+	}
+	return -1;
+}
+
+static bool line_is_copy_from_stdin(const char *p, const char *eol)
+{
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	if (eol - p < 5 || strncasecmp(p, "copy", 4) != 0 || !isspace((unsigned char)p[4]))
+		return false;
+	const char *e = eol;
+	while (e > p && isspace((unsigned char)e[-1]))
+		e--;
+	if (e == p || e[-1] != ';')
+		return false;
+	for (const char *q = p; q + 10 <= e; q++)
+		if (strncasecmp(q, "from stdin", 10) == 0)
+			return true;
+	return false;
+}
+
+static void blank(char *from, char *to)
+{
+	for (char *q = from; q < to; q++)
+		if (*q != '\n' && *q != '\r')
+			*q = ' ';
+}
+
+/*
+ * psql meta-commands (a line starting with a backslash) and COPY data are not
+ * SQL. Blank them with spaces so every byte offset and line stays where it was.
+ * Only lines that start outside a string, quoted name or comment are looked at.
+ */
+void dd_blank_psql(char *text, size_t len)
+{
+	char *end = text + len;
+	char *p = text;
+	bool in_copy = false;
+	while (p < end) {
+		char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		if (in_copy) {
+			if (eol - p >= 2 && p[0] == '\\' && p[1] == '.' &&
+			    (eol - p == 2 || (eol - p == 3 && p[2] == '\r')))
+				in_copy = false;
+			blank(p, eol);
+			p = eol + 1;
+			continue;
+		}
+		char *q = p;
+		while (q < eol && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < eol && *q == '\\') {
+			blank(p, eol);
+			p = eol + 1;
+			continue;
+		}
+		if (line_is_copy_from_stdin(p, eol))
+			in_copy = true;
+		/* Skip SQL tokens until a newline that lies between tokens. */
+		int pos = (int)(p - text);
+		for (;;) {
+			dd_tok t = dd_lex_next(text, (int)len, pos);
+			/* newline in the gap before this token? */
+			const char *gap = memchr(text + pos, '\n', (size_t)(t.start - pos));
+			if (gap) {
+				p = (char *)gap + 1;
+				break;
+			}
+			if (t.kind == DD_TOK_EOF || t.kind == DD_TOK_UNTERMINATED) {
+				p = end;
+				break;
+			}
+			pos = t.end;
+		}
+	}
+}
+
+static bool ident_start(unsigned char c) { return isalpha(c) || c == '_' || c >= 0x80; }
+static bool ident_char(unsigned char c) { return isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+
+static int skip_quoted(const char *s, int len, int i, char q, bool backslash)
+{
+	/* i is just past the opening quote; returns just past the closing one, or -1 */
+	while (i < len) {
+		if (backslash && s[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (s[i] == q) {
+			if (i + 1 < len && s[i + 1] == q) {
+				i += 2;
+				continue;
+			}
+			return i + 1;
+		}
+		i++;
+	}
+	return -1;
+}
+
+dd_tok dd_lex_next(const char *s, int len, int i)
+{
+	dd_tok t = { DD_TOK_EOF, len, len };
+	for (;;) {
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i + 1 < len && s[i] == '-' && s[i + 1] == '-') {
+			while (i < len && s[i] != '\n')
+				i++;
+			continue;
+		}
+		if (i + 1 < len && s[i] == '/' && s[i + 1] == '*') {
+			int depth = 1, start = i;
+			i += 2;
+			while (i < len && depth > 0) {
+				if (i + 1 < len && s[i] == '/' && s[i + 1] == '*') { depth++; i += 2; }
+				else if (i + 1 < len && s[i] == '*' && s[i + 1] == '/') { depth--; i += 2; }
+				else i++;
+			}
+			if (depth > 0) {
+				t.kind = DD_TOK_UNTERMINATED;
+				t.start = start;
+				return t;
+			}
+			continue;
+		}
+		break;
+	}
+	if (i >= len)
+		return t;
+	t.start = i;
+	unsigned char c = (unsigned char)s[i];
+	if (ident_start(c)) {
+		/* string prefixes: E'..', B'..', X'..', N'..', U&'..' / U&".." */
+		if (i + 1 < len && s[i + 1] == '\'' && strchr("eEbBxXnN", c)) {
+			int e = skip_quoted(s, len, i + 2, '\'', c == 'e' || c == 'E');
+			t.kind = e < 0 ? DD_TOK_UNTERMINATED : DD_TOK_STRING;
+			t.end = e < 0 ? len : e;
+			return t;
+		}
+		if ((c == 'u' || c == 'U') && i + 2 < len && s[i + 1] == '&' && (s[i + 2] == '\'' || s[i + 2] == '"')) {
+			char q = s[i + 2];
+			int e = skip_quoted(s, len, i + 3, q, false);
+			t.kind = e < 0 ? DD_TOK_UNTERMINATED : (q == '"' ? DD_TOK_QIDENT : DD_TOK_STRING);
+			t.end = e < 0 ? len : e;
+			return t;
+		}
+		while (i < len && ident_char((unsigned char)s[i]))
+			i++;
+		t.kind = DD_TOK_IDENT;
+		t.end = i;
+		return t;
+	}
+	if (c == '"' || c == '\'') {
+		int e = skip_quoted(s, len, i + 1, (char)c, false);
+		t.kind = e < 0 ? DD_TOK_UNTERMINATED : (c == '"' ? DD_TOK_QIDENT : DD_TOK_STRING);
+		t.end = e < 0 ? len : e;
+		return t;
+	}
+	if (c == '$') {
+		int j = i + 1;
+		if (j < len && (isalpha((unsigned char)s[j]) || s[j] == '_' || (unsigned char)s[j] >= 0x80))
+			while (j < len && (isalnum((unsigned char)s[j]) || s[j] == '_' || (unsigned char)s[j] >= 0x80))
+				j++;
+		if (j < len && s[j] == '$') {
+			int taglen = j - i + 1;
+			const char *tag = s + i;
+			for (int k = j + 1; k + taglen <= len; k++) {
+				if (s[k] == '$' && memcmp(s + k, tag, (size_t)taglen) == 0) {
+					t.kind = DD_TOK_STRING;
+					t.end = k + taglen;
+					return t;
+				}
+			}
+			t.kind = DD_TOK_UNTERMINATED;
+			t.end = len;
+			return t;
+		}
+		/* positional parameter $1 */
+		j = i + 1;
+		while (j < len && isdigit((unsigned char)s[j]))
+			j++;
+		t.kind = DD_TOK_OTHER;
+		t.end = j;
+		return t;
+	}
+	if (isdigit(c) || (c == '.' && i + 1 < len && isdigit((unsigned char)s[i + 1]))) {
+		while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '.' || s[i] == '_'))
+			i++;
+		t.kind = DD_TOK_NUMBER;
+		t.end = i;
+		return t;
+	}
+	t.end = i + 1;
+	switch (c) {
+	case ';': t.kind = DD_TOK_SEMI; return t;
+	case '(': t.kind = DD_TOK_LPAREN; return t;
+	case ')': t.kind = DD_TOK_RPAREN; return t;
+	case ',': t.kind = DD_TOK_COMMA; return t;
+	case '.': t.kind = DD_TOK_DOT; return t;
+	default: break;
+	}
+	if (strchr("+-*/<>=~!@#%^&|`?:", c)) {
+		while (t.end < len && strchr("+-*/<>=~!@#%^&|`?:", s[t.end]) && s[t.end] != '\0' &&
+		       !(s[t.end] == '-' && t.end + 1 < len && s[t.end + 1] == '-') &&
+		       !(s[t.end] == '/' && t.end + 1 < len && s[t.end + 1] == '*'))
+			t.end++;
+		t.kind = DD_TOK_OP;
+		return t;
+	}
+	t.kind = DD_TOK_OTHER;
+	return t;
+}
+
+size_t dd_split_statements(const char *text, int len, int **starts, int **lens)
+{
+	size_t n = 0, cap = 16;
+	int *st = malloc(cap * sizeof *st), *ln = malloc(cap * sizeof *ln);
+	if (!st || !ln)
+		abort();
+	int pos = 0, start = -1, last_end = 0;
+	for (;;) {
+		dd_tok t = dd_lex_next(text, len, pos);
+		bool done = t.kind == DD_TOK_EOF;
+		if (t.kind == DD_TOK_SEMI || done || t.kind == DD_TOK_UNTERMINATED) {
+			if (t.kind == DD_TOK_UNTERMINATED && start < 0)
+				start = t.start;
+			if (t.kind == DD_TOK_UNTERMINATED)
+				last_end = t.end;
+			if (start >= 0) {
+				if (n == cap) {
+					cap *= 2;
+					st = realloc(st, cap * sizeof *st);
+					ln = realloc(ln, cap * sizeof *ln);
+					if (!st || !ln)
+						abort();
+				}
+				st[n] = start;
+				ln[n] = last_end - start;
+				n++;
+			}
+			start = -1;
+			if (done || t.kind == DD_TOK_UNTERMINATED)
+				break;
+			pos = t.end;
+			continue;
+		}
+		if (start < 0)
+			start = t.start;
+		last_end = t.end;
+		pos = t.end;
+	}
+	*starts = st;
+	*lens = ln;
+	return n;
+}
+
+char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t)
+{
+	if (t.kind == DD_TOK_QIDENT) {
+		int s = t.start + 1;
+		if (text[t.start] == 'u' || text[t.start] == 'U')
+			s = t.start + 3;
+		char *out = dd_arena_alloc(a, (size_t)(t.end - s) + 1);
+		int k = 0;
+		for (int i = s; i < t.end - 1; i++) {
+			out[k++] = text[i];
+			if (text[i] == '"' && i + 1 < t.end - 1 && text[i + 1] == '"')
+				i++;
+		}
+		out[k] = '\0';
+		return out;
+	}
+	char *out = dd_arena_strndup(a, text + t.start, (size_t)(t.end - t.start));
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
+}

@@ -1,0 +1,264 @@
+/* Arena, growable buffer and string map: the memory primitives of a run. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define ARENA_BLOCK (64 * 1024)
+
+typedef struct block { struct block *next; size_t used, size; _Alignas(16) unsigned char data[]; } block;
+struct dd_arena { block *head; size_t total; };
+
+static void *xmalloc(size_t n)
+{
+	void *p = malloc(n);
+	if (!p) {
+		fputs("ddlint: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+dd_arena *dd_arena_new(void)
+{
+	dd_arena *a = xmalloc(sizeof *a);
+	a->head = NULL;
+	a->total = 0;
+	return a;
+}
+
+void dd_arena_free(dd_arena *a)
+{
+	if (!a)
+		return;
+	for (block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *dd_arena_alloc(dd_arena *a, size_t size)
+{
+	size = (size + 15) & ~(size_t)15;
+	block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		/* Large requests get a block of their own so small ones keep filling the current one. */
+		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		block *nb = xmalloc(sizeof *nb + bsize);
+		nb->used = 0;
+		nb->size = bsize;
+		if (b && bsize != ARENA_BLOCK) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			a->head = nb;
+		}
+		a->total += bsize;
+		b = nb;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+size_t dd_arena_bytes(const dd_arena *a) { return a->total; }
+
+char *dd_arena_strndup(dd_arena *a, const char *s, size_t n)
+{
+	char *p = dd_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *dd_arena_strdup(dd_arena *a, const char *s)
+{
+	return s ? dd_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *dd_arena_vsprintf(dd_arena *a, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	char *p = dd_arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *dd_arena_sprintf(dd_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = dd_arena_vsprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/* Capacity is implicit: 4, then doubling; a full array has n == 4 * 2^k. */
+void dd_arena_push(dd_arena *a, void ***items, size_t *n, void *item)
+{
+	size_t len = *n;
+	if (len == 0 || (len >= 4 && (len & (len - 1)) == 0)) {
+		size_t cap = len == 0 ? 4 : len * 2;
+		void **nitems = dd_arena_alloc(a, cap * sizeof *nitems);
+		if (len)
+			memcpy(nitems, *items, len * sizeof *nitems);
+		*items = nitems;
+	}
+	(*items)[len] = item;
+	*n = len + 1;
+}
+
+void dd_buf_add(dd_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->data, cap);
+		if (!p) {
+			fputs("ddlint: out of memory\n", stderr);
+			exit(2);
+		}
+		b->data = p;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void dd_buf_puts(dd_buf *b, const char *s) { dd_buf_add(b, s, strlen(s)); }
+
+void dd_buf_printf(dd_buf *b, const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < (int)sizeof small) {
+		dd_buf_add(b, small, (size_t)n);
+		return;
+	}
+	char *big = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	dd_buf_add(b, big, (size_t)n);
+	free(big);
+}
+
+void dd_buf_free(dd_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+static char tombstone;
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void map_grow(dd_map *m)
+{
+	size_t ncap = m->cap ? m->cap * 2 : 64;
+	char **keys = calloc(ncap, sizeof *keys);
+	void **vals = calloc(ncap, sizeof *vals);
+	if (!keys || !vals) {
+		fputs("ddlint: out of memory\n", stderr);
+		exit(2);
+	}
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i] || m->keys[i] == &tombstone)
+			continue;
+		size_t j = hash_str(m->keys[i]) & (ncap - 1);
+		while (keys[j])
+			j = (j + 1) & (ncap - 1);
+		keys[j] = m->keys[i];
+		vals[j] = m->vals[i];
+	}
+	free(m->keys);
+	free(m->vals);
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = ncap;
+	m->used = m->live;
+}
+
+static size_t map_find(const dd_map *m, const char *key, bool *found)
+{
+	size_t i = hash_str(key) & (m->cap - 1), first_free = SIZE_MAX;
+	for (;;) {
+		char *k = m->keys[i];
+		if (!k) {
+			*found = false;
+			return first_free != SIZE_MAX ? first_free : i;
+		}
+		if (k == &tombstone) {
+			if (first_free == SIZE_MAX)
+				first_free = i;
+		} else if (strcmp(k, key) == 0) {
+			*found = true;
+			return i;
+		}
+		i = (i + 1) & (m->cap - 1);
+	}
+}
+
+void *dd_map_get(const dd_map *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	bool found;
+	size_t i = map_find(m, key, &found);
+	return found ? m->vals[i] : NULL;
+}
+
+void dd_map_put(dd_map *m, dd_arena *a, const char *key, void *val)
+{
+	if ((m->used + 1) * 4 >= m->cap * 3)
+		map_grow(m);
+	bool found;
+	size_t i = map_find(m, key, &found);
+	if (!found) {
+		if (!m->keys[i])
+			m->used++;
+		m->keys[i] = dd_arena_strdup(a, key);
+		m->live++;
+	}
+	m->vals[i] = val;
+}
+
+void dd_map_del(dd_map *m, const char *key)
+{
+	if (!m->cap)
+		return;
+	bool found;
+	size_t i = map_find(m, key, &found);
+	if (found) {
+		m->keys[i] = &tombstone;
+		m->vals[i] = NULL;
+		m->live--;
+	}
+}
+
+void dd_map_free(dd_map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
