@@ -45,7 +45,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libddlint.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(BUILD)/libddlint.a $(LDLIBS) -lcmocka -o $@
 
-demo: $(BUILD)/ddlint
+demo: deps
+	@$(MAKE) --no-print-directory $(BUILD)/ddlint
 	@echo "== ddlint examples/schema.sql (findings expected; demo exits 0) =="
 	@$(BUILD)/ddlint examples/schema.sql; status=$$?; \
 	  if [ $$status -gt 1 ]; then echo "ddlint failed with status $$status"; exit $$status; fi
@@ -54,16 +55,17 @@ unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $(VALGRIND) $$t; done
 
 fixtures: $(BUILD)/ddlint
-	@DDLINT="$(VALGRIND) $(BUILD)/ddlint" sh tests/run-fixtures.sh
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/run-fixtures.sh
 
 cli: $(BUILD)/ddlint
-	@DDLINT="$(VALGRIND) $(BUILD)/ddlint" sh tests/cli/run.sh
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/cli/run.sh
 
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
 
 # Every test; what CI runs.
-check: all unit fixtures cli docs-check
+check: deps
+	@$(MAKE) --no-print-directory all unit fixtures cli docs-check
 	@echo "make check: all test suites passed"
 
 readme: $(BUILD)/ddlint

@@ -45,8 +45,34 @@ static void add_stmt(dd_run *run, dd_file *f, PgQuery__RawStmt *raw, int base, i
 	DD_PUSH(run->arena, &run->stmts, &run->n_stmts, st);
 }
 
-static void syntax_error(dd_run *run, dd_file *f, int offset, const char *message)
+/* PostgreSQL quotes the rest of the input after an unterminated literal: keep messages to one short line. */
+static void tidy_message(char *out, size_t size, const char *message)
 {
+	size_t k = 0;
+	const char *near = strstr(message, "at or near \"");
+	size_t quote_start = near ? (size_t)(near - message) + 12 : (size_t)-1;
+	size_t quoted = 0;
+	for (size_t i = 0; message[i] && k + 8 < size; i++) {
+		char c = message[i];
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (i >= quote_start && message[i] != '"') {
+			if (++quoted == 40) {
+				memcpy(out + k, "...", 3);
+				k += 3;
+			}
+			if (quoted >= 40)
+				continue;
+		}
+		out[k++] = c;
+	}
+	out[k] = '\0';
+}
+
+static void syntax_error(dd_run *run, dd_file *f, int offset, const char *raw_message)
+{
+	char message[512];
+	tidy_message(message, sizeof message, raw_message);
 	dd_loc loc = { f, offset, 0 };
 	dd_tok t = dd_lex_next(f->text, (int)f->len, offset);
 	if (t.start == offset && t.kind != DD_TOK_EOF)
@@ -111,20 +137,12 @@ void dd_parse_file(dd_run *run, dd_file *f)
 	pg_query_free_protobuf_parse_result(r);
 
 	/* Some statement is broken: split, and parse each statement on its own. */
-	PgQuerySplitResult sr = pg_query_split_with_scanner(f->text);
-	if (!sr.error && sr.n_stmts > 0) {
-		for (int i = 0; i < sr.n_stmts; i++)
-			parse_piece(run, f, sr.stmts[i]->stmt_location, sr.stmts[i]->stmt_len);
-	} else {
-		/* The scanner gave up on the whole input (an unterminated quote, say): use ours. */
-		int *starts, *lens;
-		size_t n = dd_split_statements(f->text, (int)f->len, &starts, &lens);
-		for (size_t i = 0; i < n; i++)
-			parse_piece(run, f, starts[i], lens[i]);
-		free(starts);
-		free(lens);
-	}
-	pg_query_free_split_result(sr);
+	int *starts, *lens;
+	size_t n = dd_split_statements(f->text, (int)f->len, &starts, &lens);
+	for (size_t i = 0; i < n; i++)
+		parse_piece(run, f, starts[i], lens[i]);
+	free(starts);
+	free(lens);
 }
 
 static bool is_location_field(const char *name)

@@ -286,21 +286,37 @@ dd_tok dd_lex_next(const char *s, int len, int i)
 	return t;
 }
 
+static bool tok_is(const char *text, dd_tok t, const char *word)
+{
+	size_t n = strlen(word);
+	return t.kind == DD_TOK_IDENT && (size_t)(t.end - t.start) == n && strncasecmp(text + t.start, word, n) == 0;
+}
+
+/*
+ * Our own splitter, used when a file does not parse as a whole: libpg_query's
+ * scanner-based splitter gives up on lexer errors and was seen to drop a
+ * statement starting with an unknown word. Semicolons do not split inside
+ * BEGIN ATOMIC ... END bodies, nor inside the parentheses of CREATE RULE.
+ */
 size_t dd_split_statements(const char *text, int len, int **starts, int **lens)
 {
 	size_t n = 0, cap = 16;
 	int *st = malloc(cap * sizeof *st), *ln = malloc(cap * sizeof *ln);
 	if (!st || !ln)
 		abort();
-	int pos = 0, start = -1, last_end = 0;
+	int pos = 0, start = -1, last_end = 0, depth = 0, atomic = 0, ntok = 0;
+	bool rule = false;
+	dd_tok prev = { DD_TOK_EOF, 0, 0 };
 	for (;;) {
 		dd_tok t = dd_lex_next(text, len, pos);
-		bool done = t.kind == DD_TOK_EOF;
-		if (t.kind == DD_TOK_SEMI || done || t.kind == DD_TOK_UNTERMINATED) {
-			if (t.kind == DD_TOK_UNTERMINATED && start < 0)
-				start = t.start;
-			if (t.kind == DD_TOK_UNTERMINATED)
+		bool done = t.kind == DD_TOK_EOF || t.kind == DD_TOK_UNTERMINATED;
+		bool split = t.kind == DD_TOK_SEMI && atomic == 0 && !(rule && depth > 0);
+		if (split || done) {
+			if (t.kind == DD_TOK_UNTERMINATED) {
+				if (start < 0)
+					start = t.start;
 				last_end = t.end;
+			}
 			if (start >= 0) {
 				if (n == cap) {
 					cap *= 2;
@@ -314,13 +330,29 @@ size_t dd_split_statements(const char *text, int len, int **starts, int **lens)
 				n++;
 			}
 			start = -1;
-			if (done || t.kind == DD_TOK_UNTERMINATED)
+			depth = atomic = ntok = 0;
+			rule = false;
+			if (done)
 				break;
 			pos = t.end;
 			continue;
 		}
 		if (start < 0)
 			start = t.start;
+		ntok++;
+		if (ntok <= 4 && tok_is(text, t, "rule"))
+			rule = true;
+		if (t.kind == DD_TOK_LPAREN)
+			depth++;
+		else if (t.kind == DD_TOK_RPAREN && depth > 0)
+			depth--;
+		if (atomic == 0 && tok_is(text, t, "atomic") && tok_is(text, prev, "begin"))
+			atomic = 1;
+		else if (atomic > 0 && tok_is(text, t, "case"))
+			atomic++;
+		else if (atomic > 0 && tok_is(text, t, "end"))
+			atomic--;
+		prev = t;
 		last_end = t.end;
 		pos = t.end;
 	}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Fixture runner. For every rule directory tests/rules/<id>/:
+#   bad-*.sql (or bad-*/ directories, linted as one run) must print exactly
+#   bad-*.expected, counting only that rule's lines;
+#   ok-*.sql (or ok-*/) must print no line of that rule.
+# Run from the repository root; DDLINT names the binary.
+set -u
+DDLINT=${DDLINT:-$(pwd)/build/ddlint}
+pass=0
+fail=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+for dir in $(find tests/rules -mindepth 1 -type d | LC_ALL=C sort); do
+	ls "$dir"/bad-* "$dir"/ok-* >/dev/null 2>&1 || continue
+	id=${dir#tests/rules/}
+	for input in "$dir"/bad-* "$dir"/ok-*; do
+		[ -e "$input" ] || continue
+		case "$input" in *.expected) continue ;; esac
+		name=$(basename "$input")
+		# shellcheck disable=SC2086
+		(cd "$dir" && $DDLINT --no-color --fail-on never "$name") 2>/dev/null | grep -F "[$id]" > "$tmp"
+		case "$name" in
+		bad-*)
+			expected="$dir/${name%.sql}.expected"
+			if [ ! -f "$expected" ]; then
+				echo "FAIL $dir/$name: missing ${expected}"
+				fail=$((fail + 1))
+			elif ! [ -s "$tmp" ]; then
+				echo "FAIL $dir/$name: rule $id did not fire"
+				fail=$((fail + 1))
+			elif diff -u "$expected" "$tmp" > /dev/null; then
+				pass=$((pass + 1))
+			else
+				echo "FAIL $dir/$name:"
+				diff -u "$expected" "$tmp" | sed 's/^/    /'
+				fail=$((fail + 1))
+			fi ;;
+		ok-*)
+			if [ -s "$tmp" ]; then
+				echo "FAIL $dir/$name: expected no $id findings, got:"
+				sed 's/^/    /' "$tmp"
+				fail=$((fail + 1))
+			else
+				pass=$((pass + 1))
+			fi ;;
+		esac
+	done
+done
+echo "fixtures: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,135 @@
+/* Unit tests: the registry, each rule's documented examples, and the JSON report. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <jansson.h>
+#include "internal.h"
+
+static size_t count_rule(const char *sql, const char *id)
+{
+	dd_run *run = dd_run_new();
+	dd_run_add_buffer(run, "example.sql", sql, strlen(sql), true);
+	assert_int_equal(dd_run_lint(run), 0);
+	size_t n, hits = 0;
+	const dd_diag *d = dd_run_diagnostics(run, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(d[i].rule, id) == 0)
+			hits++;
+	dd_run_free(run);
+	return hits;
+}
+
+/* The registry is generated from rules/: every id is its file's path, every rule is documented. */
+static void test_registry(void **state)
+{
+	(void)state;
+	assert_true(dd_rules_count >= 4);
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		const dd_rule *r = dd_rules[i];
+		assert_string_equal(r->id, dd_rule_paths[i]);
+		assert_non_null(r->summary);
+		assert_non_null(r->description);
+		assert_non_null(r->why);
+		assert_non_null(r->bad);
+		assert_non_null(r->good);
+		if (i > 0)
+			assert_true(strcmp(dd_rules[i - 1]->id, r->id) < 0);
+		for (const dd_option *o = r->options; o && o->name; o++)
+			assert_non_null(o->default_value);
+	}
+}
+
+/* Each rule's documented bad example fires it and its good example does not. */
+static void test_documented_examples(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		const dd_rule *r = dd_rules[i];
+		if (count_rule(r->bad, r->id) == 0)
+			fail_msg("%s: the documented bad example does not fire", r->id);
+		if (count_rule(r->good, r->id) != 0)
+			fail_msg("%s: the documented good example fires", r->id);
+	}
+}
+
+static void test_json_report(void **state)
+{
+	(void)state;
+	const char *sql = "CREATE TABLE \"Bad\" (x int);\nCREATE TABLE ok_things (id int PRIMARY KEY);\n";
+	dd_run *run = dd_run_new();
+	dd_run_add_buffer(run, "dir/a.sql", sql, strlen(sql), true);
+	assert_int_equal(dd_run_lint(run), 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	dd_report_opts ro = { false, false };
+	assert_int_equal(dd_reporter_json.write(mem, run, &ro), 0);
+	fclose(mem);
+	json_error_t err;
+	json_t *doc = json_loads(buf, 0, &err);
+	assert_non_null(doc);
+	json_t *diags = json_object_get(doc, "diagnostics");
+	assert_int_equal(json_array_size(diags), 2);
+	json_t *d0 = json_array_get(diags, 0);
+	assert_string_equal(json_string_value(json_object_get(d0, "file")), "dir/a.sql");
+	assert_int_equal(json_integer_value(json_object_get(d0, "line")), 1);
+	assert_int_equal(json_integer_value(json_object_get(d0, "column")), 14);
+	assert_int_equal(json_integer_value(json_object_get(d0, "end_column")), 19);
+	assert_int_equal(json_integer_value(json_object_get(d0, "offset")), 13);
+	assert_string_equal(json_string_value(json_object_get(d0, "object")), "public.Bad");
+	json_t *sum = json_object_get(doc, "summary");
+	assert_int_equal(json_integer_value(json_object_get(sum, "files")), 1);
+	assert_int_equal(json_integer_value(json_object_get(sum, "errors")), 2);
+	json_decref(doc);
+	free(buf);
+	dd_run_free(run);
+}
+
+static void test_severity_override(void **state)
+{
+	(void)state;
+	dd_run *run = dd_run_new();
+	assert_int_equal(dd_run_set_severity(run, "schema/primary-key", DD_SEV_OFF), 0);
+	assert_int_equal(dd_run_set_severity(run, "no/such-rule", DD_SEV_OFF), -1);
+	const char *sql = "CREATE TABLE things (x int);";
+	dd_run_add_buffer(run, "a.sql", sql, strlen(sql), true);
+	dd_run_lint(run);
+	size_t n;
+	dd_run_diagnostics(run, &n);
+	assert_int_equal(n, 0);
+	dd_run_free(run);
+}
+
+static void test_context_files_not_reported(void **state)
+{
+	(void)state;
+	dd_run *run = dd_run_new();
+	const char *a = "CREATE TABLE users (id int PRIMARY KEY);\nCREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);";
+	const char *b = "CREATE INDEX idx_orders_user_id ON orders (user_id);\nCREATE TABLE Notes (x int);";
+	dd_run_add_buffer(run, "a.sql", a, strlen(a), false);
+	dd_run_add_buffer(run, "b.sql", b, strlen(b), true);
+	dd_run_lint(run);
+	size_t n;
+	const dd_diag *d = dd_run_diagnostics(run, &n);
+	/* a.sql is context: its foreign key is covered by b.sql's index and nothing in a.sql is reported */
+	assert_int_equal(n, 2);
+	assert_string_equal(d[0].path, "b.sql");
+	assert_string_equal(d[0].rule, "naming/snake-case");   /* Notes, as written */
+	assert_string_equal(d[1].path, "b.sql");
+	assert_string_equal(d[1].rule, "schema/primary-key");
+	dd_run_free(run);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_registry), cmocka_unit_test(test_documented_examples),
+		cmocka_unit_test(test_json_report), cmocka_unit_test(test_severity_override),
+		cmocka_unit_test(test_context_files_not_reported),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,161 @@
+/* Unit tests: line index and positions, UTF-8 checks, psql blanking, lexer and statement splitting. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+static dd_file make_file(dd_arena *a, const char *text)
+{
+	dd_file f = { 0 };
+	f.path = "t.sql";
+	f.text = dd_arena_strdup(a, text);
+	f.len = strlen(text);
+	dd_file_index_lines(a, &f);
+	return f;
+}
+
+static void test_positions(void **state)
+{
+	(void)state;
+	dd_arena *a = dd_arena_new();
+	dd_file f = make_file(a, "ab\n\xc3\xa9t\xc3\xa9 x\n\nlast");
+	int line, col;
+	dd_file_position(&f, 0, &line, &col);
+	assert_int_equal(line, 1); assert_int_equal(col, 1);
+	dd_file_position(&f, 2, &line, &col);      /* the newline itself */
+	assert_int_equal(line, 1); assert_int_equal(col, 3);
+	dd_file_position(&f, 3, &line, &col);
+	assert_int_equal(line, 2); assert_int_equal(col, 1);
+	dd_file_position(&f, 9, &line, &col);      /* "x" after two 2-byte characters */
+	assert_int_equal(line, 2); assert_int_equal(col, 5);
+	dd_file_position(&f, 11, &line, &col);     /* the empty line */
+	assert_int_equal(line, 3); assert_int_equal(col, 1);
+	dd_file_position(&f, 15, &line, &col);
+	assert_int_equal(line, 4); assert_int_equal(col, 4);
+	assert_int_equal(f.n_lines, 4);
+	dd_arena_free(a);
+}
+
+static void test_utf8(void **state)
+{
+	(void)state;
+	assert_int_equal(dd_utf8_first_invalid("plain", 5), -1);
+	assert_int_equal(dd_utf8_first_invalid("caf\xc3\xa9", 5), -1);
+	assert_int_equal(dd_utf8_first_invalid("\xf0\x9f\x98\x80 ok", 7), -1);
+	assert_int_equal(dd_utf8_first_invalid("ab\xff", 3), 2);
+	assert_int_equal(dd_utf8_first_invalid("ab\0cd", 5), 2);
+	assert_int_equal(dd_utf8_first_invalid("a\xc3", 2), 1);          /* truncated sequence */
+	assert_int_equal(dd_utf8_first_invalid("\xc0\xaf", 2), 0);       /* overlong */
+	assert_int_equal(dd_utf8_first_invalid("\xed\xa0\x80", 3), 0);   /* surrogate */
+	assert_int_equal(dd_utf8_first_invalid("\xf4\x90\x80\x80", 4), 0); /* above U+10FFFF */
+}
+
+static void test_blank_psql(void **state)
+{
+	(void)state;
+	char text[] =
+		"\\connect db\n"
+		"SELECT 1;\n"
+		"COPY t (a) FROM stdin;\n"
+		"1\t'x\n"
+		"\\.\n"
+		"SELECT 'a\n"
+		"\\not a command' ;\n"
+		"  \\set x 1\n";
+	size_t len = strlen(text);
+	dd_blank_psql(text, len);
+	assert_int_equal(strlen(text), len);
+	const char *want = "           \nSELECT 1;\nCOPY t (a) FROM stdin;\n    \n  \nSELECT";
+	assert_memory_equal(text, want, strlen(want));
+	/* a backslash line inside a string literal is SQL and stays */
+	assert_non_null(strstr(text, "\\not a command"));
+	assert_null(strstr(text, "\\set"));
+	assert_null(strstr(text, "connect"));
+}
+
+static void test_lexer(void **state)
+{
+	(void)state;
+	const char *s = "  -- c\n /* a /* b */ */ \"Q\"\"x\" E'a\\'b' $t$ ; $t$ foo.bar;";
+	int len = (int)strlen(s);
+	dd_tok t = dd_lex_next(s, len, 0);
+	assert_int_equal(t.kind, DD_TOK_QIDENT);
+	assert_int_equal(t.end - t.start, 6);
+	t = dd_lex_next(s, len, t.end);
+	assert_int_equal(t.kind, DD_TOK_STRING);
+	assert_memory_equal(s + t.start, "E'a\\'b'", 7);
+	t = dd_lex_next(s, len, t.end);
+	assert_int_equal(t.kind, DD_TOK_STRING);   /* dollar quote hides the semicolon */
+	t = dd_lex_next(s, len, t.end);
+	assert_int_equal(t.kind, DD_TOK_IDENT);
+	t = dd_lex_next(s, len, t.end);
+	assert_int_equal(t.kind, DD_TOK_DOT);
+	t = dd_lex_next(s, len, t.end);
+	t = dd_lex_next(s, len, t.end);
+	assert_int_equal(t.kind, DD_TOK_SEMI);
+	t = dd_lex_next(s, len, t.end);
+	assert_int_equal(t.kind, DD_TOK_EOF);
+	t = dd_lex_next("'open", 5, 0);
+	assert_int_equal(t.kind, DD_TOK_UNTERMINATED);
+}
+
+static void test_split(void **state)
+{
+	(void)state;
+	const char *s =
+		"CREATE TABLE a (x int);\n"
+		"SELEC 1;\n"
+		"CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; SELECT 2; END;\n"
+		"CREATE RULE r AS ON INSERT TO a DO ALSO (NOTIFY a; NOTIFY b);\n"
+		"  ;  \n"
+		"INSERT INTO a VALUES ('unterminated);\n"
+		"CREATE TABLE b (y int);\n";
+	int *starts, *lens;
+	size_t n = dd_split_statements(s, (int)strlen(s), &starts, &lens);
+	assert_int_equal(n, 5);
+	assert_memory_equal(s + starts[0], "CREATE TABLE a (x int)", 22);
+	assert_int_equal(lens[0], 22);
+	assert_memory_equal(s + starts[1], "SELEC 1", 7);
+	assert_int_equal(lens[1], 7);
+	assert_memory_equal(s + starts[2], "CREATE FUNCTION", 15);
+	assert_memory_equal(s + starts[2] + lens[2] - 3, "END", 3);
+	assert_memory_equal(s + starts[3] + lens[3] - 1, ")", 1);
+	assert_memory_equal(s + starts[4], "INSERT", 6);   /* swallows the rest, as PostgreSQL would */
+	free(starts);
+	free(lens);
+}
+
+static void test_map(void **state)
+{
+	(void)state;
+	dd_arena *a = dd_arena_new();
+	dd_map m = { 0 };
+	char keys[1000][16];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+		dd_map_put(&m, a, keys[i], (void *)(intptr_t)(i + 1));
+	}
+	for (int i = 0; i < 1000; i += 2)
+		dd_map_del(&m, keys[i]);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal((intptr_t)dd_map_get(&m, keys[i]), i % 2 ? i + 1 : 0);
+	dd_map_put(&m, a, "k0", (void *)7);
+	assert_int_equal((intptr_t)dd_map_get(&m, "k0"), 7);
+	assert_int_equal(m.live, 501);
+	dd_map_free(&m);
+	dd_arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_positions), cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_blank_psql), cmocka_unit_test(test_lexer),
+		cmocka_unit_test(test_split), cmocka_unit_test(test_map),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
