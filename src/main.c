@@ -22,6 +22,7 @@ static const char usage[] =
 	"  --color, --no-color      force colours on or off (default: on a terminal, unless NO_COLOR)\n"
 	"  --version                print the version\n"
 	"  --help                   print this help\n"
+	"  --                       the arguments that follow are paths (to lint a directory named rules: -- rules)\n"
 	"\n"
 	"exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or read errors\n";
 
@@ -310,8 +311,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		if (!command && n_paths == 0 && !only_paths &&
-		    (strcmp(a, "rules") == 0 || strcmp(a, "explain") == 0 || strcmp(a, "dump") == 0) &&
-		    access(a, F_OK) != 0) {
+		    (strcmp(a, "rules") == 0 || strcmp(a, "explain") == 0 || strcmp(a, "dump") == 0)) {
+			/* a directory with a command's name is linted as ./rules or after -- */
 			command = a;
 			continue;
 		}

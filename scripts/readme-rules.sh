@@ -1,0 +1,30 @@
+#!/bin/sh
+# The README's rule table is generated from the registry (`ddlint rules`).
+#   --write BIN   rewrite the table between the markers in README.md
+#   --check BIN   fail when README.md's table differs from the registry
+set -eu
+mode=$1
+bin=$2
+table=$(mktemp)
+trap 'rm -f "$table" "$table.new"' EXIT
+{
+	echo "| rule | default | what it checks |"
+	echo "|---|---|---|"
+	"$bin" rules | awk '{ id=$1; sev=$2; $1=""; $2=""; sub(/^  */, ""); printf "| `%s` | %s | %s |\n", id, sev, $0 }'
+} > "$table"
+awk -v tablefile="$table" '
+	/<!-- rules:begin -->/ { print; while ((getline line < tablefile) > 0) print line; skip=1; next }
+	/<!-- rules:end -->/ { skip=0 }
+	!skip { print }
+' README.md > "$table.new"
+if [ "$mode" = "--write" ]; then
+	cp "$table.new" README.md
+	echo "README.md: rule table updated"
+elif cmp -s README.md "$table.new"; then
+	echo "docs-check: 1 passed, 0 failed"
+else
+	echo "README.md's rule table is out of date; run 'make readme'" >&2
+	diff -u README.md "$table.new" >&2 || true
+	echo "docs-check: 0 passed, 1 failed"
+	exit 1
+fi

@@ -1,0 +1,85 @@
+#!/bin/sh
+# Command-line tests: exit codes, messages, directory walking, stdin, formats, bad inputs.
+# Run from the repository root; DDLINT names the binary.
+set -u
+DDLINT=${DDLINT:-$(pwd)/build/ddlint}
+pass=0
+fail=0
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+
+# check NAME EXPECTED_STATUS PATTERN(grep -E, on stdout+stderr) -- COMMAND...
+check() {
+	name=$1 want=$2 pattern=$3
+	shift 4
+	out=$("$@" 2>&1)
+	status=$?
+	if [ "$status" -ne "$want" ]; then
+		echo "FAIL $name: exit status $status, expected $want"; echo "$out" | sed 's/^/    /'
+		fail=$((fail + 1))
+	elif [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
+		echo "FAIL $name: output does not match /$pattern/"; echo "$out" | sed 's/^/    /'
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+cd "$work"
+printf 'CREATE TABLE users (id uuid PRIMARY KEY);\n' > clean.sql
+printf 'CREATE TABLE things (x int);\n' > nokey.sql
+printf 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid REFERENCES users);\n' > warn.sql
+mkdir -p mig/.hidden mig/sub
+for v in 1 2 10; do printf 'CREATE TABLE t%s (x int);\n' "$v" > "mig/${v}_create.sql"; done
+printf 'CREATE TABLE hidden (x int);\n' > mig/.hidden/1_h.sql
+printf 'CREATE TABLE nested (x int);\n' > mig/sub/3_n.sql
+printf 'not sql' > mig/notes.txt
+: > empty.sql
+printf -- '-- only a comment\n/* and another */\n' > comments.sql
+printf 'CREATE TABLE a (id int PRIMARY KEY);\n\0\1\2' > binary.sql
+
+check "help" 0 "usage: ddlint" -- $DDLINT --help
+check "version" 0 "^ddlint [0-9]+\.[0-9]+\.[0-9]+" -- $DDLINT --version
+check "clean file exits 0" 0 "0 errors, 0 warnings, 0 infos in 1 file" -- $DDLINT clean.sql
+check "error exits 1" 1 "^nokey.sql:1:14: error: table 'public.things' has no primary key \[schema/primary-key\]" -- $DDLINT nokey.sql
+check "warning fails by default" 1 "warning: foreign key" -- $DDLINT warn.sql
+check "--fail-on error ignores warnings" 0 "1 warning" -- $DDLINT --fail-on error warn.sql
+check "--fail-on never" 0 "" -- $DDLINT --fail-on=never nokey.sql
+check "bad --fail-on" 2 "--fail-on takes error, warning, info or never" -- $DDLINT --fail-on sometimes clean.sql
+check "missing file" 2 "cannot read 'nope.sql': No such file or directory" -- $DDLINT nope.sql
+check "missing file among good ones still lints the rest" 2 "nokey.sql:1:14" -- $DDLINT nokey.sql nope.sql
+check "unknown option" 2 "unknown option '--bogus'" -- $DDLINT --bogus clean.sql
+check "unknown format" 2 "unknown format 'xml'; use one of: text json" -- $DDLINT --format xml clean.sql
+check "option without value" 2 "option '--format' needs a value" -- $DDLINT clean.sql --format
+check "empty file" 0 "in 1 file" -- $DDLINT empty.sql
+check "comments only" 0 "in 1 file" -- $DDLINT comments.sql
+check "NUL bytes" 1 "binary.sql:2:1: error: file contains a NUL byte" -- $DDLINT binary.sql
+check "directory walk: natural order, joined paths" 0 "^mig/1_create.sql:1:14:.*mig/2_create.sql:1:14:.*mig/10_create.sql:1:14:.*mig/sub/3_n.sql" -- sh -c "$DDLINT --no-color mig | tr '\n' ' '"
+check "directory walk: hidden directories and other files skipped" 0 "^4$" -- sh -c "$DDLINT mig 2>/dev/null | wc -l | tr -d ' '"
+check "trailing slash does not double" 1 "^mig/1_create.sql" -- $DDLINT mig/
+check "stdin with a name" 1 "^db/new.sql:1:14: error" -- sh -c "$DDLINT --stdin-filename db/new.sql - < nokey.sql"
+check "stdin default name" 1 "^<stdin>:1:14" -- sh -c "$DDLINT - < nokey.sql"
+check "json document" 1 '"diagnostics": \[' -- $DDLINT --format json nokey.sql
+check "json has the summary" 1 '"errors": 1' -- $DDLINT --format json nokey.sql
+check "json on a clean file" 0 '"diagnostics": \[\]' -- $DDLINT --format json clean.sql
+check "rules lists the rules" 0 "schema/primary-key +error +Every table has a primary key" -- $DDLINT rules
+check "explain" 0 "Why" -- $DDLINT explain index/foreign-key
+check "explain unknown rule" 2 "unknown rule 'nope'" -- $DDLINT explain nope
+check "dump" 0 '"name": "users"' -- $DDLINT dump clean.sql
+check "no path lints the current directory" 1 "^nokey.sql:1:14" -- $DDLINT
+check "directory as a file path component" 2 "cannot read 'clean.sql/x.sql'" -- $DDLINT clean.sql/x.sql
+
+mkdir loop && ln -s .. loop/up && printf 'CREATE TABLE l (x int);\n' > loop/l.sql
+check "symlink loop ends" 1 "loop/l.sql" -- $DDLINT loop
+if [ "$(id -u)" != 0 ]; then
+	printf 'x' > locked.sql && chmod 000 locked.sql
+	check "unreadable file" 2 "cannot read 'locked.sql': Permission denied" -- $DDLINT locked.sql
+fi
+# a file of about 50 MB: one diagnostic per table, no crash
+i=0; : > big.sql
+while [ $i -lt 25 ]; do printf 'CREATE TABLE big_%s (id int PRIMARY KEY, payload text DEFAULT %s);\n' "$i" "'$(head -c 2000 /dev/zero | tr '\0' x)'" >> big.sql; i=$((i + 1)); done
+j=0; while [ $j -lt 10 ]; do cat big.sql big.sql > big2.sql && mv big2.sql big.sql; j=$((j + 1)); done
+check "50 MB file" 0 "in 1 file" -- $DDLINT big.sql
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
