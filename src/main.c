@@ -266,15 +266,15 @@ int main(int argc, char **argv)
 					val = argv[++i];
 				else {
 					fprintf(stderr, "ddlint: option '%s' needs a value\n%s", name, usage);
-					return 2;
+					{ free(paths); return 2; }
 				}
 			}
 			if (strcmp(name, "--help") == 0) {
 				fputs(usage, stdout);
-				return 0;
+				{ free(paths); return 0; }
 			} else if (strcmp(name, "--version") == 0) {
 				printf("ddlint %s (PostgreSQL %s grammar)\n", DDLINT_VERSION, PG_VERSION);
-				return 0;
+				{ free(paths); return 0; }
 			} else if (strcmp(name, "--format") == 0) {
 				o.format = dd_reporter_find(val);
 				if (!o.format) {
@@ -282,7 +282,7 @@ int main(int argc, char **argv)
 					for (size_t k = 0; dd_reporters[k]; k++)
 						fprintf(stderr, " %s", dd_reporters[k]->name);
 					fputc('\n', stderr);
-					return 2;
+					{ free(paths); return 2; }
 				}
 			} else if (strcmp(name, "--stdin-filename") == 0) {
 				o.stdin_name = val;
@@ -290,7 +290,7 @@ int main(int argc, char **argv)
 				o.fail_on = parse_fail_on(val);
 				if (o.fail_on < 0) {
 					fprintf(stderr, "ddlint: --fail-on takes error, warning, info or never, not '%s'\n", val);
-					return 2;
+					{ free(paths); return 2; }
 				}
 			} else if (strcmp(name, "--color") == 0) {
 				o.color = 1;
@@ -298,7 +298,7 @@ int main(int argc, char **argv)
 				o.color = 0;
 			} else {
 				fprintf(stderr, "ddlint: unknown option '%s'\n%s", name, usage);
-				return 2;
+				{ free(paths); return 2; }
 			}
 			continue;
 		}
@@ -308,7 +308,7 @@ int main(int argc, char **argv)
 		}
 		if (!only_paths && a[0] == '-' && a[1] != '\0') {
 			fprintf(stderr, "ddlint: unknown option '%s'\n%s", a, usage);
-			return 2;
+			{ free(paths); return 2; }
 		}
 		if (!command && n_paths == 0 && !only_paths &&
 		    (strcmp(a, "rules") == 0 || strcmp(a, "explain") == 0 || strcmp(a, "dump") == 0)) {
