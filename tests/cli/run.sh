@@ -69,6 +69,14 @@ check "dump" 0 '"name": "users"' -- $DDLINT dump clean.sql
 check "no path lints the current directory" 1 "^nokey.sql:1:14" -- $DDLINT
 check "directory as a file path component" 2 "cannot read 'clean.sql/x.sql'" -- $DDLINT clean.sql/x.sql
 
+# on a terminal: the source line with a caret under the span, colours unless NO_COLOR
+if command -v script >/dev/null 2>&1; then
+	check "terminal shows source and caret" 0 "CREATE TABLE things.*\^~~~~~" -- sh -c "script -qc '$DDLINT nokey.sql' /dev/null | tr -d '\r' | tr '\n' ' '"
+	check "terminal colours" 0 "$(printf '\033')\[1;31merror" -- sh -c "script -qc '$DDLINT nokey.sql' /dev/null"
+	check "NO_COLOR" 0 "^nokey.sql:1:14: error" -- sh -c "NO_COLOR=1 script -qc '$DDLINT nokey.sql' /dev/null"
+fi
+check "no colours when piped" 0 "^nokey.sql:1:14: error: table" -- sh -c "$DDLINT nokey.sql | cat"
+
 mkdir loop && ln -s .. loop/up && printf 'CREATE TABLE l (x int);\n' > loop/l.sql
 check "symlink loop ends" 1 "loop/l.sql" -- $DDLINT loop
 if [ "$(id -u)" != 0 ]; then
