@@ -51,6 +51,12 @@ static const char *tkey(const char *schema, const char *name)
 	return keybuf_tmp;
 }
 
+bool dd_is_system_schema(const char *schema)
+{
+	return schema && (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0 ||
+			  strcmp(schema, "pg_temp") == 0);
+}
+
 const char *dd_model_schema_for(const dd_model *m, const char *schema)
 {
 	return schema && *schema ? schema : m->default_schema;

@@ -207,6 +207,8 @@ dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name
 dd_column *dd_table_column(const dd_table *t, const char *name);
 dd_constraint *dd_table_primary_key(const dd_table *t);
 dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name);
+/* pg_catalog, information_schema and pg_temp: objects whose names are not the user's. */
+bool dd_is_system_schema(const char *schema);
 /* Resolve the schema an unqualified name is created in. */
 const char *dd_model_schema_for(const dd_model *m, const char *schema);
 

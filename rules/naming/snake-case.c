@@ -68,11 +68,6 @@ static char *to_snake(dd_ctx *ctx, const char *s)
 	return out;
 }
 
-static bool skipped_schema(const char *schema)
-{
-	return schema && (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0);
-}
-
 /* Check the identifier written at `offset` (the tree's `name` when none is found there). */
 static void check_at(dd_ctx *ctx, const char *what, int offset, const char *name, const char *object)
 {
@@ -103,7 +98,7 @@ static const char *schema_of(dd_ctx *ctx, const char *schema)
 
 static void check_rangevar(dd_ctx *ctx, const char *what, const PgQuery__RangeVar *rv)
 {
-	if (!rv || skipped_schema(rv->schemaname))
+	if (!rv || dd_is_system_schema(rv->schemaname))
 		return;
 	dd_loc l = dd_name_loc(dd_ctx_file(ctx), rv->location);
 	check_at(ctx, what, l.len ? l.offset : -1, rv->relname,
@@ -130,7 +125,7 @@ static void check_names_list(dd_ctx *ctx, const char *what, PgQuery__Node *const
 	if (!n)
 		return;
 	const char *schema = n >= 2 ? dd_string_node(names[n - 2]) : NULL;
-	if (skipped_schema(schema))
+	if (dd_is_system_schema(schema))
 		return;
 	const char *name = dd_name_last(names, n);
 	check_find(ctx, what, dd_ctx_stmt_offset(ctx), name, dd_qualified(ctx, schema_of(ctx, schema), name, NULL));
@@ -141,7 +136,7 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 	switch (stmt->node_case) {
 	case PG_QUERY__NODE__NODE_CREATE_STMT: {
 		const PgQuery__CreateStmt *cs = stmt->create_stmt;
-		if (skipped_schema(cs->relation->schemaname))
+		if (dd_is_system_schema(cs->relation->schemaname))
 			return;
 		check_rangevar(ctx, "table", cs->relation);
 		const char *obj = dd_qualified(ctx, schema_of(ctx, cs->relation->schemaname), cs->relation->relname, NULL);
@@ -159,7 +154,7 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 	}
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
 		const PgQuery__AlterTableStmt *as = stmt->alter_table_stmt;
-		if (!as->relation || skipped_schema(as->relation->schemaname))
+		if (!as->relation || dd_is_system_schema(as->relation->schemaname))
 			return;
 		const char *obj = dd_qualified(ctx, schema_of(ctx, as->relation->schemaname), as->relation->relname, NULL);
 		for (size_t i = 0; i < as->n_cmds; i++) {
@@ -182,7 +177,7 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 	}
 	case PG_QUERY__NODE__NODE_INDEX_STMT: {
 		const PgQuery__IndexStmt *is = stmt->index_stmt;
-		if (!is->idxname || !*is->idxname || skipped_schema(is->relation->schemaname))
+		if (!is->idxname || !*is->idxname || dd_is_system_schema(is->relation->schemaname))
 			return;
 		check_find(ctx, "index", dd_ctx_stmt_offset(ctx), is->idxname,
 			   dd_qualified(ctx, schema_of(ctx, is->relation->schemaname), is->idxname, NULL));
@@ -225,7 +220,7 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 	}
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
 		const PgQuery__CreateTrigStmt *ts = stmt->create_trig_stmt;
-		if (skipped_schema(ts->relation->schemaname))
+		if (dd_is_system_schema(ts->relation->schemaname))
 			return;
 		check_find(ctx, "trigger", dd_ctx_stmt_offset(ctx), ts->trigname,
 			   dd_qualified(ctx, schema_of(ctx, ts->relation->schemaname), ts->relation->relname, ts->trigname));
@@ -252,7 +247,7 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 		}
 		/* the new name follows TO, the last identifier of the statement */
 		const char *schema = rs->relation ? rs->relation->schemaname : NULL;
-		if (skipped_schema(schema))
+		if (dd_is_system_schema(schema))
 			return;
 		const char *obj = rs->relation ? dd_qualified(ctx, schema_of(ctx, schema), rs->relation->relname,
 							      rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? NULL : rs->newname)

@@ -1,18 +1,12 @@
 /* schema/primary-key: every table has a primary key, decided after the last file. */
 #include "ddlint/rule.h"
 
-static bool skipped_schema(const char *schema)
-{
-	return strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0 ||
-	       strcmp(schema, "pg_temp") == 0;
-}
-
 static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || skipped_schema(t->schema))
+		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema))
 			continue;
 		if (dd_table_primary_key(t))
 			continue;
