@@ -22,8 +22,8 @@ CREATE TABLE order_items (
 CREATE INDEX idx_order_items_order_id ON order_items (order_id);
 
 CREATE TABLE audit_log (                          -- schema/primary-key: none
-    happened_at timestamptz NOT NULL,
-    message text
+    happened_at timestamp NOT NULL,              -- types/timestamptz: no time zone
+    details json                                 -- types/jsonb: json, not jsonb
 );
 
 CREATE TABLE coupons (

@@ -279,6 +279,25 @@ dd_loc dd_name_loc(const dd_file *file, int offset);
  */
 dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name);
 
+/* A column (or domain) type written in a statement, for rules about types. */
+typedef struct dd_coldef {
+	const char *schema, *table;   /* the table, or the domain's schema and name */
+	const char *column;           /* NULL for a domain */
+	const PgQuery__TypeName *type_name;
+	dd_type type;                 /* normalized as format_type prints it */
+	dd_loc loc;                   /* the column (or domain) name as written */
+	bool is_domain;
+	bool type_change;             /* ALTER COLUMN ... TYPE */
+} dd_coldef;
+
+/* Statement kinds that define column or domain types (CREATE TABLE, ALTER TABLE, CREATE DOMAIN). */
+extern const int dd_coldef_visits[];
+/* Call fn for each column or domain type the statement defines. */
+void dd_each_coldef(dd_ctx *ctx, const PgQuery__Node *stmt,
+		    void (*fn)(dd_ctx *ctx, const dd_coldef *def, void *arg), void *arg);
+/* "schema.table.column" (or "schema.domain") of a coldef. */
+const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def);
+
 /* Text of a node as a normalized SQL expression (deparsed). */
 const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr);
 

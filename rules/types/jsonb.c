@@ -1,0 +1,37 @@
+/* types/jsonb: json columns should be jsonb. */
+#include "ddlint/rule.h"
+
+static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
+{
+	(void)arg;
+	if (strcmp(def->type.name, "json") != 0 || def->type.schema)
+		return;
+	const char *fix = def->type.array_dims ? "jsonb[]" : "jsonb";
+	if (def->is_domain)
+		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
+			  "domain '%s' is based on %s; use %s", def->table, def->type.text, fix);
+	else
+		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
+			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
+}
+
+static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+{
+	dd_each_coldef(ctx, stmt, check, NULL);
+}
+
+const dd_rule dd_rule_types_jsonb = {
+	.id = "types/jsonb",
+	.summary = "JSON columns are jsonb, not json",
+	.severity = DD_SEV_WARNING,
+	.description =
+		"Reports a column (in CREATE TABLE, ALTER TABLE ... ADD COLUMN or ALTER COLUMN ... TYPE) or a "
+		"domain of type json, arrays included.",
+	.why = "json stores the text as given and re-parses it on every access; it has no equality operator, "
+	       "so it cannot be compared, grouped, made unique or indexed with GIN. jsonb is parsed once, "
+	       "supports containment and existence operators, and GIN indexes.",
+	.bad = "CREATE TABLE events (\n    id uuid PRIMARY KEY,\n    payload json NOT NULL\n);\n",
+	.good = "CREATE TABLE events (\n    id uuid PRIMARY KEY,\n    payload jsonb NOT NULL\n);\n",
+	.visits = dd_coldef_visits,
+	.visit = visit,
+};

@@ -1,0 +1,41 @@
+/* types/timestamptz: no timestamp without time zone in columns and domains. */
+#include "ddlint/rule.h"
+
+static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
+{
+	(void)arg;
+	if (strcmp(def->type.name, "timestamp without time zone") != 0)
+		return;
+	const char *fix = def->type.n_mods ? dd_sprintf(ctx, "timestamp(%d) with time zone%s", def->type.mods[0],
+							def->type.array_dims ? "[]" : "")
+					   : dd_sprintf(ctx, "timestamp with time zone%s", def->type.array_dims ? "[]" : "");
+	if (def->is_domain)
+		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
+			  "domain '%s' is based on %s; use %s", def->table, def->type.text, fix);
+	else
+		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
+			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
+}
+
+static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+{
+	dd_each_coldef(ctx, stmt, check, NULL);
+}
+
+const dd_rule dd_rule_types_timestamptz = {
+	.id = "types/timestamptz",
+	.summary = "Timestamps are timestamp with time zone",
+	.severity = DD_SEV_ERROR,
+	.description =
+		"Reports a column (in CREATE TABLE, ALTER TABLE ... ADD COLUMN or ALTER COLUMN ... TYPE) or a "
+		"domain whose type is timestamp without time zone (written timestamp, or timestamp(n)), arrays "
+		"included. Casts inside defaults and queries are not checked. The suggestion keeps the precision.",
+	.why = "timestamp without time zone stores a wall-clock reading with no zone: the same value means "
+	       "different instants to servers and clients in different zones, and daylight-saving changes "
+	       "make values ambiguous. timestamp with time zone stores an instant (as UTC) and costs the "
+	       "same 8 bytes.",
+	.bad = "CREATE TABLE sessions (\n    id uuid PRIMARY KEY,\n    started_at timestamp NOT NULL\n);\n",
+	.good = "CREATE TABLE sessions (\n    id uuid PRIMARY KEY,\n    started_at timestamptz NOT NULL\n);\n",
+	.visits = dd_coldef_visits,
+	.visit = visit,
+};
