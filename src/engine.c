@@ -8,10 +8,19 @@
 
 #define MAX_FILE_BYTES ((size_t)1 << 30)
 
+#include <regex.h>
+
 struct dd_ctx {
 	dd_run *run;
 	const dd_rule *rule;
+	int rule_index;
 	const dd_stmt *stmt;
+};
+
+struct dd_rule_opts {
+	size_t n;
+	const dd_value **values;   /* per declared option; NULL until read or set */
+	regex_t **patterns;        /* compiled DD_OPT_PATTERN values */
 };
 
 const char *dd_severity_name(dd_severity sev)
@@ -53,6 +62,15 @@ dd_run *dd_run_new(void)
 	for (size_t i = 0; i < dd_rules_count; i++)
 		run->severity[i] = dd_rules[i]->severity;
 	run->model = dd_model_new(run->arena);
+	run->opts = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->opts);
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		size_t n = 0;
+		for (const dd_option *o = dd_rules[i]->options; o && o->name; o++)
+			n++;
+		run->opts[i].n = n;
+		run->opts[i].values = dd_arena_alloc(run->arena, (n + 1) * sizeof *run->opts[i].values);
+		run->opts[i].patterns = dd_arena_alloc(run->arena, (n + 1) * sizeof *run->opts[i].patterns);
+	}
 	return run;
 }
 
@@ -61,6 +79,12 @@ void dd_run_free(dd_run *run)
 	if (!run)
 		return;
 	dd_model_free(run->model);
+	for (size_t i = 0; run->opts && i < dd_rules_count; i++)
+		for (size_t k = 0; k < run->opts[i].n; k++)
+			if (run->opts[i].patterns[k]) {
+				regfree(run->opts[i].patterns[k]);
+				free(run->opts[i].patterns[k]);
+			}
 	free(run->sorted);
 	dd_arena_free(run->arena);
 	free(run);
@@ -213,21 +237,25 @@ int dd_run_lint(dd_run *run)
 
 	/* Which rules visit which statement kinds: one lookup table instead of a scan per statement. */
 	enum { MAX_CASE = 512 };
-	const dd_rule **byc[MAX_CASE] = { 0 };
+	int *byc[MAX_CASE] = { 0 };
 	size_t nbyc[MAX_CASE] = { 0 };
 	for (int k = 1; k < MAX_CASE; k++)
 		for (size_t r = 0; r < dd_rules_count; r++)
-			if (run->severity[r] != DD_SEV_OFF && rule_visits(dd_rules[r], k))
-				DD_PUSH(run->arena, &byc[k], &nbyc[k], dd_rules[r]);
+			if (run->severity[r] != DD_SEV_OFF && rule_visits(dd_rules[r], k)) {
+				if (!byc[k])
+					byc[k] = dd_arena_alloc(run->arena, dd_rules_count * sizeof *byc[k]);
+				byc[k][nbyc[k]++] = (int)r;
+			}
 
-	dd_ctx ctx = { run, NULL, NULL };
+	dd_ctx ctx = { run, NULL, -1, NULL };
 	for (size_t i = 0; i < run->n_stmts; i++) {
 		const dd_stmt *st = run->stmts[i];
 		int k = (int)st->node->node_case;
 		ctx.stmt = st;
 		if (k > 0 && k < MAX_CASE)
 			for (size_t r = 0; r < nbyc[k]; r++) {
-				ctx.rule = byc[k][r];
+				ctx.rule_index = byc[k][r];
+				ctx.rule = dd_rules[ctx.rule_index];
 				ctx.rule->visit(&ctx, st->node);
 			}
 		dd_model_apply(run->model, st);
@@ -237,6 +265,7 @@ int dd_run_lint(dd_run *run)
 		if (run->severity[r] == DD_SEV_OFF || !dd_rules[r]->finish)
 			continue;
 		ctx.rule = dd_rules[r];
+		ctx.rule_index = (int)r;
 		ctx.rule->finish(&ctx);
 	}
 
@@ -293,50 +322,137 @@ char *dd_qualified(dd_ctx *ctx, const char *schema, const char *name, const char
 	return dd_sprintf(ctx, "%s.%s", schema, name);
 }
 
-static const dd_option *find_option(const dd_rule *r, const char *name)
+static int option_index(const dd_rule *r, const char *name)
 {
-	for (const dd_option *o = r->options; o && o->name; o++)
+	int i = 0;
+	for (const dd_option *o = r->options; o && o->name; o++, i++)
 		if (strcmp(o->name, name) == 0)
-			return o;
+			return i;
+	return -1;
+}
+
+static bool is_int(const char *s)
+{
+	char *end;
+	if (!*s)
+		return false;
+	strtol(s, &end, 10);
+	return *end == '\0';
+}
+
+const char *dd_option_check(const dd_option *o, const dd_value *v, const dd_value **at)
+{
+	*at = v;
+	switch (o->type) {
+	case DD_OPT_BOOL:
+		return dd_value_bool(v) < 0 ? "expected true or false" : NULL;
+	case DD_OPT_INT:
+		return v->kind != DD_VAL_SCALAR || !is_int(v->text) ? "expected a whole number" : NULL;
+	case DD_OPT_STRING:
+		return v->kind != DD_VAL_SCALAR ? "expected a string" : NULL;
+	case DD_OPT_PATTERN: {
+		if (v->kind != DD_VAL_SCALAR)
+			return "expected a regular expression";
+		regex_t re;
+		if (regcomp(&re, v->text, REG_EXTENDED | REG_NOSUB) != 0)
+			return "invalid regular expression (POSIX extended syntax)";
+		regfree(&re);
+		return NULL;
+	}
+	case DD_OPT_LIST:
+		if (v->kind != DD_VAL_LIST)
+			return "expected a list of strings";
+		for (size_t i = 0; i < v->n_items; i++)
+			if (v->items[i]->kind != DD_VAL_SCALAR) {
+				*at = v->items[i];
+				return "expected a string";
+			}
+		return NULL;
+	case DD_OPT_STRUCT:
+		return o->validate ? o->validate(v, at) : NULL;
+	}
 	return NULL;
 }
 
-static const char *option_text(dd_ctx *ctx, const char *name)
+/* The value of option `oi` of rule `ri`: configured, or its default parsed once. */
+static const dd_value *option_value(dd_run *run, int ri, int oi)
 {
-	const dd_option *o = find_option(ctx->rule, name);
-	if (!o) {
+	struct dd_rule_opts *ro = &run->opts[ri];
+	if (!ro->values[oi]) {
+		const dd_option *o = &dd_rules[ri]->options[oi];
+		dd_value *v;
+		char err[256];
+		char *where = dd_arena_sprintf(run->arena, "default of %s.%s", dd_rules[ri]->id, o->name);
+		const char *text = o->default_value ? o->default_value : "";
+		const dd_value *bad;
+		if (dd_yaml_parse(run->arena, text, strlen(text), where, &v, err, sizeof err) != 0 ||
+		    dd_option_check(o, v, &bad) != NULL) {
+			/* a rule shipping a default that does not fit its own type is a programming error */
+			fprintf(stderr, "ddlint: bad %s: %s\n", where, text);
+			abort();
+		}
+		ro->values[oi] = v;
+	}
+	return ro->values[oi];
+}
+
+int dd_run_set_option(dd_run *run, const char *rule_id, const char *name, const dd_value *v)
+{
+	int ri = dd_rule_find(rule_id);
+	int oi = ri >= 0 ? option_index(dd_rules[ri], name) : -1;
+	if (oi < 0) {
+		snprintf(run->error, sizeof run->error, "unknown option '%s' of rule '%s'", name, rule_id);
+		return -1;
+	}
+	run->opts[ri].values[oi] = v;
+	return 0;
+}
+
+static const dd_value *ctx_option(dd_ctx *ctx, const char *name, int *oi)
+{
+	*oi = option_index(ctx->rule, name);
+	if (*oi < 0) {
 		/* a rule asking for an option it never declared is a programming error */
 		fprintf(stderr, "ddlint: rule '%s' reads undeclared option '%s'\n", ctx->rule->id, name);
 		abort();
 	}
-	return o->default_value ? o->default_value : "";
+	return option_value(ctx->run, ctx->rule_index, *oi);
 }
 
-bool dd_opt_bool(dd_ctx *ctx, const char *name) { return strcmp(option_text(ctx, name), "true") == 0; }
-long dd_opt_int(dd_ctx *ctx, const char *name) { return strtol(option_text(ctx, name), NULL, 10); }
-const char *dd_opt_string(dd_ctx *ctx, const char *name) { return option_text(ctx, name); }
+const dd_value *dd_opt_value(dd_ctx *ctx, const char *name)
+{
+	int oi;
+	return ctx_option(ctx, name, &oi);
+}
+
+bool dd_opt_bool(dd_ctx *ctx, const char *name) { return dd_value_bool(dd_opt_value(ctx, name)) == 1; }
+long dd_opt_int(dd_ctx *ctx, const char *name) { return strtol(dd_opt_value(ctx, name)->text, NULL, 10); }
+const char *dd_opt_string(dd_ctx *ctx, const char *name) { return dd_opt_value(ctx, name)->text; }
 
 const char *const *dd_opt_list(dd_ctx *ctx, const char *name, size_t *n)
 {
-	const char *text = option_text(ctx, name);
-	const char **items = NULL;
-	*n = 0;
-	const char *p = text;
-	while (*p) {
-		const char *e = strchr(p, ',');
-		if (!e)
-			e = p + strlen(p);
-		const char *s = p;
-		while (s < e && *s == ' ')
-			s++;
-		const char *t = e;
-		while (t > s && t[-1] == ' ')
-			t--;
-		if (t > s)
-			DD_PUSH(ctx->run->arena, &items, n, dd_arena_strndup(ctx->run->arena, s, (size_t)(t - s)));
-		p = *e ? e + 1 : e;
-	}
+	const dd_value *v = dd_opt_value(ctx, name);
+	const char **items = dd_arena_alloc(ctx->run->arena, (v->n_items + 1) * sizeof *items);
+	for (size_t i = 0; i < v->n_items; i++)
+		items[i] = v->items[i]->text;
+	*n = v->n_items;
 	return items;
+}
+
+bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s)
+{
+	int oi;
+	const dd_value *v = ctx_option(ctx, name, &oi);
+	struct dd_rule_opts *ro = &ctx->run->opts[ctx->rule_index];
+	if (!ro->patterns[oi]) {
+		regex_t *re = malloc(sizeof *re);
+		if (!re || regcomp(re, v->text, REG_EXTENDED | REG_NOSUB) != 0) {
+			free(re);
+			return true;   /* checked when configured; cannot happen for a valid default */
+		}
+		ro->patterns[oi] = re;
+	}
+	return regexec(ro->patterns[oi], s, 0, NULL, 0) == 0;
 }
 
 const char *dd_ident_at(dd_ctx *ctx, const dd_file *f, int offset, dd_loc *span, bool *quoted)

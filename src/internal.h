@@ -103,6 +103,13 @@ void dd_model_apply(dd_model *m, const dd_stmt *st);
 /* find_ident for a statement other than the one being applied. */
 dd_loc dd_model_find_ident(dd_model *m, const dd_stmt *st, int from, const char *name);
 
+/* ---- YAML ---------------------------------------------------------------------- */
+
+/* Parse YAML text into a value tree (arena). On failure returns -1 and writes
+ * "source:line:column: message" to err. An empty document is a null value. */
+int dd_yaml_parse(dd_arena *a, const char *text, size_t len, const char *source, dd_value **out,
+		  char *err, size_t errsize);
+
 /* ---- the run ---------------------------------------------------------------- */
 
 struct dd_run {
@@ -112,6 +119,7 @@ struct dd_run {
 	dd_diag **diags; size_t n_diags;
 	dd_diag *sorted;
 	dd_severity *severity;   /* per registry entry */
+	struct dd_rule_opts *opts; /* per registry entry: option values, compiled patterns */
 	dd_model *model;
 	bool linted;
 	char error[1024];
@@ -119,6 +127,11 @@ struct dd_run {
 
 void dd_run_add_diag(struct dd_run *run, const char *rule, const dd_loc *loc, const char *object,
 		     const char *suggestion, const char *message);
+
+/* Set a rule's option from a config value (validated by the caller with dd_option_check). */
+int dd_run_set_option(struct dd_run *run, const char *rule_id, const char *name, const dd_value *v);
+/* NULL when `v` fits the option's type, else a message; *at receives the offending value. */
+const char *dd_option_check(const dd_option *o, const dd_value *v, const dd_value **at);
 
 /* ---- registry (generated from rules/) ----------------------------------------- */
 

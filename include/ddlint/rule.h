@@ -212,15 +212,44 @@ bool dd_is_system_schema(const char *schema);
 /* Resolve the schema an unqualified name is created in. */
 const char *dd_model_schema_for(const dd_model *m, const char *schema);
 
+/* ---- option and config values ------------------------------------------ */
+
+typedef enum dd_value_kind { DD_VAL_NULL, DD_VAL_SCALAR, DD_VAL_LIST, DD_VAL_MAP } dd_value_kind;
+
+/* A YAML value: a scalar, a list or a map, with where it was written. */
+typedef struct dd_value {
+	dd_value_kind kind;
+	const char *text;            /* scalar text ("" for null) */
+	bool quoted;                 /* the scalar was quoted: a string even if it reads true or 1 */
+	struct dd_value **items;     /* list items, or map values */
+	const char **keys;           /* map keys, parallel to items */
+	struct dd_value **key_nodes; /* map keys as values, for their positions */
+	size_t n_items;
+	const char *source;          /* file path, or where a default came from */
+	int line, column;            /* 1-based */
+} dd_value;
+
+/* The value under `key` in a map, or NULL. */
+const dd_value *dd_value_get(const dd_value *map, const char *key);
+/* A scalar read as a boolean (true/false/yes/no/on/off); -1 when it is not one. */
+int dd_value_bool(const dd_value *v);
+
 /* ---- rules ------------------------------------------------------------ */
 
-typedef enum dd_option_type { DD_OPT_BOOL, DD_OPT_INT, DD_OPT_STRING, DD_OPT_LIST } dd_option_type;
+typedef enum dd_option_type {
+	DD_OPT_BOOL, DD_OPT_INT, DD_OPT_STRING,
+	DD_OPT_LIST,      /* a list of strings */
+	DD_OPT_PATTERN,   /* a POSIX extended regular expression */
+	DD_OPT_STRUCT     /* any YAML value, checked by `validate` */
+} dd_option_type;
 
 typedef struct dd_option {
 	const char *name;
 	dd_option_type type;
-	const char *default_value; /* as text; lists are comma separated */
+	const char *default_value; /* YAML text: true, 3, idx, [a, b], [{name: x}] */
 	const char *doc;
+	/* DD_OPT_STRUCT: return NULL when `v` is acceptable, else a message; *at receives the offending value. */
+	const char *(*validate)(const dd_value *v, const dd_value **at);
 } dd_option;
 
 typedef struct dd_rule {
@@ -252,6 +281,10 @@ long dd_opt_int(dd_ctx *ctx, const char *name);
 const char *dd_opt_string(dd_ctx *ctx, const char *name);
 /* A list option as an array of strings; *n receives the count. */
 const char *const *dd_opt_list(dd_ctx *ctx, const char *name, size_t *n);
+/* Any option as its YAML value. */
+const dd_value *dd_opt_value(dd_ctx *ctx, const char *name);
+/* Does `s` match the pattern option `name`? */
+bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s);
 
 /* Report a diagnostic for the running rule at `loc`. object and suggestion may be NULL. */
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,

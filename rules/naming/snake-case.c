@@ -1,6 +1,5 @@
 /* naming/snake-case: user-defined names are lower snake_case, judged as written in the source. */
 #include <ctype.h>
-#include <regex.h>
 #include <stdlib.h>
 #include "ddlint/rule.h"
 
@@ -28,15 +27,9 @@ static bool default_match(const char *s)
 
 static bool matches(dd_ctx *ctx, const char *name)
 {
-	const char *pattern = dd_opt_string(ctx, "pattern");
-	if (strcmp(pattern, DEFAULT_PATTERN) == 0)
+	if (strcmp(dd_opt_string(ctx, "pattern"), DEFAULT_PATTERN) == 0)
 		return default_match(name);
-	regex_t re;
-	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
-		return true;
-	bool ok = regexec(&re, name, 0, NULL, 0) == 0;
-	regfree(&re);
-	return ok;
+	return dd_opt_match(ctx, "pattern", name);
 }
 
 /* weightKg -> weight_kg, HTTPServer -> http_server, "Order Items" -> order_items */
@@ -272,8 +265,8 @@ static const int visits[] = {
 };
 
 static const dd_option options[] = {
-	{ "pattern", DD_OPT_STRING, DEFAULT_PATTERN, "POSIX extended regular expression every name must match" },
-	{ NULL, 0, NULL, NULL }
+	{ "pattern", DD_OPT_PATTERN, "'" DEFAULT_PATTERN "'", "POSIX extended regular expression every name must match", NULL },
+	{ 0 }
 };
 
 const dd_rule dd_rule_naming_snake_case = {

@@ -1,0 +1,118 @@
+/* YAML text into dd_value trees (libyaml), for the config file and option defaults. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+#include "internal.h"
+
+const dd_value *dd_value_get(const dd_value *map, const char *key)
+{
+	if (!map || map->kind != DD_VAL_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n_items; i++)
+		if (strcmp(map->keys[i], key) == 0)
+			return map->items[i];
+	return NULL;
+}
+
+int dd_value_bool(const dd_value *v)
+{
+	if (!v || v->kind != DD_VAL_SCALAR || v->quoted)
+		return -1;
+	static const char *yes[] = { "true", "yes", "on" }, *no[] = { "false", "no", "off" };
+	for (int i = 0; i < 3; i++) {
+		if (strcasecmp(v->text, yes[i]) == 0)
+			return 1;
+		if (strcasecmp(v->text, no[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+static dd_value *convert(dd_arena *a, yaml_document_t *doc, yaml_node_t *node, const char *source, int depth)
+{
+	dd_value *v = dd_arena_alloc(a, sizeof *v);
+	v->source = source;
+	v->line = (int)node->start_mark.line + 1;
+	v->column = (int)node->start_mark.column + 1;
+	if (depth > 64) {   /* hostile nesting: stop here */
+		v->kind = DD_VAL_NULL;
+		v->text = "";
+		return v;
+	}
+	switch (node->type) {
+	case YAML_SCALAR_NODE: {
+		const char *t = (const char *)node->data.scalar.value;
+		size_t len = node->data.scalar.length;
+		v->quoted = node->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+			    node->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+		bool null = !v->quoted && (len == 0 || strcmp(t, "~") == 0 || strcasecmp(t, "null") == 0);
+		v->kind = null ? DD_VAL_NULL : DD_VAL_SCALAR;
+		v->text = dd_arena_strndup(a, t, len);
+		break;
+	}
+	case YAML_SEQUENCE_NODE: {
+		v->kind = DD_VAL_LIST;
+		for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+			yaml_node_t *child = yaml_document_get_node(doc, *it);
+			if (child)
+				DD_PUSH(a, &v->items, &v->n_items, convert(a, doc, child, source, depth + 1));
+		}
+		break;
+	}
+	case YAML_MAPPING_NODE: {
+		v->kind = DD_VAL_MAP;
+		size_t nkeys = 0, nknodes = 0;
+		for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(doc, p->key);
+			yaml_node_t *val = yaml_document_get_node(doc, p->value);
+			if (!k || !val)
+				continue;
+			dd_value *kv = convert(a, doc, k, source, depth + 1);
+			DD_PUSH(a, &v->keys, &nkeys, kv->kind == DD_VAL_SCALAR ? kv->text : "");
+			DD_PUSH(a, &v->key_nodes, &nknodes, kv);
+			DD_PUSH(a, &v->items, &v->n_items, convert(a, doc, val, source, depth + 1));
+		}
+		break;
+	}
+	default:
+		v->kind = DD_VAL_NULL;
+		v->text = "";
+	}
+	return v;
+}
+
+int dd_yaml_parse(dd_arena *a, const char *text, size_t len, const char *source, dd_value **out,
+		  char *err, size_t errsize)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	*out = NULL;
+	if (!yaml_parser_initialize(&parser)) {
+		snprintf(err, errsize, "%s: cannot start the YAML parser", source);
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_mark_t mk = parser.problem_mark;
+		snprintf(err, errsize, "%s:%zu:%zu: invalid YAML: %s%s%s", source, mk.line + 1, mk.column + 1,
+			 parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
+			 parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		return -1;
+	}
+	yaml_node_t *root = yaml_document_get_root_node(&doc);
+	if (root) {
+		*out = convert(a, &doc, root, dd_arena_strdup(a, source), 0);
+	} else {
+		dd_value *v = dd_arena_alloc(a, sizeof *v);
+		v->kind = DD_VAL_NULL;
+		v->text = "";
+		v->source = dd_arena_strdup(a, source);
+		v->line = v->column = 1;
+		*out = v;
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return 0;
+}
