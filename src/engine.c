@@ -304,6 +304,8 @@ void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggesti
 	dd_run_add_diag(ctx->run, ctx->rule->id, &loc, object, suggestion, msg);
 }
 
+void *dd_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->run->arena, size); }
+
 char *dd_strdup(dd_ctx *ctx, const char *s) { return dd_arena_strdup(ctx->run->arena, s); }
 
 char *dd_sprintf(dd_ctx *ctx, const char *fmt, ...)
@@ -573,4 +575,36 @@ void dd_each_coldef(dd_ctx *ctx, const PgQuery__Node *stmt,
 const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def)
 {
 	return dd_qualified(ctx, def->schema, def->table, def->column);
+}
+
+const char *dd_normalize_expr(dd_ctx *ctx, const char *text)
+{
+	if (strchr(text, ';'))
+		return NULL;
+	const PgQuery__Node *e = dd_parse_select_expr(ctx->run->arena, "SELECT %s", text);
+	return e ? dd_deparse_expr(ctx->run->arena, e) : NULL;
+}
+
+bool dd_parse_type(dd_ctx *ctx, const char *text, dd_type *out)
+{
+	if (strchr(text, ';'))
+		return false;
+	const PgQuery__Node *e = dd_parse_select_expr(ctx->run->arena, "SELECT NULL::%s", text);
+	if (!e || e->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !e->type_cast->type_name)
+		return false;
+	dd_type_from_typename(ctx->run->arena, e->type_cast->type_name, out);
+	return true;
+}
+
+bool dd_type_same(const dd_type *a, const dd_type *b)
+{
+	if (strcmp(a->name, b->name) != 0 || (a->array_dims > 0) != (b->array_dims > 0))
+		return false;
+	const char *sa = a->schema ? a->schema : "", *sb = b->schema ? b->schema : "";
+	/* an unqualified user type and a public-qualified one are the same */
+	if (strcmp(sa, "public") == 0)
+		sa = "";
+	if (strcmp(sb, "public") == 0)
+		sb = "";
+	return strcmp(sa, sb) == 0;
 }

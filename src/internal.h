@@ -79,10 +79,10 @@ struct dd_run;
 void dd_parse_file(struct dd_run *run, dd_file *file);
 /* Deparse an expression node into normalized SQL text (arena), or NULL. */
 char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr);
+/* Parse sprintf(fmt, text) as one SELECT and return its only target expression, or NULL. */
+const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text);
 /* Add `delta` to every location field of the tree. */
 void dd_shift_locations(ProtobufCMessage *msg, int delta);
-/* Call fn on every Node in the tree (pre-order). */
-void dd_walk_nodes(const ProtobufCMessage *msg, void (*fn)(const PgQuery__Node *, void *), void *arg);
 
 /* ---- types and names ------------------------------------------------------- */
 

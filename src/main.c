@@ -19,6 +19,7 @@ static const char usage[] =
 	"  --format FORMAT          text (default) or json\n"
 	"  --stdin-filename NAME    name for standard input in diagnostics (default <stdin>)\n"
 	"  --fail-on SEVERITY       error, warning (default), info or never: exit 1 at or above it\n"
+	"  --rule ID=SEVERITY       set a rule's severity: error, warning, info or off (repeatable)\n"
 	"  --color, --no-color      force colours on or off (default: on a terminal, unless NO_COLOR)\n"
 	"  --version                print the version\n"
 	"  --help                   print this help\n"
@@ -28,7 +29,11 @@ static const char usage[] =
 
 struct input { char *path; char *display; };
 
+struct rule_override { const char *id; dd_severity sev; };
+
 struct options {
+	struct rule_override *overrides;
+	size_t n_overrides;
 	const dd_reporter *format;
 	const char *stdin_name;
 	int fail_on;   /* dd_severity, or 4 for never */
@@ -243,7 +248,7 @@ static int parse_fail_on(const char *s)
 
 int main(int argc, char **argv)
 {
-	struct options o = { &dd_reporter_text, "<stdin>", DD_SEV_WARNING, -1, NULL, 0, 0 };
+	struct options o = { NULL, 0, &dd_reporter_text, "<stdin>", DD_SEV_WARNING, -1, NULL, 0, 0 };
 	const char *command = NULL;
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	size_t n_paths = 0;
@@ -258,7 +263,7 @@ int main(int argc, char **argv)
 			const char *eq = strchr(a, '=');
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
 			bool takes = strcmp(name, "--format") == 0 || strcmp(name, "--stdin-filename") == 0 ||
-				     strcmp(name, "--fail-on") == 0;
+				     strcmp(name, "--fail-on") == 0 || strcmp(name, "--rule") == 0;
 			if (takes) {
 				if (eq)
 					val = eq + 1;
@@ -292,6 +297,24 @@ int main(int argc, char **argv)
 					fprintf(stderr, "ddlint: --fail-on takes error, warning, info or never, not '%s'\n", val);
 					{ free(paths); return 2; }
 				}
+			} else if (strcmp(name, "--rule") == 0) {
+				const char *eqs = strrchr(val, '=');
+				char id[128];
+				dd_severity sev;
+				snprintf(id, sizeof id, "%.*s", eqs ? (int)(eqs - val) : (int)strlen(val), val);
+				if (!eqs || dd_severity_parse(eqs + 1, &sev) != 0) {
+					fprintf(stderr, "ddlint: --rule takes ID=SEVERITY with error, warning, info or off, not '%s'\n", val);
+					{ free(paths); free(o.overrides); return 2; }
+				}
+				if (dd_rule_find(id) < 0) {
+					fprintf(stderr, "ddlint: --rule: unknown rule '%s'; 'ddlint rules' lists them\n", id);
+					{ free(paths); free(o.overrides); return 2; }
+				}
+				o.overrides = realloc(o.overrides, (o.n_overrides + 1) * sizeof *o.overrides);
+				if (!o.overrides)
+					return 2;
+				o.overrides[o.n_overrides].id = dd_rules[dd_rule_find(id)]->id;
+				o.overrides[o.n_overrides++].sev = sev;
 			} else if (strcmp(name, "--color") == 0) {
 				o.color = 1;
 			} else if (strcmp(name, "--no-color") == 0) {
@@ -343,6 +366,9 @@ int main(int argc, char **argv)
 	free(paths);
 
 	dd_run *run = dd_run_new();
+	for (size_t i = 0; i < o.n_overrides; i++)
+		dd_run_set_severity(run, o.overrides[i].id, o.overrides[i].sev);
+	free(o.overrides);
 	for (size_t i = 0; i < o.n_inputs; i++) {
 		int rc = strcmp(o.inputs[i].path, "-") == 0 ? read_stdin(run, o.inputs[i].display)
 							   : dd_run_add_path(run, o.inputs[i].path, o.inputs[i].display, true);

@@ -51,6 +51,31 @@ static const char *tkey(const char *schema, const char *name)
 	return keybuf_tmp;
 }
 
+const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t)
+{
+	for (int depth = 0; depth < 16; depth++) {
+		if (!t || t->array_dims)
+			return t;
+		const dd_typedef *d = dd_model_type(m, t->schema, t->name);
+		if (!d || d->kind != DD_TYPE_DOMAIN)
+			return t;
+		t = &d->base;
+	}
+	return t;
+}
+
+bool dd_model_dropped_table(const dd_model *m, const char *schema, const char *name)
+{
+	if (dd_model_table(m, schema, name))
+		return false;
+	const char *s = dd_model_schema_for(m, schema);
+	for (size_t i = 0; i < m->n_tables; i++)
+		if (m->tables[i]->dropped && strcmp(m->tables[i]->name, name) == 0 &&
+		    (strcmp(m->tables[i]->schema, s) == 0 || (!(schema && *schema) && strcmp(m->tables[i]->schema, "public") == 0)))
+			return true;
+	return false;
+}
+
 bool dd_is_system_schema(const char *schema)
 {
 	return schema && (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0 ||
@@ -470,7 +495,7 @@ static dd_constraint *new_constraint(dd_model *m, dd_table *t, const PgQuery__Co
 		c->not_valid = pc->skip_validation;
 		struct colref_set set = { { NULL, NULL }, 0 };
 		if (pc->raw_expr)
-			dd_walk_nodes(&pc->raw_expr->base, collect_colref, &set);
+			dd_walk_tree(&pc->raw_expr->base, collect_colref, &set);
 		c->columns = dd_arena_alloc(A(m), 2 * sizeof *c->columns);
 		for (int i = 0; i < set.n; i++)
 			c->columns[i] = dd_arena_strdup(A(m), set.names[i]);

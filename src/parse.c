@@ -209,7 +209,7 @@ static void node_one(ProtobufCMessage *msg, void *arg)
 		w->fn((const PgQuery__Node *)msg, w->arg);
 }
 
-void dd_walk_nodes(const ProtobufCMessage *msg, void (*fn)(const PgQuery__Node *, void *), void *arg)
+void dd_walk_tree(const ProtobufCMessage *msg, void (*fn)(const PgQuery__Node *, void *), void *arg)
 {
 	struct node_walk w = { fn, arg };
 	walk_messages((ProtobufCMessage *)msg, node_one, &w);
@@ -253,5 +253,29 @@ char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr)
 		out = dd_arena_strdup(a, d.query + 7);
 	pg_query_free_deparse_result(d);
 	free(buf);
+	return out;
+}
+
+/* Parse "SELECT <text>" and return the first target's expression (arena), or NULL. */
+const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text)
+{
+	size_t n = strlen(fmt) + strlen(text) + 1;
+	char *sql = malloc(n);
+	if (!sql)
+		abort();
+	snprintf(sql, n, fmt, text);
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	free(sql);
+	const PgQuery__Node *out = NULL;
+	if (!r.error) {
+		PgQuery__ParseResult *pr = unpack(a, r.parse_tree);
+		if (pr && pr->n_stmts == 1 && pr->stmts[0]->stmt &&
+		    pr->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
+			const PgQuery__SelectStmt *ss = pr->stmts[0]->stmt->select_stmt;
+			if (ss->n_target_list == 1 && ss->target_list[0]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
+				out = ss->target_list[0]->res_target->val;
+		}
+	}
+	pg_query_free_protobuf_parse_result(r);
 	return out;
 }

@@ -207,6 +207,10 @@ dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name
 dd_column *dd_table_column(const dd_table *t, const char *name);
 dd_constraint *dd_table_primary_key(const dd_table *t);
 dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name);
+/* The type a domain stands for (domains of domains followed); `t` itself otherwise. */
+const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t);
+/* Was a table of that name dropped, with none created since? */
+bool dd_model_dropped_table(const dd_model *m, const char *schema, const char *name);
 /* pg_catalog, information_schema and pg_temp: objects whose names are not the user's. */
 bool dd_is_system_schema(const char *schema);
 /* Resolve the schema an unqualified name is created in. */
@@ -290,7 +294,8 @@ bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s);
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Arena helpers for rules. */
+/* Arena helpers for rules: zeroed memory and strings that live as long as the run. */
+void *dd_alloc(dd_ctx *ctx, size_t size);
 char *dd_strdup(dd_ctx *ctx, const char *s);
 char *dd_sprintf(dd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "schema.name" (or "schema.table.column" with col non-NULL). */
@@ -331,8 +336,18 @@ void dd_each_coldef(dd_ctx *ctx, const PgQuery__Node *stmt,
 /* "schema.table.column" (or "schema.domain") of a coldef. */
 const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def);
 
+/* SQL expression text in PostgreSQL's normal form (NOW() -> now()), or NULL when it does not parse. */
+const char *dd_normalize_expr(dd_ctx *ctx, const char *text);
+/* Parse a type name ("timestamptz", "numeric(10,2)"); false when it does not parse. */
+bool dd_parse_type(dd_ctx *ctx, const char *text, dd_type *out);
+/* The same type for the standard: same base name, schema and array-ness (typmods ignored). */
+bool dd_type_same(const dd_type *a, const dd_type *b);
+
 /* Text of a node as a normalized SQL expression (deparsed). */
 const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr);
+
+/* Call fn on every Node of a parse tree, in pre-order. */
+void dd_walk_tree(const ProtobufCMessage *tree, void (*fn)(const PgQuery__Node *node, void *arg), void *arg);
 
 /* The text of a String node, or NULL for any other node. */
 const char *dd_string_node(const PgQuery__Node *n);

@@ -26,9 +26,14 @@ check() {
 }
 
 cd "$work"
-printf 'CREATE TABLE users (id uuid PRIMARY KEY);\n' > clean.sql
+# a table that follows the whole standard
+std_table() {
+	printf 'CREATE TABLE %s (id uuid PRIMARY KEY, %s created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());\n' "$1" "${2:-}"
+	printf 'CREATE TRIGGER trg_%s_updated_at BEFORE UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION set_updated_at();\n' "$1" "$1"
+}
+std_table users > clean.sql
 printf 'CREATE TABLE things (x int);\n' > nokey.sql
-printf 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid REFERENCES users);\n' > warn.sql
+{ std_table users; std_table orders "user_id uuid REFERENCES users,"; } > warn.sql
 mkdir -p mig/.hidden mig/sub
 for v in 1 2 10; do printf 'CREATE TABLE t%s (x int);\n' "$v" > "mig/${v}_create.sql"; done
 printf 'CREATE TABLE hidden (x int);\n' > mig/.hidden/1_h.sql
@@ -55,12 +60,12 @@ check "empty file" 0 "in 1 file" -- $DDLINT empty.sql
 check "comments only" 0 "in 1 file" -- $DDLINT comments.sql
 check "NUL bytes" 1 "binary.sql:2:1: error: file contains a NUL byte" -- $DDLINT binary.sql
 check "directory walk: natural order, joined paths" 0 "^mig/1_create.sql:1:14:.*mig/2_create.sql:1:14:.*mig/10_create.sql:1:14:.*mig/sub/3_n.sql" -- sh -c "$DDLINT --no-color mig | tr '\n' ' '"
-check "directory walk: hidden directories and other files skipped" 0 "^4$" -- sh -c "$DDLINT mig 2>/dev/null | wc -l | tr -d ' '"
+check "directory walk: hidden directories and other files skipped" 0 "^4$" -- sh -c "$DDLINT mig 2>/dev/null | grep -c 'schema/primary-key'"
 check "trailing slash does not double" 1 "^mig/1_create.sql" -- $DDLINT mig/
 check "stdin with a name" 1 "^db/new.sql:1:14: error" -- sh -c "$DDLINT --stdin-filename db/new.sql - < nokey.sql"
 check "stdin default name" 1 "^<stdin>:1:14" -- sh -c "$DDLINT - < nokey.sql"
 check "json document" 1 '"diagnostics": \[' -- $DDLINT --format json nokey.sql
-check "json has the summary" 1 '"errors": 1' -- $DDLINT --format json nokey.sql
+check "json has the summary" 1 '"errors": [1-9]' -- $DDLINT --format json nokey.sql
 check "json on a clean file" 0 '"diagnostics": \[\]' -- $DDLINT --format json clean.sql
 check "rules lists the rules" 0 "schema/primary-key +error +Every table has a primary key" -- $DDLINT rules
 check "explain" 0 "Why" -- $DDLINT explain index/foreign-key
@@ -87,7 +92,7 @@ fi
 i=0; : > big.sql
 while [ $i -lt 25 ]; do printf 'CREATE TABLE big_%s (id int PRIMARY KEY, payload text DEFAULT %s);\n' "$i" "'$(head -c 2000 /dev/zero | tr '\0' x)'" >> big.sql; i=$((i + 1)); done
 j=0; while [ $j -lt 10 ]; do cat big.sql big.sql > big2.sql && mv big2.sql big.sql; j=$((j + 1)); done
-check "50 MB file" 0 "in 1 file" -- $DDLINT big.sql
+check "50 MB file" 0 "in 1 file" -- $DDLINT --fail-on never big.sql
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
