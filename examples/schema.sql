@@ -1,33 +1,40 @@
--- An example schema for `make demo`: it has problems on purpose, so every rule
--- has something to say. Run `build/ddlint examples/schema.sql`.
+-- An example schema for `make demo`: it has problems on purpose, so most rules
+-- have something to say. Run `build/ddlint examples/schema.sql`.
+
+CREATE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END $$;
 
 CREATE TABLE users (
     id uuid PRIMARY KEY,
     email text NOT NULL UNIQUE,
-    displayName text,                -- naming/snake-case: written in camelCase
-    created_at timestamptz NOT NULL DEFAULT now()
+    displayName text,                                -- naming/snake-case
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE TRIGGER trg_users_updated_at BEFORE UPDATE ON users
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+CREATE INDEX idx_users_email ON users (email);      -- index/redundant: UNIQUE has one
 
 CREATE TABLE orders (
-    id uuid PRIMARY KEY,
-    user_id uuid NOT NULL REFERENCES users (id),   -- index/foreign-key: no index
-    total numeric(12,2) NOT NULL
+    id serial PRIMARY KEY,                           -- types/primary-key-type
+    user_id bigint NOT NULL REFERENCES users (id),   -- types/foreign-key-type, index/foreign-key
+    total double precision NOT NULL,                 -- types/money
+    note varchar,                                    -- types/varchar
+    created_at timestamp NOT NULL DEFAULT now(),     -- types/timestamptz, schema/audit-columns
+    updated_at timestamptz NOT NULL DEFAULT now()    -- schema/updated-at-trigger: no trigger
 );
 
-CREATE TABLE order_items (
-    id uuid PRIMARY KEY,
-    order_id uuid NOT NULL REFERENCES orders (id),
-    quantity integer NOT NULL CHECK (quantity > 0)
+CREATE TABLE audit_log (                              -- schema/primary-key, schema/audit-columns
+    happened_at timestamptz NOT NULL,
+    details json,                                    -- types/jsonb
+    deleted_at timestamptz                           -- schema/soft-delete: half a scheme
 );
-CREATE INDEX idx_order_items_order_id ON order_items (order_id);
-
-CREATE TABLE audit_log (                          -- schema/primary-key: none
-    happened_at timestamp NOT NULL,              -- types/timestamptz: no time zone
-    details json                                 -- types/jsonb: json, not jsonb
-);
+CREATE INDEX idx_audit_log_details ON audit_log (details_id);  -- schema/unknown-reference
 
 CREATE TABLE coupons (
     id uuid PRIMARY KEY,
     code text NOT NULL,
-    amount numeric(10,2) NOT NULL,
-);                                               -- syntax-error: trailing comma
+);                                                   -- syntax-error: trailing comma

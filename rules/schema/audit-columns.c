@@ -77,6 +77,7 @@ static void finish(dd_ctx *ctx)
 		const dd_table *t = m->tables[i];
 		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent || excluded(ctx, t))
 			continue;
+		const char *missing = "", *fix = "";
 		for (size_t r = 0; r < req->n_items; r++) {
 			const dd_value *item = req->items[r];
 			const char *name = dd_value_get(item, "name")->text;
@@ -92,14 +93,12 @@ static void finish(dd_ctx *ctx)
 				want_def = vdef->text;
 			const dd_column *c = dd_table_column(t, name);
 			if (!c) {
-				const char *fix = dd_sprintf(ctx, "%s%s%s%s%s%s%s", name, has_type ? " " : "",
+				const char *def = dd_sprintf(ctx, "%s%s%s%s%s%s%s", name, has_type ? " " : "",
 							     has_type ? want.text : "", not_null ? " NOT NULL" : "",
 							     want_def ? " DEFAULT " : "", want_def ? want_def : "",
 							     vref ? dd_sprintf(ctx, " REFERENCES %s", vref->text) : "");
-				dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
-					  dd_sprintf(ctx, "ALTER TABLE %s.%s ADD COLUMN %s;", t->schema, t->name, fix),
-					  "table '%s.%s' has no %s column (the standard's audit columns: %s)", t->schema,
-					  t->name, name, fix);
+				missing = dd_sprintf(ctx, "%s%s%s", missing, *missing ? ", " : "", name);
+				fix = dd_sprintf(ctx, "%s%sADD COLUMN %s", fix, *fix ? ", " : "", def);
 				continue;
 			}
 			/* one finding a column, listing everything that differs */
@@ -122,6 +121,11 @@ static void finish(dd_ctx *ctx)
 			dd_report(ctx, c->loc, dd_qualified(ctx, t->schema, t->name, name), def,
 				  "audit column '%s.%s' %s; the standard is %s %s", t->name, name, problems, name, def);
 		}
+		if (*missing)
+			dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
+				  dd_sprintf(ctx, "ALTER TABLE %s.%s %s;", t->schema, t->name, fix),
+				  "table '%s.%s' lacks the audit column%s %s", t->schema, t->name,
+				  strchr(missing, ',') ? "s" : "", missing);
 	}
 }
 

@@ -32,15 +32,19 @@ static void finish(dd_ctx *ctx)
 			present += (cols[k] = dd_table_column(t, names[k])) != NULL;
 		if (present == 0)
 			continue;
+		const char *missing = "", *fix = "";
 		for (int k = 0; k < 3; k++) {
 			if (cols[k])
 				continue;
 			const char *type = k == 2 ? dd_sprintf(ctx, "uuid %s", defs[2]) : defs[k];
-			dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
-				  dd_sprintf(ctx, "ALTER TABLE %s.%s ADD COLUMN %s %s;", t->schema, t->name, names[k], type),
-				  "table '%s.%s' has soft-delete columns but no %s: soft delete is %s, %s and %s together",
-				  t->schema, t->name, names[k], flag, at, by);
+			missing = dd_sprintf(ctx, "%s%s%s", missing, *missing ? " and " : "", names[k]);
+			fix = dd_sprintf(ctx, "%s%sADD COLUMN %s %s", fix, *fix ? ", " : "", names[k], type);
 		}
+		if (*missing)
+			dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
+				  dd_sprintf(ctx, "ALTER TABLE %s.%s %s;", t->schema, t->name, fix),
+				  "table '%s.%s' has soft-delete columns but no %s: soft delete is %s, %s and %s together",
+				  t->schema, t->name, missing, flag, at, by);
 		const dd_column *f = cols[0], *a = cols[1], *b = cols[2];
 		if (f) {
 			const dd_type *ty = dd_model_base_type(m, &f->type);
