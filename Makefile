@@ -9,11 +9,13 @@ LDLIBS  += -lpg_query -ljansson -lyaml -lpthread
 BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/report/*.c))
+LIB_SRCS  := $(wildcard src/*.c src/report/*.c)
+CLI_SRCS  := $(wildcard src/cli/*.c)
+CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h)
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h)
 
 .PHONY: all demo check unit fixtures cli docs-check corpus asan valgrind clean deps readme
 
@@ -38,7 +40,7 @@ $(BUILD)/obj/%.o: %.c $(HEADERS)
 $(BUILD)/libddlint.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/ddlint: $(BUILD)/obj/src/main.o $(BUILD)/libddlint.a
+$(BUILD)/ddlint: $(CLI_OBJS) $(BUILD)/libddlint.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libddlint.a $(HEADERS)
@@ -58,7 +60,7 @@ fixtures: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/run-fixtures.sh
 
 cli: $(BUILD)/ddlint
-	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/cli/run.sh
+	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint

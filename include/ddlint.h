@@ -38,6 +38,8 @@ typedef struct dd_diag {
 	const char *message;
 	const char *object;      /* qualified name of the object, or NULL */
 	const char *suggestion;  /* what the standard expects, or NULL */
+	bool suppressed;         /* silenced by a ddlint-disable comment: reported, never counted */
+	const char *suppression_reason; /* the text after "--" in that comment, or NULL */
 } dd_diag;
 
 /* Create an empty run. Returns NULL only when memory is exhausted. */

@@ -269,6 +269,8 @@ int dd_run_lint(dd_run *run)
 		ctx.rule->finish(&ctx);
 	}
 
+	dd_apply_suppressions(run);
+
 	run->sorted = malloc((run->n_diags ? run->n_diags : 1) * sizeof *run->sorted);
 	if (!run->sorted) {
 		snprintf(run->error, sizeof run->error, "out of memory");

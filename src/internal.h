@@ -110,6 +110,51 @@ dd_loc dd_model_find_ident(dd_model *m, const dd_stmt *st, int from, const char 
 int dd_yaml_parse(dd_arena *a, const char *text, size_t len, const char *source, dd_value **out,
 		  char *err, size_t errsize);
 
+/* A value as one line of YAML flow style: [a, b], {name: x}, 'quoted: text'. */
+char *dd_value_flow(dd_arena *a, const dd_value *v);
+
+/* ---- config (.ddlint.yml) ----------------------------------------------------------- */
+
+typedef struct dd_rule_setting {
+	const char *id;
+	const dd_value *node;        /* the rule id in the file */
+	bool has_severity;
+	dd_severity severity;
+	const char **option_names;
+	dd_value **option_values;
+	size_t n_options;
+} dd_rule_setting;
+
+typedef struct dd_config {
+	const char *path;            /* the file */
+	const char *dir;             /* its directory: globs are relative to it */
+	bool strict;                 /* extends: strict */
+	int fail_on;                 /* dd_severity, 4 for never, -1 unset */
+	const dd_value *fail_on_node;
+	const char **include, **exclude;
+	size_t n_include, n_exclude;
+	dd_rule_setting **rules;
+	size_t n_rules;
+	bool require_reason;
+	dd_value *root;
+} dd_config;
+
+/* Read and check a config file. On failure returns -1 with "path:line:column: message" in err. */
+int dd_config_load(dd_arena *a, const char *path, dd_config **out, char *err, size_t errsize);
+int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len, dd_config **out,
+		    char *err, size_t errsize);
+/* Severities, options and suppression settings of the config, onto a run. */
+void dd_config_apply(const dd_config *c, struct dd_run *run);
+/* Does the config's include/exclude keep this file? */
+bool dd_config_selects(const dd_config *c, const char *file);
+/* The nearest .ddlint.yml above a file (heap string), stopping at a directory holding .git; or NULL. */
+char *dd_config_find(const char *file);
+/* NULL for a valid glob, else why not. */
+const char *dd_glob_check(const char *glob);
+bool dd_glob_match(const char *glob, const char *path);
+/* The candidate nearest to word, when near enough; or NULL. */
+const char *dd_did_you_mean(const char *word, const char *const *candidates, size_t n);
+
 /* ---- the run ---------------------------------------------------------------- */
 
 struct dd_run {
@@ -124,6 +169,9 @@ struct dd_run {
 	bool linted;
 	char error[1024];
 };
+
+/* Mark diagnostics silenced by ddlint-disable comments; report unused and reasonless suppressions. */
+void dd_apply_suppressions(struct dd_run *run);
 
 void dd_run_add_diag(struct dd_run *run, const char *rule, const dd_loc *loc, const char *object,
 		     const char *suggestion, const char *message);
@@ -150,17 +198,28 @@ typedef struct dd_report_opts {
 	bool source;             /* show the source line and a caret under the column */
 } dd_report_opts;
 
+/* What a reporter writes: the diagnostics of one or more runs, sorted. */
+typedef struct dd_result {
+	dd_diag *diags;          /* suppressed ones included, flagged */
+	size_t n, cap;
+	size_t files;
+	size_t counts[4];        /* unsuppressed, by dd_severity */
+	size_t suppressed;
+} dd_result;
+
+/* Append a linted run's diagnostics (runs keep their order; within one, the run's order). */
+void dd_result_add_run(dd_result *r, const struct dd_run *run);
+void dd_result_free(dd_result *r);
+
 typedef struct dd_reporter {
 	const char *name;
 	const char *summary;
-	/* Write the report of a linted run to `out`; returns 0, or -1 on a write error. */
-	int (*write)(FILE *out, const struct dd_run *run, const dd_report_opts *opts);
+	/* Write the report to `out`; returns 0, or -1 on a write error. */
+	int (*write)(FILE *out, const dd_result *result, const dd_report_opts *opts);
 } dd_reporter;
 
 extern const dd_reporter *const dd_reporters[];
 extern const dd_reporter dd_reporter_text, dd_reporter_json;
 const dd_reporter *dd_reporter_find(const char *name);
-/* Counts of the run's diagnostics by severity (index: dd_severity). */
-void dd_run_counts(const struct dd_run *run, size_t counts[4]);
 
 #endif

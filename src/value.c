@@ -116,3 +116,62 @@ int dd_yaml_parse(dd_arena *a, const char *text, size_t len, const char *source,
 	yaml_parser_delete(&parser);
 	return 0;
 }
+
+static bool needs_quotes(const dd_value *v)
+{
+	const char *t = v->text;
+	if (v->quoted || !*t)
+		return true;
+	for (const char *p = t; *p; p++)
+		if (strchr(":#,[]{}&*!|>'\"%@`", *p) || (p == t && strchr("-?", *p)))
+			return true;
+	return false;
+}
+
+static void flow(dd_buf *b, const dd_value *v)
+{
+	switch (v->kind) {
+	case DD_VAL_NULL:
+		dd_buf_puts(b, "null");
+		break;
+	case DD_VAL_SCALAR:
+		if (needs_quotes(v)) {
+			dd_buf_puts(b, "'");
+			for (const char *p = v->text; *p; p++) {
+				dd_buf_add(b, p, 1);
+				if (*p == '\'')
+					dd_buf_add(b, "'", 1);   /* '' is a quote inside single quotes */
+			}
+			dd_buf_puts(b, "'");
+		} else {
+			dd_buf_puts(b, v->text);
+		}
+		break;
+	case DD_VAL_LIST:
+		dd_buf_puts(b, "[");
+		for (size_t i = 0; i < v->n_items; i++) {
+			if (i)
+				dd_buf_puts(b, ", ");
+			flow(b, v->items[i]);
+		}
+		dd_buf_puts(b, "]");
+		break;
+	case DD_VAL_MAP:
+		dd_buf_puts(b, "{");
+		for (size_t i = 0; i < v->n_items; i++) {
+			dd_buf_printf(b, "%s%s: ", i ? ", " : "", v->keys[i]);
+			flow(b, v->items[i]);
+		}
+		dd_buf_puts(b, "}");
+		break;
+	}
+}
+
+char *dd_value_flow(dd_arena *a, const dd_value *v)
+{
+	dd_buf b = { 0 };
+	flow(&b, v);
+	char *out = dd_arena_strdup(a, b.data ? b.data : "");
+	dd_buf_free(&b);
+	return out;
+}

@@ -4,14 +4,12 @@
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
-static int write_json(FILE *out, const dd_run *run, const dd_report_opts *opts)
+static int write_json(FILE *out, const dd_result *r, const dd_report_opts *opts)
 {
 	(void)opts;
-	size_t n, counts[4];
-	const dd_diag *d = dd_run_diagnostics(run, &n);
-	dd_run_counts(run, counts);
+	const dd_diag *d = r->diags;
 	json_t *arr = json_array();
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < r->n; i++) {
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(d[i].path));
 		json_object_set_new(o, "line", json_integer(d[i].line));
@@ -24,16 +22,21 @@ static int write_json(FILE *out, const dd_run *run, const dd_report_opts *opts)
 		json_object_set_new(o, "message", json_string(d[i].message));
 		json_object_set_new(o, "object", str_or_null(d[i].object));
 		json_object_set_new(o, "suggestion", str_or_null(d[i].suggestion));
+		if (d[i].suppressed) {
+			json_object_set_new(o, "suppressed", json_true());
+			json_object_set_new(o, "suppression_reason", str_or_null(d[i].suppression_reason));
+		}
 		json_array_append_new(arr, o);
 	}
 	json_t *doc = json_object();
 	json_object_set_new(doc, "version", json_string(DDLINT_VERSION));
 	json_object_set_new(doc, "diagnostics", arr);
 	json_t *sum = json_object();
-	json_object_set_new(sum, "files", json_integer((json_int_t)dd_run_file_count(run)));
-	json_object_set_new(sum, "errors", json_integer((json_int_t)counts[DD_SEV_ERROR]));
-	json_object_set_new(sum, "warnings", json_integer((json_int_t)counts[DD_SEV_WARNING]));
-	json_object_set_new(sum, "infos", json_integer((json_int_t)counts[DD_SEV_INFO]));
+	json_object_set_new(sum, "files", json_integer((json_int_t)r->files));
+	json_object_set_new(sum, "errors", json_integer((json_int_t)r->counts[DD_SEV_ERROR]));
+	json_object_set_new(sum, "warnings", json_integer((json_int_t)r->counts[DD_SEV_WARNING]));
+	json_object_set_new(sum, "infos", json_integer((json_int_t)r->counts[DD_SEV_INFO]));
+	json_object_set_new(sum, "suppressed", json_integer((json_int_t)r->suppressed));
 	json_object_set_new(doc, "summary", sum);
 	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);

@@ -1,4 +1,6 @@
 /* The table of output formats; each format lives in its own file beside this one. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -12,11 +14,34 @@ const dd_reporter *dd_reporter_find(const char *name)
 	return NULL;
 }
 
-void dd_run_counts(const dd_run *run, size_t counts[4])
+void dd_result_add_run(dd_result *r, const dd_run *run)
 {
 	size_t n;
 	const dd_diag *d = dd_run_diagnostics(run, &n);
-	memset(counts, 0, 4 * sizeof *counts);
-	for (size_t i = 0; i < n; i++)
-		counts[d[i].severity]++;
+	if (r->n + n > r->cap) {
+		size_t cap = r->cap ? r->cap : 64;
+		while (cap < r->n + n)
+			cap *= 2;
+		dd_diag *nd = realloc(r->diags, cap * sizeof *nd);
+		if (!nd) {
+			fputs("ddlint: out of memory\n", stderr);
+			exit(2);
+		}
+		r->diags = nd;
+		r->cap = cap;
+	}
+	for (size_t i = 0; i < n; i++) {
+		r->diags[r->n++] = d[i];
+		if (d[i].suppressed)
+			r->suppressed++;
+		else
+			r->counts[d[i].severity]++;
+	}
+	r->files += dd_run_file_count(run);
+}
+
+void dd_result_free(dd_result *r)
+{
+	free(r->diags);
+	memset(r, 0, sizeof *r);
 }

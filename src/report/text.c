@@ -33,11 +33,12 @@ static void show_source(FILE *out, const dd_diag *d, bool color)
 	fputs(color ? "\033[0m\n" : "\n", out);
 }
 
-static int write_text(FILE *out, const dd_run *run, const dd_report_opts *opts)
+static int write_text(FILE *out, const dd_result *r, const dd_report_opts *opts)
 {
-	size_t n;
-	const dd_diag *d = dd_run_diagnostics(run, &n);
-	for (size_t i = 0; i < n; i++) {
+	const dd_diag *d = r->diags;
+	for (size_t i = 0; i < r->n; i++) {
+		if (d[i].suppressed)
+			continue;
 		const char *sev = dd_severity_name(d[i].severity);
 		if (opts->color)
 			fprintf(out, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n", d[i].path,

@@ -3,29 +3,14 @@
 # Run from the repository root; DDLINT names the binary.
 set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
-pass=0
-fail=0
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
-# check NAME EXPECTED_STATUS PATTERN(grep -E, on stdout+stderr) -- COMMAND...
-check() {
-	name=$1 want=$2 pattern=$3
-	shift 4
-	out=$("$@" 2>&1)
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		echo "FAIL $name: exit status $status, expected $want"; echo "$out" | sed 's/^/    /'
-		fail=$((fail + 1))
-	elif [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-		echo "FAIL $name: output does not match /$pattern/"; echo "$out" | sed 's/^/    /'
-		fail=$((fail + 1))
-	else
-		pass=$((pass + 1))
-	fi
-}
+. "$here/lib.sh"
 
 cd "$work"
+mkdir .git   # config lookup stops here
 # a table that follows the whole standard
 std_table() {
 	printf 'CREATE TABLE %s (id uuid PRIMARY KEY, %s created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());\n' "$1" "${2:-}"

@@ -83,7 +83,10 @@ static void test_json_report(void **state)
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	dd_report_opts ro = { false, false };
-	assert_int_equal(dd_reporter_json.write(mem, run, &ro), 0);
+	dd_result result = { 0 };
+	dd_result_add_run(&result, run);
+	assert_int_equal(dd_reporter_json.write(mem, &result, &ro), 0);
+	dd_result_free(&result);
 	fclose(mem);
 	json_error_t err;
 	json_t *doc = json_loads(buf, 0, &err);

@@ -1,0 +1,158 @@
+/* Subcommands: rules, explain, init, config. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+
+int dd_cmd_rules(void)
+{
+	for (size_t i = 0; i < dd_rules_count; i++)
+		printf("%-28s %-8s %s\n", dd_rules[i]->id, dd_severity_name(dd_rules[i]->severity), dd_rules[i]->summary);
+	return 0;
+}
+
+static void print_indented(const char *text)
+{
+	const char *p = text;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		printf("    %.*s\n", (int)n, p);
+		p += n + (e ? 1 : 0);
+	}
+}
+
+int dd_cmd_explain(const char *id)
+{
+	int i = dd_rule_find(id);
+	if (i < 0) {
+		fprintf(stderr, "ddlint: unknown rule '%s'; 'ddlint rules' lists them\n", id);
+		return 2;
+	}
+	const dd_rule *r = dd_rules[i];
+	printf("%s (default severity: %s)\n\n%s\n\n", r->id, dd_severity_name(r->severity), r->summary);
+	printf("What it checks\n    %s\n\n", r->description);
+	printf("Why\n    %s\n\n", r->why);
+	printf("Bad\n");
+	print_indented(r->bad);
+	printf("\nGood\n");
+	print_indented(r->good);
+	printf("\nOptions\n");
+	if (!r->options || !r->options[0].name)
+		printf("    none\n");
+	for (const dd_option *o = r->options; o && o->name; o++)
+		printf("    %s (default: %s)\n        %s\n", o->name, o->default_value, o->doc);
+	return 0;
+}
+
+
+int dd_cmd_init(const char *dir)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/.ddlint.yml", dir);
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		fprintf(stderr, "ddlint: '%s' already exists; not overwriting it\n", path);
+		return 2;
+	}
+	FILE *out = fopen(path, "wx");
+	if (!out) {
+		fprintf(stderr, "ddlint: cannot write '%s': %s\n", path, strerror(errno));
+		return 2;
+	}
+	fprintf(out,
+		"# ddlint configuration. Every rule is listed with its default severity and\n"
+		"# options; uncomment and change what your schema needs. `ddlint explain RULE`\n"
+		"# documents each rule, `ddlint config FILE` shows what applies to a file.\n"
+		"\n"
+		"# extends: standard        # standard (the defaults below) or strict (every rule on)\n"
+		"# fail_on: warning         # error | warning | info | never: the exit status is 1 at or above it\n"
+		"# include: [\"**/*.sql\"]     # globs, relative to this file\n"
+		"# exclude: [\"db/seeds/**\"]\n"
+		"# suppressions:\n"
+		"#   require_reason: false   # true: every ddlint-disable comment needs \"-- reason\"\n"
+		"\n"
+		"rules:\n");
+	/* "#id:" and "#  key:" lines uncomment to valid YAML; "# text" lines are prose */
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		const dd_rule *r = dd_rules[i];
+		fprintf(out, "  # %s\n", r->summary);
+		if (!r->options || !r->options[0].name) {
+			fprintf(out, "  #%s: %s\n", r->id, dd_severity_name(r->severity));
+			continue;
+		}
+		fprintf(out, "  #%s:\n  #  severity: %s\n", r->id, dd_severity_name(r->severity));
+		for (const dd_option *o = r->options; o->name; o++)
+			fprintf(out, "  #  %s: %s    # %s\n", o->name, o->default_value, o->doc);
+	}
+	if (fclose(out) != 0) {
+		fprintf(stderr, "ddlint: cannot write '%s': %s\n", path, strerror(errno));
+		return 2;
+	}
+	printf("wrote %s\n", path);
+	return 0;
+}
+
+static const char *where(const dd_value *v, char *buf, size_t size)
+{
+	if (!v)
+		return "default";
+	snprintf(buf, size, "%s:%d", v->source, v->line);
+	return buf;
+}
+
+int dd_cmd_config(const char *path, const dd_config *c, const char *origin)
+{
+	char b1[4200];
+	printf("# effective configuration for %s\n", path);
+	printf("# config file: %s\n", origin);
+	if (c && (c->n_include || c->n_exclude))
+		printf("# this file is %s by include/exclude\n", dd_config_selects(c, path) ? "selected" : "skipped");
+	const dd_value *ext = c && c->root ? dd_value_get(c->root, "extends") : NULL;
+	printf("extends: %-24s # %s\n", c && c->strict ? "strict" : "standard", where(ext, b1, sizeof b1));
+	static const char *fails[] = { "off", "info", "warning", "error", "never" };
+	printf("fail_on: %-24s # %s\n", c && c->fail_on >= 0 ? fails[c->fail_on] : "warning",
+	       c && c->fail_on >= 0 ? where(c->fail_on_node, b1, sizeof b1) : "default");
+	printf("suppressions:\n  require_reason: %-13s # %s\n", c && c->require_reason ? "true" : "false",
+	       c && c->require_reason ? "config" : "default");
+	printf("rules:\n");
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		const dd_rule *r = dd_rules[i];
+		const dd_rule_setting *s = NULL;
+		for (size_t k = 0; c && k < c->n_rules; k++)
+			if (strcmp(c->rules[k]->id, r->id) == 0)
+				s = c->rules[k];
+		dd_severity sev = r->severity;
+		const char *sev_from = "default";
+		if (c && c->strict && sev == DD_SEV_OFF) {
+			sev = DD_SEV_WARNING;
+			sev_from = "extends: strict";
+		}
+		if (c && c->require_reason && strcmp(r->id, "suppression-reason") == 0 && sev == DD_SEV_OFF) {
+			sev = DD_SEV_WARNING;
+			sev_from = "suppressions.require_reason";
+		}
+		if (s && s->has_severity) {
+			sev = s->severity;
+			sev_from = where(s->node, b1, sizeof b1);
+		}
+		printf("  %s:\n    severity: %-20s # %s\n", r->id, dd_severity_name(sev), sev_from);
+		for (const dd_option *o = r->options; o && o->name; o++) {
+			const dd_value *v = NULL;
+			for (size_t k = 0; s && k < s->n_options; k++)
+				if (strcmp(s->option_names[k], o->name) == 0)
+					v = s->option_values[k];
+			if (v) {
+				char b2[4200];
+				dd_arena *a = dd_arena_new();
+				printf("    %s: %s  # %s\n", o->name, dd_value_flow(a, v), where(v, b2, sizeof b2));
+				dd_arena_free(a);
+			} else {
+				printf("    %s: %s  # default\n", o->name, o->default_value);
+			}
+		}
+	}
+	return 0;
+}
