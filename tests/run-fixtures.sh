@@ -21,7 +21,7 @@ for dir in $(find tests/rules -mindepth 1 -type d | LC_ALL=C sort); do
 		case "$input" in *.expected) continue ;; esac
 		name=$(basename "$input")
 		# shellcheck disable=SC2086
-		(cd "$dir" && $DDLINT --no-color --fail-on never --rule "$id=$sev" "$name") 2>/dev/null | grep -F "[$id]" > "$tmp"
+		(cd "$dir" && $DDLINT --no-config --no-color --fail-on never --rule "$id=$sev" "$name") 2>/dev/null | grep -F "[$id]" > "$tmp"
 		case "$name" in
 		bad-*)
 			expected="$dir/${name%.sql}.expected"

@@ -321,6 +321,11 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 	inputs->n = kept;
 
 	dd_result result = { 0 };
+	/* the result points into each run's arena: runs live until the report is written */
+	dd_run **runs = calloc(inputs->n + 1, sizeof *runs);
+	size_t n_runs = 0;
+	if (!runs)
+		exit(2);
 	bool dump = c->command && strcmp(c->command, "dump") == 0;
 	/* one run per config: files under different .ddlint.yml are different projects */
 	bool *done = calloc(inputs->n + 1, sizeof *done);
@@ -346,21 +351,18 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 				status = 2;
 			}
 		}
+		runs[n_runs++] = run;
 		if (dd_run_lint(run) != 0) {
 			fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
-			dd_run_free(run);
-			free(done);
-			dd_result_free(&result);
-			return 2;
+			status = 2;
+			goto done;
 		}
 		if (dump) {
 			if (dd_run_dump_json(run, stdout) != 0) {
 				fprintf(stderr, "ddlint: cannot write the model: %s\n", strerror(errno));
 				status = 2;
 			}
-			dd_run_free(run);
-			free(done);
-			return status;
+			goto done;
 		}
 		/* the exit status follows each group's fail_on: --fail-on, else its config, else warning */
 		int fail_on = c->fail_on >= 0 ? c->fail_on : conf && conf->fail_on >= 0 ? conf->fail_on : DD_SEV_WARNING;
@@ -370,9 +372,7 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 		for (int s = fail_on; s <= DD_SEV_ERROR; s++)
 			if (result.counts[s] > before[s] && status == 0)
 				status = 1;
-		dd_run_free(run);
 	}
-	free(done);
 	if (inputs->n == 0 && status == 0)
 		fprintf(stderr, "ddlint: no .sql files found\n");
 
@@ -393,7 +393,12 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 			fprintf(stderr, " (%zu suppressed)", result.suppressed);
 		fputc('\n', stderr);
 	}
+done:
 	dd_result_free(&result);
+	for (size_t i = 0; i < n_runs; i++)
+		dd_run_free(runs[i]);
+	free(runs);
+	free(done);
 	return status;
 }
 
@@ -428,6 +433,7 @@ int main(int argc, char **argv)
 		const dd_config *conf;
 		char *origin;
 		if (config_for(&c, &cc, path, &conf, &origin) != 0) {
+			free(origin);
 			status = 2;
 		} else {
 			status = dd_cmd_config(path, conf, origin ? origin : c.no_config ? "none (--no-config)" :
