@@ -95,6 +95,13 @@ char *dd_name_addition(dd_arena *a, const char *const *names, size_t n);
 /* Column name PostgreSQL derives for an index expression, or NULL. */
 const char *dd_figure_colname(const PgQuery__Node *expr);
 
+/* ---- English plurals (src/inflect.c), lower-case words ----------------------------- */
+
+bool dd_is_plural(dd_arena *a, const char *word);
+char *dd_pluralize(dd_arena *a, const char *word);
+char *dd_singularize(dd_arena *a, const char *word);
+bool dd_inflect_uncountable(const char *word);
+
 /* ---- model ----------------------------------------------------------------- */
 
 dd_model *dd_model_new(dd_arena *a);

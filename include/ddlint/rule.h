@@ -336,6 +336,26 @@ void dd_each_coldef(dd_ctx *ctx, const PgQuery__Node *stmt,
 /* "schema.table.column" (or "schema.domain") of a coldef. */
 const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def);
 
+/* A name a statement defines or renames to, as written in the source. */
+typedef struct dd_defname {
+	const char *kind;         /* "table", "column", "index", "constraint", "schema", "view", "type",
+				     "domain", "function", "procedure", "trigger", "sequence" */
+	const char *name;         /* as written, quotes removed, case kept */
+	const char *folded;       /* as PostgreSQL stores it (truncated to 63 bytes) */
+	bool quoted;
+	dd_loc loc;               /* the identifier */
+	const char *object;       /* qualified name */
+} dd_defname;
+
+/* Statement kinds that define names. */
+extern const int dd_defname_visits[];
+/* Call fn for each name the statement defines (objects in pg_catalog and information_schema excepted). */
+void dd_each_defined_name(dd_ctx *ctx, const PgQuery__Node *stmt,
+			  void (*fn)(dd_ctx *ctx, const dd_defname *name, void *arg), void *arg);
+/* PostgreSQL's keyword category of a lower-case word: 0 none, 1 unreserved, 2 column name,
+ * 3 type or function name, 4 reserved. */
+int dd_keyword_kind(const char *word);
+
 /* SQL expression text in PostgreSQL's normal form (NOW() -> now()), or NULL when it does not parse. */
 const char *dd_normalize_expr(dd_ctx *ctx, const char *text);
 /* Parse a type name ("timestamptz", "numeric(10,2)"); false when it does not parse. */
