@@ -610,3 +610,7 @@ bool dd_type_same(const dd_type *a, const dd_type *b)
 		sb = "";
 	return strcmp(sa, sb) == 0;
 }
+
+bool dd_word_is_plural(dd_ctx *ctx, const char *word) { return dd_is_plural(ctx->run->arena, word); }
+const char *dd_word_plural(dd_ctx *ctx, const char *word) { return dd_pluralize(ctx->run->arena, word); }
+const char *dd_word_singular(dd_ctx *ctx, const char *word) { return dd_singularize(ctx->run->arena, word); }

@@ -152,6 +152,12 @@ static void conname_count(dd_model *m, const char *schema, const char *name, int
 		dd_map_put(&m->priv->connames, A(m), k, (void *)n);
 }
 
+/* Would makeObjectName have to cut name1_name2_label to fit 63 bytes? */
+static bool would_truncate(const char *name1, const char *name2, const char *label)
+{
+	return strlen(name1) + (name2 ? strlen(name2) + 1 : 0) + strlen(label) + 1 > 63;
+}
+
 /* ChooseRelationName / ChooseConstraintName: add a number to the label until the name is free. */
 static const char *choose_name(dd_model *m, const char *schema, const char *name1, const char *name2,
 			       const char *label, bool relation, bool constraint)
@@ -423,10 +429,9 @@ static dd_index *constraint_index(dd_model *m, dd_table *t, dd_constraint *c, co
 		size_t n;
 		const char **cols = index_colnames(m, ix, &n);
 		const char *label = c->kind == DD_CON_PRIMARY ? "pkey" : c->kind == DD_CON_UNIQUE ? "key" : "excl";
-		if (c->kind == DD_CON_PRIMARY)
-			ix->name = choose_name(m, t->schema, t->name, NULL, label, true, true);
-		else
-			ix->name = choose_name(m, t->schema, t->name, dd_name_addition(A(m), cols, n), label, true, true);
+		const char *add = c->kind == DD_CON_PRIMARY ? NULL : dd_name_addition(A(m), cols, n);
+		ix->name = choose_name(m, t->schema, t->name, add, label, true, true);
+		ix->name_truncated = c->name_truncated = would_truncate(t->name, add, label);
 		c->name = ix->name;
 	}
 	c->index = ix;
@@ -434,9 +439,23 @@ static dd_index *constraint_index(dd_model *m, dd_table *t, dd_constraint *c, co
 	return ix;
 }
 
+/* The name PostgreSQL gives the constraint when it has none (before collision numbering). */
+static const char *implicit_name(dd_model *m, const dd_table *t, const dd_constraint *c)
+{
+	switch (c->kind) {
+	case DD_CON_PRIMARY: return dd_make_object_name(A(m), t->name, NULL, "pkey");
+	case DD_CON_UNIQUE: return dd_make_object_name(A(m), t->name, dd_name_addition(A(m), c->columns, c->n_columns), "key");
+	case DD_CON_EXCLUDE: return dd_make_object_name(A(m), t->name, dd_name_addition(A(m), c->columns, c->n_columns), "excl");
+	case DD_CON_FOREIGN: return dd_make_object_name(A(m), t->name, dd_name_addition(A(m), c->columns, c->n_columns), "fkey");
+	case DD_CON_CHECK: return dd_make_object_name(A(m), t->name, c->n_columns == 1 ? c->columns[0] : NULL, "check");
+	}
+	return "";
+}
+
 static void add_constraint_to_table(dd_model *m, dd_table *t, dd_constraint *c)
 {
 	c->table = t;
+	c->implicit_name = implicit_name(m, t, c);
 	DD_PUSH(A(m), &t->constraints, &t->n_constraints, c);
 	conname_count(m, t->schema, c->name, +1);
 }
@@ -558,12 +577,11 @@ static void install_constraint(dd_model *m, dd_table *t, dd_constraint *c, const
 		}
 		constraint_index(m, t, c, pc);
 	} else if (!c->named) {
-		if (c->kind == DD_CON_FOREIGN)
-			c->name = choose_name(m, t->schema, t->name, dd_name_addition(A(m), c->columns, c->n_columns),
-					      "fkey", false, true);
-		else   /* CHECK: one referenced column gives <table>_<col>_check */
-			c->name = choose_name(m, t->schema, t->name, c->n_columns == 1 ? c->columns[0] : NULL,
-					      "check", false, true);
+		const char *add = c->kind == DD_CON_FOREIGN ? dd_name_addition(A(m), c->columns, c->n_columns)
+			       : c->n_columns == 1 ? c->columns[0] : NULL;   /* CHECK: <table>_<col>_check */
+		const char *label = c->kind == DD_CON_FOREIGN ? "fkey" : "check";
+		c->name = choose_name(m, t->schema, t->name, add, label, false, true);
+		c->name_truncated = would_truncate(t->name, add, label);
 	}
 	add_constraint_to_table(m, t, c);
 }
@@ -832,7 +850,9 @@ static void create_index(dd_model *m, const PgQuery__IndexStmt *is)
 	} else {
 		size_t n;
 		const char **cols = index_colnames(m, ix, &n);
-		ix->name = choose_name(m, schema, t->name, dd_name_addition(A(m), cols, n), "idx", true, false);
+		const char *add = dd_name_addition(A(m), cols, n);
+		ix->name = choose_name(m, schema, t->name, add, "idx", true, false);
+		ix->name_truncated = would_truncate(t->name, add, "idx");
 		ix->loc = find_ident(m, st->offset, "index");
 	}
 	register_index(m, ix);

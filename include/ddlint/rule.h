@@ -72,6 +72,8 @@ typedef struct dd_constraint {
 	dd_constraint_kind kind;
 	const char *name;        /* given, or the one PostgreSQL generates */
 	bool named;              /* name was written in the source */
+	const char *implicit_name; /* what PostgreSQL would name it if unnamed (before numbering) */
+	bool name_truncated;     /* the generated name was cut to 63 bytes */
 	dd_loc loc;              /* the constraint clause (CONSTRAINT/REFERENCES/...) */
 	dd_loc name_loc;         /* the name as written, or loc when unnamed */
 	const char **columns;    /* constrained (referencing) columns */
@@ -102,6 +104,7 @@ struct dd_index {
 	const char *schema;
 	const char *name;
 	bool named;
+	bool name_truncated;     /* the generated name was cut to 63 bytes */
 	dd_loc loc;              /* the index name as written, or the statement */
 	dd_table *table;
 	dd_index_elem *elems;
@@ -355,6 +358,11 @@ void dd_each_defined_name(dd_ctx *ctx, const PgQuery__Node *stmt,
 /* PostgreSQL's keyword category of a lower-case word: 0 none, 1 unreserved, 2 column name,
  * 3 type or function name, 4 reserved. */
 int dd_keyword_kind(const char *word);
+
+/* English plurals of lower-case words (irregular and uncountable nouns included). */
+bool dd_word_is_plural(dd_ctx *ctx, const char *word);
+const char *dd_word_plural(dd_ctx *ctx, const char *word);
+const char *dd_word_singular(dd_ctx *ctx, const char *word);
 
 /* SQL expression text in PostgreSQL's normal form (NOW() -> now()), or NULL when it does not parse. */
 const char *dd_normalize_expr(dd_ctx *ctx, const char *text);

@@ -18,7 +18,7 @@ CREATE TABLE Imported (x int);
 CREATE TABLE Other (x int);
 SQL
 check "next-line skips blank and comment lines, only one line" 1 "^next.sql:4:14: error: table name 'Other'" -- lint next.sql
-check "next-line silences its line" 0 "" -- sh -c "! $DDLINT --no-config --select naming --select schema/primary-key next.sql 2>/dev/null | grep -q ':3:'"
+check "next-line silences its line" 0 "" -- sh -c "! $DDLINT --no-config --select naming/snake-case --select schema/primary-key next.sql 2>/dev/null | grep -q ':3:'"
 check "suppressed findings are counted apart" 1 "2 errors, 0 warnings, 0 infos in 1 file \\(2 suppressed\\)" -- lint next.sql
 
 cat > line.sql <<'SQL'
