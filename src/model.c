@@ -76,6 +76,19 @@ bool dd_model_dropped_table(const dd_model *m, const char *schema, const char *n
 	return false;
 }
 
+bool dd_is_tool_table(const dd_table *t)
+{
+	static const char *const names[] = {
+		"schema_migrations", "ar_internal_metadata", "goose_db_version", "flyway_schema_history",
+		"__diesel_schema_migrations", "_prisma_migrations", "_sqlx_migrations", "schema_version",
+		"knex_migrations", "knex_migrations_lock", "gorp_migrations", "dbmate_migrations", NULL
+	};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(t->name, names[i]) == 0)
+			return true;
+	return false;
+}
+
 bool dd_is_system_schema(const char *schema)
 {
 	return schema && (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0 ||

@@ -216,6 +216,9 @@ const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t);
 bool dd_model_dropped_table(const dd_model *m, const char *schema, const char *name);
 /* pg_catalog, information_schema and pg_temp: objects whose names are not the user's. */
 bool dd_is_system_schema(const char *schema);
+/* The bookkeeping table of a migration tool (schema_migrations, flyway_schema_history, ...):
+ * its shape is the tool's, not the schema author's. */
+bool dd_is_tool_table(const dd_table *t);
 /* Resolve the schema an unqualified name is created in. */
 const char *dd_model_schema_for(const dd_model *m, const char *schema);
 

@@ -7,7 +7,7 @@ static void finish(dd_ctx *ctx)
 	const char *want = dd_opt_string(ctx, "name");
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema))
+		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema) || dd_is_tool_table(t))
 			continue;
 		const dd_constraint *pk = dd_table_primary_key(t);
 		if (!pk || pk->n_columns != 1 || strcmp(pk->columns[0], want) == 0)

@@ -51,7 +51,7 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *t = m->tables[i];
 		/* partitions are named after their parent plus a suffix */
-		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema))
+		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema) || dd_is_tool_table(t))
 			continue;
 		judge(ctx, "table", t->schema, t->name, t->loc);
 	}

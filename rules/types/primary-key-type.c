@@ -22,7 +22,7 @@ static void finish(dd_ctx *ctx)
 	bool want_bigint = strcmp(want.name, "bigint") == 0;
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent)
+		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent || dd_is_tool_table(t))
 			continue;
 		const dd_constraint *pk = dd_table_primary_key(t);
 		if (!pk || pk->n_columns != 1)
