@@ -10,7 +10,8 @@
 #include <unistd.h>
 #include "internal.h"
 
-static const char *const top_keys[] = { "extends", "fail_on", "include", "exclude", "rules", "suppressions", NULL };
+static const char *const top_keys[] = { "extends", "fail_on", "include", "exclude", "rules", "suppressions", "migrations", NULL };
+static const char *const layouts[] = { "golang-migrate", "flyway", "dbmate", "goose", "prisma", "diesel", "sqitch", "plain", NULL };
 
 /* ---- globs: *, ?, [..], and ** across directories ---- */
 
@@ -293,7 +294,7 @@ int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len,
 		return 0;
 	}
 	if (root->kind != DD_VAL_MAP)
-		FAIL(root, "expected a map of settings (keys: extends, fail_on, include, exclude, rules, suppressions)");
+		FAIL(root, "expected a map of settings (keys: extends, fail_on, include, exclude, rules, suppressions, migrations)");
 	for (size_t i = 0; i < root->n_items; i++) {
 		const char *k = root->keys[i];
 		const dd_value *v = root->items[i];
@@ -324,6 +325,38 @@ int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len,
 			for (size_t r = 0; r < v->n_items; r++)
 				if (read_rule(a, c, v->keys[r], v->key_nodes[r], v->items[r], path, err, errsize) != 0)
 					return -1;
+		} else if (strcmp(k, "migrations") == 0) {
+			/* one {dir, layout} map, or a list of them */
+			size_t n = v->kind == DD_VAL_LIST ? v->n_items : 1;
+			for (size_t r = 0; r < n; r++) {
+				const dd_value *item = v->kind == DD_VAL_LIST ? v->items[r] : v;
+				if (item->kind != DD_VAL_MAP)
+					FAIL(item, "'migrations' expects {dir: PATH, layout: NAME} or a list of them");
+				const char *dir = NULL, *layout = NULL;
+				for (size_t q = 0; q < item->n_items; q++) {
+					const dd_value *iv = item->items[q];
+					if (strcmp(item->keys[q], "dir") == 0 && iv->kind == DD_VAL_SCALAR) {
+						dir = iv->text;
+					} else if (strcmp(item->keys[q], "layout") == 0 && iv->kind == DD_VAL_SCALAR) {
+						bool ok = false;
+						for (int l = 0; layouts[l]; l++)
+							ok = ok || strcmp(layouts[l], iv->text) == 0;
+						if (!ok)
+							FAIL(iv, "unknown layout '%s'; layouts: golang-migrate, flyway, dbmate, goose, prisma, diesel, sqitch, plain", iv->text);
+						layout = iv->text;
+					} else if (strcmp(item->keys[q], "dir") == 0 || strcmp(item->keys[q], "layout") == 0) {
+						FAIL(iv, "'%s' expects a string", item->keys[q]);
+					} else {
+						FAIL(item->key_nodes[q], "unknown key '%s' in 'migrations'; accepted: dir, layout", item->keys[q]);
+					}
+				}
+				if (!dir)
+					FAIL(item, "a 'migrations' entry needs a dir");
+				const char *full = dir[0] == '/' ? dir : dd_arena_sprintf(a, "%s/%s", c->dir, dir);
+				DD_PUSH(a, &c->migration_dirs, &c->n_migration_dirs, full);
+				size_t nl = c->n_migration_dirs - 1;
+				DD_PUSH(a, &c->migration_layouts, &nl, layout);
+			}
 		} else if (strcmp(k, "suppressions") == 0) {
 			if (v->kind != DD_VAL_MAP)
 				FAIL(v, "'suppressions' expects a map: { require_reason: true }");
@@ -336,12 +369,12 @@ int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len,
 				c->require_reason = b == 1;
 			}
 		} else {
-			const char *near = dd_did_you_mean(k, top_keys, 6);
+			const char *near = dd_did_you_mean(k, top_keys, 7);
 			if (near)
 				FAIL(root->key_nodes[i], "unknown key '%s'; did you mean '%s'? (accepted keys: extends, fail_on, "
-				     "include, exclude, rules, suppressions)", k, near);
+				     "include, exclude, rules, suppressions, migrations)", k, near);
 			FAIL(root->key_nodes[i], "unknown key '%s'; accepted keys: extends, fail_on, include, exclude, rules, "
-			     "suppressions", k);
+			     "suppressions, migrations", k);
 		}
 	}
 	*out = c;
@@ -396,6 +429,8 @@ void dd_config_apply(const dd_config *c, dd_run *run)
 	}
 	if (c->require_reason)
 		dd_run_set_severity(run, "suppression-reason", DD_SEV_WARNING);
+	for (size_t i = 0; i < c->n_migration_dirs; i++)
+		dd_run_add_migration_dir(run, c->migration_dirs[i], c->migration_layouts[i]);
 }
 
 bool dd_config_selects(const dd_config *c, const char *file)

@@ -110,6 +110,7 @@ static dd_file *new_file(dd_run *run, const char *display, bool report)
 	f->path = dd_arena_strdup(run->arena, display);
 	f->report = report;
 	f->index = run->n_files;
+	f->up_start = f->up_end = f->down_start = f->down_end = -1;
 	DD_PUSH(run->arena, &run->files, &run->n_files, f);
 	return f;
 }
@@ -176,6 +177,9 @@ int dd_run_add_path(dd_run *run, const char *path, const char *display, bool rep
 	}
 	int rc = dd_run_add_buffer(run, display, buf, len, report);
 	free(buf);
+	char *real = realpath(path, NULL);
+	run->files[run->n_files - 1]->fs_real = dd_arena_strdup(run->arena, real ? real : path);
+	free(real);
 	return rc;
 }
 
@@ -225,6 +229,64 @@ static bool rule_visits(const dd_rule *r, int node_case)
 	return false;
 }
 
+/* Tie each statement to its migration; a down file, a down section or a verify script is down. */
+static void assign_migrations(dd_run *run)
+{
+	for (size_t i = 0; i < run->n_stmts; i++) {
+		dd_stmt *st = run->stmts[i];
+		dd_file *f = st->file;
+		st->migration = f->migration;
+		st->down = f->role == DD_ROLE_DOWN || f->role == DD_ROLE_OTHER ||
+			   (f->role == DD_ROLE_UP_AND_DOWN && f->down_start >= 0 && st->offset >= f->down_start);
+		dd_migration *m = f->migration;
+		if (!m || f->role == DD_ROLE_OTHER)
+			continue;
+		if (st->down)
+			DD_PUSH(run->arena, &m->down_stmts, &m->n_down, st);
+		else
+			DD_PUSH(run->arena, &m->up_stmts, &m->n_up, st);
+	}
+}
+
+/* Is there another up statement of migration m after statement i? */
+static bool next_up_of(const dd_run *run, size_t i, const dd_migration *m)
+{
+	for (size_t k = i + 1; k < run->n_stmts; k++) {
+		if (run->stmts[k]->down)
+			continue;
+		return run->stmts[k]->migration == m;
+	}
+	return false;
+}
+
+/* Apply a migration's down to a copy of the model and compare it with the model before its up. */
+static void check_reversible(dd_run *run, dd_migration *m, const char **before, size_t n_before)
+{
+	dd_model *copy = dd_model_clone(run->arena, run->model);
+	for (size_t i = 0; i < m->n_down; i++)
+		dd_model_apply(copy, m->down_stmts[i]);
+	const char **after;
+	size_t n_after = dd_model_fingerprint(run->arena, copy, &after);
+	dd_model_free(copy);
+	size_t a = 0, b = 0;
+	while (a < n_before || b < n_after) {
+		int c = a == n_before ? 1 : b == n_after ? -1 : strcmp(before[a], after[b]);
+		if (c < 0)
+			DD_PUSH(run->arena, &m->missing, &m->n_missing, before[a++]);
+		else if (c > 0)
+			DD_PUSH(run->arena, &m->left_over, &m->n_left_over, after[b++]);
+		else
+			a++, b++;
+	}
+	m->reversibility_checked = true;
+}
+
+dd_migration *const *dd_ctx_migrations(const dd_ctx *ctx, size_t *n)
+{
+	*n = ctx->run->n_migrations;
+	return ctx->run->migrations;
+}
+
 int dd_run_lint(dd_run *run)
 {
 	if (run->linted) {
@@ -232,8 +294,10 @@ int dd_run_lint(dd_run *run)
 		return -1;
 	}
 	run->linted = true;
+	dd_migrations_plan(run);
 	for (size_t i = 0; i < run->n_files; i++)
 		dd_parse_file(run, run->files[i]);
+	assign_migrations(run);
 
 	/* Which rules visit which statement kinds: one lookup table instead of a scan per statement. */
 	enum { MAX_CASE = 512 };
@@ -248,8 +312,19 @@ int dd_run_lint(dd_run *run)
 			}
 
 	dd_ctx ctx = { run, NULL, -1, NULL };
+	const char **before = NULL;   /* the model before the up of a migration that has a down */
+	size_t n_before = 0;
+	dd_migration *checking = NULL;
 	for (size_t i = 0; i < run->n_stmts; i++) {
 		const dd_stmt *st = run->stmts[i];
+		/* down statements are checked against their up, never replayed into the model */
+		if (st->down)
+			continue;
+		dd_migration *m = st->migration;
+		if (m && m != checking && m->reported && m->n_down && m->up == st->file) {
+			checking = m;
+			n_before = dd_model_fingerprint(run->arena, run->model, &before);
+		}
 		int k = (int)st->node->node_case;
 		ctx.stmt = st;
 		if (k > 0 && k < MAX_CASE)
@@ -259,6 +334,19 @@ int dd_run_lint(dd_run *run)
 				ctx.rule->visit(&ctx, st->node);
 			}
 		dd_model_apply(run->model, st);
+		/* the last up statement of the migration being checked: apply its down to a copy */
+		if (checking && m == checking && !next_up_of(run, i, checking)) {
+			check_reversible(run, checking, before, n_before);
+			checking = NULL;
+		}
+	}
+	/* a migration whose up has no statement still gets its down checked against the model as it is */
+	for (size_t i = 0; i < run->n_migrations; i++) {
+		dd_migration *m = run->migrations[i];
+		if (m->reported && m->n_down && !m->reversibility_checked && m->n_up == 0) {
+			n_before = dd_model_fingerprint(run->arena, run->model, &before);
+			check_reversible(run, m, before, n_before);
+		}
 	}
 	ctx.stmt = NULL;
 	for (size_t r = 0; r < dd_rules_count; r++) {
@@ -614,3 +702,98 @@ bool dd_type_same(const dd_type *a, const dd_type *b)
 bool dd_word_is_plural(dd_ctx *ctx, const char *word) { return dd_is_plural(ctx->run->arena, word); }
 const char *dd_word_plural(dd_ctx *ctx, const char *word) { return dd_pluralize(ctx->run->arena, word); }
 const char *dd_word_singular(dd_ctx *ctx, const char *word) { return dd_singularize(ctx->run->arena, word); }
+
+dd_stmt *const *dd_ctx_statements(const dd_ctx *ctx, size_t *n)
+{
+	*n = ctx->run->n_stmts;
+	return ctx->run->stmts;
+}
+
+dd_file *const *dd_ctx_files(const dd_ctx *ctx, size_t *n)
+{
+	*n = ctx->run->n_files;
+	return ctx->run->files;
+}
+
+int dd_stmt_transaction_control(const PgQuery__Node *stmt)
+{
+	if (stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
+		return 0;
+	switch (stmt->transaction_stmt->kind) {
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: return 1;
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: return 2;
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: return 3;
+	default: return 0;
+	}
+}
+
+static bool has_concurrently(PgQuery__Node *const *params, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (params[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(params[i]->def_elem->defname, "concurrently") == 0)
+			return true;
+	return false;
+}
+
+const char *dd_stmt_outside_transaction(const PgQuery__Node *stmt)
+{
+	switch (stmt->node_case) {
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+		return stmt->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return stmt->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:
+		return has_concurrently(stmt->reindex_stmt->params, stmt->reindex_stmt->n_params) ? "REINDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_VACUUM_STMT:
+		return stmt->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+	case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
+	case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
+	case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: return "ALTER SYSTEM";
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT: return "CREATE TABLESPACE";
+	case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT: return "DROP TABLESPACE";
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+		const PgQuery__AlterTableStmt *as = stmt->alter_table_stmt;
+		for (size_t i = 0; i < as->n_cmds; i++) {
+			const PgQuery__Node *c = as->cmds[i];
+			if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+			    c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition && c->alter_table_cmd->def &&
+			    c->alter_table_cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
+			    c->alter_table_cmd->def->partition_cmd->concurrent)
+				return "DETACH PARTITION CONCURRENTLY";
+		}
+		return NULL;
+	}
+	default:
+		return NULL;
+	}
+}
+
+void dd_run_set_last_file_path(dd_run *run, const char *path)
+{
+	if (!run->n_files)
+		return;
+	char *real = realpath(path, NULL);
+	if (!real) {
+		/* a new file: its directory's real path and its name */
+		char *dir = strdup(path);
+		if (!dir)
+			return;
+		char *slash = strrchr(dir, '/');
+		const char *base = slash ? slash + 1 : path;
+		if (slash)
+			*slash = '\0';
+		char *rdir = realpath(slash ? (*dir ? dir : "/") : ".", NULL);
+		if (rdir) {
+			real = malloc(strlen(rdir) + strlen(base) + 2);
+			if (real)
+				sprintf(real, "%s/%s", rdir, base);
+			free(rdir);
+		}
+		free(dir);
+	}
+	if (real)
+		run->files[run->n_files - 1]->fs_real = dd_arena_strdup(run->arena, real);
+	free(real);
+}

@@ -29,6 +29,9 @@ void dd_buf_puts(dd_buf *b, const char *s);
 void dd_buf_printf(dd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dd_buf_free(dd_buf *b);
 
+/* Natural order: runs of digits compare as numbers, so 2_x sorts before 10_x. */
+int dd_natural_cmp(const char *a, const char *b);
+
 /* ---- string map (open addressing, arena-owned keys) --------------------- */
 
 typedef struct dd_map { char **keys; void **vals; size_t cap, used, live; } dd_map;
@@ -68,11 +71,6 @@ char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t);
 
 /* ---- parsing -------------------------------------------------------------- */
 
-typedef struct dd_stmt {
-	dd_file *file;
-	PgQuery__Node *node;
-	int offset, len;
-} dd_stmt;
 
 struct dd_run;
 /* Parse a file into statements; failures become syntax-error diagnostics. */
@@ -107,6 +105,10 @@ bool dd_inflect_uncountable(const char *word);
 dd_model *dd_model_new(dd_arena *a);
 void dd_model_free(dd_model *m);
 void dd_model_apply(dd_model *m, const dd_stmt *st);
+/* A copy of the model that can be changed without touching the original (same arena). */
+dd_model *dd_model_clone(dd_arena *a, const dd_model *m);
+/* The model as sorted lines, one an object ("table public.users", "column ... type ..."). */
+size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const char ***out);
 /* find_ident for a statement other than the one being applied. */
 dd_loc dd_model_find_ident(dd_model *m, const dd_stmt *st, int from, const char *name);
 
@@ -143,6 +145,8 @@ typedef struct dd_config {
 	dd_rule_setting **rules;
 	size_t n_rules;
 	bool require_reason;
+	const char **migration_dirs, **migration_layouts;   /* migrations: dir and forced layout (or NULL) */
+	size_t n_migration_dirs;
 	dd_value *root;
 } dd_config;
 
@@ -169,6 +173,8 @@ struct dd_run {
 	dd_file **files; size_t n_files;
 	dd_stmt **stmts; size_t n_stmts;
 	dd_diag **diags; size_t n_diags;
+	dd_migration **migrations; size_t n_migrations;
+	const char **forced_dirs, **forced_layouts; size_t n_forced;
 	dd_diag *sorted;
 	dd_severity *severity;   /* per registry entry */
 	struct dd_rule_opts *opts; /* per registry entry: option values, compiled patterns */
@@ -176,6 +182,16 @@ struct dd_run {
 	bool linted;
 	char error[1024];
 };
+
+/* The last file added stands for this path on disk (an editor's unsaved buffer). */
+void dd_run_set_last_file_path(struct dd_run *run, const char *path);
+
+/* Detect migration directories, add earlier migrations as context, order files, mark up and down. */
+void dd_migrations_plan(struct dd_run *run);
+/* Force the layout of a directory (NULL: detect it, but treat it as a migration directory). */
+void dd_run_add_migration_dir(struct dd_run *run, const char *dir, const char *layout);
+/* The layout detected for a directory, or NULL. */
+const char *dd_migration_layout(const char *dir);
 
 /* Mark diagnostics silenced by ddlint-disable comments; report unused and reasonless suppressions. */
 void dd_apply_suppressions(struct dd_run *run);

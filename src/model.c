@@ -1715,3 +1715,177 @@ void dd_model_apply(dd_model *m, const dd_stmt *st)
 		break;   /* INSERT, GRANT, SELECT ...: nothing the model follows */
 	}
 }
+
+/* ---- copies and fingerprints, for checking that a down undoes its up ---- */
+
+static const char *ptr_key(char *buf, size_t n, const void *p)
+{
+	snprintf(buf, n, "%p", p);
+	return buf;
+}
+
+dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
+{
+	dd_model *c = dd_model_new(a);
+	c->default_schema = m->default_schema;
+	dd_map remap = { 0 };   /* old object -> new object */
+	char k[32];
+	for (size_t i = 0; i < m->n_indexes; i++) {
+		dd_index *ix = dd_arena_alloc(a, sizeof *ix);
+		*ix = *m->indexes[i];
+		DD_PUSH(a, &c->indexes, &c->n_indexes, ix);
+		dd_map_put(&remap, a, ptr_key(k, sizeof k, m->indexes[i]), ix);
+		if (!ix->dropped)
+			dd_map_put(&c->priv->indexes, a, tkey(ix->schema, ix->name), ix);
+	}
+	for (size_t i = 0; i < m->n_tables; i++) {
+		const dd_table *ot = m->tables[i];
+		dd_table *t = dd_arena_alloc(a, sizeof *t);
+		*t = *ot;
+		t->columns = NULL;
+		t->n_columns = 0;
+		for (size_t j = 0; j < ot->n_columns; j++) {
+			dd_column *col = dd_arena_alloc(a, sizeof *col);
+			*col = *ot->columns[j];
+			DD_PUSH(a, &t->columns, &t->n_columns, col);
+		}
+		t->constraints = NULL;
+		t->n_constraints = 0;
+		for (size_t j = 0; j < ot->n_constraints; j++) {
+			dd_constraint *con = dd_arena_alloc(a, sizeof *con);
+			*con = *ot->constraints[j];
+			con->table = t;
+			if (con->index) {
+				con->index = dd_map_get(&remap, ptr_key(k, sizeof k, con->index));
+				if (con->index)
+					con->index->constraint = con;
+			}
+			DD_PUSH(a, &t->constraints, &t->n_constraints, con);
+			if (!t->dropped)
+				conname_count(c, t->schema, con->name, +1);
+		}
+		t->indexes = NULL;
+		t->n_indexes = 0;
+		for (size_t j = 0; j < ot->n_indexes; j++) {
+			dd_index *ix = dd_map_get(&remap, ptr_key(k, sizeof k, ot->indexes[j]));
+			if (ix) {
+				ix->table = t;
+				DD_PUSH(a, &t->indexes, &t->n_indexes, ix);
+			}
+		}
+		DD_PUSH(a, &c->tables, &c->n_tables, t);
+		if (!t->dropped)
+			dd_map_put(&c->priv->tables, a, tkey(t->schema, t->name), t);
+	}
+	for (size_t i = 0; i < m->n_types; i++) {
+		dd_typedef *ty = dd_arena_alloc(a, sizeof *ty);
+		*ty = *m->types[i];
+		DD_PUSH(a, &c->types, &c->n_types, ty);
+		if (!ty->dropped)
+			dd_map_put(&c->priv->types, a, tkey(ty->schema, ty->name), ty);
+	}
+	for (size_t i = 0; i < m->n_views; i++) {
+		dd_view *v = dd_arena_alloc(a, sizeof *v);
+		*v = *m->views[i];
+		DD_PUSH(a, &c->views, &c->n_views, v);
+		if (!v->dropped)
+			dd_map_put(&c->priv->views, a, tkey(v->schema, v->name), v);
+	}
+	for (size_t i = 0; i < m->n_triggers; i++) {
+		dd_trigger *t = dd_arena_alloc(a, sizeof *t);
+		*t = *m->triggers[i];
+		DD_PUSH(a, &c->triggers, &c->n_triggers, t);
+	}
+	for (size_t i = 0; i < m->n_functions; i++) {
+		dd_function *f = dd_arena_alloc(a, sizeof *f);
+		*f = *m->functions[i];
+		DD_PUSH(a, &c->functions, &c->n_functions, f);
+	}
+	for (size_t i = 0; i < m->n_sequences; i++) {
+		dd_sequence *s = dd_arena_alloc(a, sizeof *s);
+		*s = *m->sequences[i];
+		DD_PUSH(a, &c->sequences, &c->n_sequences, s);
+		if (!s->dropped)
+			dd_map_put(&c->priv->sequences, a, tkey(s->schema, s->name), s);
+	}
+	for (size_t i = 0; i < m->n_schemas; i++) {
+		dd_schema *s = dd_arena_alloc(a, sizeof *s);
+		*s = *m->schemas[i];
+		DD_PUSH(a, &c->schemas, &c->n_schemas, s);
+		if (!s->dropped)
+			dd_map_put(&c->priv->schemas, a, s->name, s);
+	}
+	dd_map_free(&remap);
+	return c;
+}
+
+static int str_cmp(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static const char *cols_text(dd_arena *a, const char *const *cols, size_t n)
+{
+	dd_buf b = { 0 };
+	for (size_t i = 0; i < n; i++)
+		dd_buf_printf(&b, "%s%s", i ? ", " : "", cols[i]);
+	char *s = dd_arena_strdup(a, b.data ? b.data : "");
+	dd_buf_free(&b);
+	return s;
+}
+
+size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const char ***out)
+{
+	const char **v = NULL;
+	size_t n = 0;
+	static const char *kinds[] = { "primary key", "unique", "check", "foreign key", "exclude" };
+	for (size_t i = 0; i < m->n_schemas; i++)
+		if (!m->schemas[i]->dropped)
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "schema %s", m->schemas[i]->name));
+	for (size_t i = 0; i < m->n_tables; i++) {
+		const dd_table *t = m->tables[i];
+		if (t->dropped)
+			continue;
+		DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "table %s.%s", t->schema, t->name));
+		for (size_t j = 0; j < t->n_columns; j++) {
+			const dd_column *c = t->columns[j];
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "column %s.%s.%s %s%s%s%s", t->schema, t->name, c->name, c->type.text,
+							    c->not_null ? " NOT NULL" : "", c->default_expr ? " DEFAULT " : "",
+							    c->default_expr ? c->default_expr : ""));
+		}
+		for (size_t j = 0; j < t->n_constraints; j++) {
+			const dd_constraint *c = t->constraints[j];
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "constraint %s on %s.%s (%s %s)", c->name, t->schema, t->name,
+							    kinds[c->kind], cols_text(a, c->columns, c->n_columns)));
+		}
+	}
+	for (size_t i = 0; i < m->n_indexes; i++) {
+		const dd_index *ix = m->indexes[i];
+		if (ix->dropped || ix->constraint || !ix->table || ix->table->dropped)
+			continue;
+		DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "index %s.%s", ix->schema, ix->name));
+	}
+	for (size_t i = 0; i < m->n_types; i++) {
+		const dd_typedef *t = m->types[i];
+		if (t->dropped)
+			continue;
+		DD_PUSH(a, &v, &n, t->kind == DD_TYPE_ENUM
+					   ? dd_arena_sprintf(a, "type %s.%s (%s)", t->schema, t->name, cols_text(a, t->labels, t->n_labels))
+					   : dd_arena_sprintf(a, "type %s.%s", t->schema, t->name));
+	}
+	for (size_t i = 0; i < m->n_views; i++)
+		if (!m->views[i]->dropped)
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "view %s.%s", m->views[i]->schema, m->views[i]->name));
+	for (size_t i = 0; i < m->n_triggers; i++)
+		if (!m->triggers[i]->dropped)
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "trigger %s on %s.%s", m->triggers[i]->name, m->triggers[i]->schema,
+							    m->triggers[i]->table));
+	for (size_t i = 0; i < m->n_functions; i++)
+		if (!m->functions[i]->dropped)
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "function %s.%s(%s)", m->functions[i]->schema, m->functions[i]->name,
+							    m->functions[i]->args));
+	for (size_t i = 0; i < m->n_sequences; i++)
+		if (!m->sequences[i]->dropped && !m->sequences[i]->owned_by_column)
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "sequence %s.%s", m->sequences[i]->schema, m->sequences[i]->name));
+	if (n)
+		qsort(v, n, sizeof *v, str_cmp);
+	*out = v;
+	return n;
+}

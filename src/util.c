@@ -262,3 +262,31 @@ void dd_map_free(dd_map *m)
 	free(m->vals);
 	memset(m, 0, sizeof *m);
 }
+
+/* Natural order: runs of digits compare as numbers, so 2_x sorts before 10_x. */
+int dd_natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			while (*a == '0') a++;
+			while (*b == '0') b++;
+			const char *ea = a, *eb = b;
+			while (*ea >= '0' && *ea <= '9') ea++;
+			while (*eb >= '0' && *eb <= '9') eb++;
+			if (ea - a != eb - b)
+				return ea - a < eb - b ? -1 : 1;
+			int c = strncmp(a, b, (size_t)(ea - a));
+			if (c)
+				return c;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+

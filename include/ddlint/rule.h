@@ -20,6 +20,8 @@ typedef struct dd_model dd_model;
 
 /* ---- source ---------------------------------------------------------- */
 
+typedef struct dd_migration dd_migration;
+
 struct dd_file {
 	const char *path;        /* path diagnostics show */
 	const char *text;        /* NUL-terminated; psql lines blanked */
@@ -28,7 +30,24 @@ struct dd_file {
 	size_t index;            /* position in the run's file order */
 	int *line_starts;        /* byte offset of each line start */
 	int n_lines;
+	const char *fs_real;     /* real path it was read from, or NULL for a buffer */
+	const char *name_problem; /* how its name breaks its migration directory's layout, or NULL */
+	int role;                /* DD_ROLE_* within a migration directory */
+	dd_migration *migration; /* the migration it belongs to, or NULL */
+	int up_start, up_end;    /* dbmate/goose: byte ranges of the sections, else -1 */
+	int down_start, down_end;
 };
+
+enum { DD_ROLE_PLAIN, DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_UP_AND_DOWN, DD_ROLE_REPEATABLE, DD_ROLE_OTHER };
+
+/* One parsed statement: its tree, where it is, and what part of a migration it belongs to. */
+typedef struct dd_stmt {
+	dd_file *file;
+	PgQuery__Node *node;
+	int offset, len;
+	dd_migration *migration;  /* NULL outside migration directories */
+	bool down;                /* part of a down (undo, revert) migration: never replayed into the model */
+} dd_stmt;
 
 /* A span of source: `len` bytes from `offset` in `file`. */
 typedef struct dd_loc {
@@ -221,6 +240,42 @@ bool dd_is_system_schema(const char *schema);
 bool dd_is_tool_table(const dd_table *t);
 /* Resolve the schema an unqualified name is created in. */
 const char *dd_model_schema_for(const dd_model *m, const char *schema);
+
+/* ---- migrations --------------------------------------------------------- */
+
+/* One version of a migration directory: its up, and its down when it has one. */
+struct dd_migration {
+	const char *dir;          /* the migration directory */
+	const char *layout;       /* "golang-migrate", "flyway", "dbmate", "goose", "prisma", "diesel", "sqitch", "plain" */
+	const char *version;      /* as written ("0003", "1_12_15", "20240101120000", a sqitch change name) */
+	const char *name;
+	dd_file *up, *down;       /* down may be the up's own file (sections), or NULL */
+	bool down_expected;       /* the layout has downs (golang-migrate, diesel, dbmate, goose, sqitch; flyway undo) */
+	bool down_optional;       /* flyway: undo files are optional */
+	bool tool_transaction;    /* the tool runs the up in a transaction of its own */
+	bool implicit_transaction; /* several statements sent at once run in one implicit transaction */
+	bool reported;            /* some part of it is being reported */
+	dd_stmt **up_stmts, **down_stmts;
+	size_t n_up, n_down;
+	/* reversibility, computed when the migration has a down: objects the down leaves
+	 * over (created by the up, not removed) and misses (removed or changed by the up, not restored) */
+	const char **left_over, **missing;
+	size_t n_left_over, n_missing;
+	bool reversibility_checked;
+};
+
+/* What PostgreSQL refuses to run inside a transaction block ("CREATE INDEX CONCURRENTLY",
+ * "VACUUM", ...), or NULL for a statement that can run in one. */
+const char *dd_stmt_outside_transaction(const PgQuery__Node *stmt);
+/* 1 for BEGIN / START TRANSACTION, 2 for COMMIT / END, 3 for ROLLBACK, 0 for anything else. */
+int dd_stmt_transaction_control(const PgQuery__Node *stmt);
+/* Every statement of the run in replay order (down statements included, flagged). */
+dd_stmt *const *dd_ctx_statements(const dd_ctx *ctx, size_t *n);
+/* The files of the run in the order they are replayed. */
+dd_file *const *dd_ctx_files(const dd_ctx *ctx, size_t *n);
+
+/* The migrations of the run, in the order they are applied. */
+dd_migration *const *dd_ctx_migrations(const dd_ctx *ctx, size_t *n);
 
 /* ---- option and config values ------------------------------------------ */
 

@@ -19,8 +19,6 @@ void dd_inputs_add(dd_inputs *in, const char *path, const char *display);
 /* Add a file, a directory (walked for *.sql in natural order) or "-"; prints and returns -1 on errors. */
 int dd_inputs_collect(dd_inputs *in, const char *arg, const char *stdin_name);
 void dd_inputs_free(dd_inputs *in);
-/* Natural order: runs of digits compare as numbers. */
-int dd_natural_cmp(const char *a, const char *b);
 
 int dd_cmd_rules(void);
 int dd_cmd_explain(const char *id);
@@ -28,5 +26,8 @@ int dd_cmd_explain(const char *id);
 int dd_cmd_init(const char *dir);
 /* Print the effective configuration for `path` with where each value came from. */
 int dd_cmd_config(const char *path, const dd_config *config, const char *config_origin);
+
+/* List the migration directories of the run: layout, versions in order, downs. */
+int dd_cmd_migrations(dd_run *run);
 
 #endif

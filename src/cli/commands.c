@@ -156,3 +156,30 @@ int dd_cmd_config(const char *path, const dd_config *c, const char *origin)
 	}
 	return 0;
 }
+
+int dd_cmd_migrations(dd_run *run)
+{
+	/* plan only: layouts, order, pairing */
+	dd_migrations_plan(run);
+	const char *dir = NULL;
+	for (size_t i = 0; i < run->n_migrations; i++) {
+		const dd_migration *m = run->migrations[i];
+		if (!dir || strcmp(dir, m->dir) != 0) {
+			dir = m->dir;
+			size_t count = 0;
+			for (size_t k = i; k < run->n_migrations && strcmp(run->migrations[k]->dir, dir) == 0; k++)
+				count++;
+			printf("%s: %s, %zu migration%s\n", dir, m->layout, count, count == 1 ? "" : "s");
+		}
+		const char *up = m->up ? m->up->path : "-";
+		const char *down = !m->down ? "no down" : m->down == m->up ? "down section" : m->down->path;
+		printf("  %-24s %s  [%s%s]\n", m->version, up, down,
+		       m->tool_transaction ? ", tool transaction" : m->implicit_transaction ? ", implicit transaction" : "");
+	}
+	for (size_t i = 0; i < run->n_files; i++)
+		if (run->files[i]->name_problem)
+			printf("%s: %s\n", run->files[i]->path, run->files[i]->name_problem);
+	if (!run->n_migrations)
+		printf("no migration directory found\n");
+	return 0;
+}

@@ -14,11 +14,13 @@ static const char usage[] =
 	"       ddlint dump [PATH...]          print the schema model as JSON\n"
 	"       ddlint init                    write a commented .ddlint.yml here (never overwrites)\n"
 	"       ddlint config [PATH]           show the configuration that applies to PATH, and from where\n"
+	"       ddlint migrations [PATH...]    show the migration directories found: layout, order, downs\n"
 	"\n"
 	"options:\n"
 	"  --format FORMAT          text (default) or json\n"
 	"  --stdin-filename NAME    name for standard input in diagnostics and config lookup (default <stdin>)\n"
 	"  --config PATH            use this config file for every input (no lookup)\n"
+	"  --context PATH           read PATH (file or directory) into the schema model, never report on it (repeatable)\n"
 	"  --no-config              ignore every .ddlint.yml\n"
 	"  --fail-on SEVERITY       error, warning (default), info or never: exit 1 at or above it\n"
 	"  --rule ID=SEVERITY       set a rule's severity: error, warning, info or off (repeatable)\n"
@@ -41,8 +43,8 @@ typedef struct cli {
 	const char **rule_ids;       /* --rule */
 	dd_severity *rule_sevs;
 	size_t n_rules;
-	const char **select, **ignore;
-	size_t n_select, n_ignore;
+	const char **select, **ignore, **context;
+	size_t n_select, n_ignore, n_context;
 	const char *command;
 	char **paths;
 	size_t n_paths;
@@ -102,7 +104,7 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			const char *eq = strchr(a, '=');
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
 			static const char *const with_value[] = { "--format", "--stdin-filename", "--fail-on", "--rule",
-								  "--config", "--select", "--ignore", NULL };
+								  "--config", "--select", "--ignore", "--context", NULL };
 			const char *val = NULL;
 			for (int k = 0; with_value[k]; k++)
 				if (strcmp(name, with_value[k]) == 0) {
@@ -138,6 +140,9 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 				c->stdin_name = val;
 			} else if (strcmp(name, "--config") == 0) {
 				c->config_path = val;
+			} else if (strcmp(name, "--context") == 0) {
+				c->context = grow(c->context, c->n_context, sizeof *c->context);
+				c->context[c->n_context++] = val;
 			} else if (strcmp(name, "--no-config") == 0) {
 				c->no_config = true;
 			} else if (strcmp(name, "--fail-on") == 0) {
@@ -196,7 +201,7 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			*status = 2;
 			return -1;
 		}
-		static const char *const commands[] = { "rules", "explain", "dump", "init", "config", NULL };
+		static const char *const commands[] = { "rules", "explain", "dump", "init", "config", "migrations", NULL };
 		bool is_command = false;
 		for (int k = 0; !only_paths && !c->command && c->n_paths == 0 && commands[k]; k++)
 			if (strcmp(a, commands[k]) == 0)
@@ -294,6 +299,9 @@ static int read_stdin(dd_run *run, const char *name)
 	}
 	int rc = dd_run_add_buffer(run, name, b.data ? b.data : "", b.len, true);
 	dd_buf_free(&b);
+	/* an editor's buffer stands for the file it names: its directory gives the migration context */
+	if (rc == 0 && strcmp(name, "<stdin>") != 0)
+		dd_run_set_last_file_path(run, name);
 	return rc;
 }
 
@@ -301,6 +309,26 @@ static int read_stdin(dd_run *run, const char *name)
 static const char *lookup_path(const dd_input *in)
 {
 	return strcmp(in->path, "-") == 0 ? in->display : in->path;
+}
+
+/* --context files: read into every run's model before the linted files, never reported. */
+static int add_context(const cli *c, dd_run *run)
+{
+	for (size_t i = 0; i < c->n_context; i++) {
+		dd_inputs ctx = { 0 };
+		if (dd_inputs_collect(&ctx, c->context[i], c->stdin_name) != 0) {
+			dd_inputs_free(&ctx);
+			return -1;
+		}
+		for (size_t k = 0; k < ctx.n; k++)
+			if (dd_run_add_path(run, ctx.items[k].path, ctx.items[k].display, false) != 0) {
+				fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
+				dd_inputs_free(&ctx);
+				return -1;
+			}
+		dd_inputs_free(&ctx);
+	}
+	return 0;
 }
 
 static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
@@ -327,6 +355,7 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 	if (!runs)
 		exit(2);
 	bool dump = c->command && strcmp(c->command, "dump") == 0;
+	bool list = c->command && strcmp(c->command, "migrations") == 0;
 	/* one run per config: files under different .ddlint.yml are different projects */
 	bool *done = calloc(inputs->n + 1, sizeof *done);
 	if (!done)
@@ -338,8 +367,10 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 		dd_run *run = dd_run_new();
 		dd_config_apply(conf, run);
 		apply_cli(c, run);
+		if (add_context(c, run) != 0)
+			status = 2;
 		for (size_t k = i; k < inputs->n; k++) {
-			if (done[k] || (!dump && inputs->items[k].config != conf))
+			if (done[k] || (!dump && !list && inputs->items[k].config != conf))
 				continue;
 			done[k] = true;
 			dd_input *in = &inputs->items[k];
@@ -352,6 +383,10 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 			}
 		}
 		runs[n_runs++] = run;
+		if (list) {
+			status = dd_cmd_migrations(run);
+			goto done;
+		}
 		if (dd_run_lint(run) != 0) {
 			fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
 			status = 2;
@@ -460,5 +495,6 @@ out:
 	free(c.rule_sevs);
 	free(c.select);
 	free(c.ignore);
+	free(c.context);
 	return status;
 }

@@ -19,8 +19,8 @@ bad_config() {
 
 printf 'rules:\n  naming/snake-case: [error\n' | bad_config "invalid YAML" "^ddlint: bad.yml:3:1: invalid YAML: "
 printf -- '- a\n- b\n' | bad_config "not a map" "^ddlint: bad.yml:1:1: expected a map of settings"
-printf 'rulez:\n  x: off\n' | bad_config "unknown key, near miss" "^ddlint: bad.yml:1:1: unknown key 'rulez'; did you mean 'rules'\\? \\(accepted keys: extends, fail_on, include, exclude, rules, suppressions\\)"
-printf 'colour: red\n' | bad_config "unknown key" "^ddlint: bad.yml:1:1: unknown key 'colour'; accepted keys: extends, fail_on, include, exclude, rules, suppressions"
+printf 'rulez:\n  x: off\n' | bad_config "unknown key, near miss" "^ddlint: bad.yml:1:1: unknown key 'rulez'; did you mean 'rules'\\? \\(accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations\\)"
+printf 'colour: red\n' | bad_config "unknown key" "^ddlint: bad.yml:1:1: unknown key 'colour'; accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations"
 printf 'extends: lenient\n' | bad_config "extends" "^ddlint: bad.yml:1:10: 'extends' expects standard or strict"
 printf 'fail_on: sometimes\n' | bad_config "fail_on" "^ddlint: bad.yml:1:10: 'fail_on' expects error, warning, info or never"
 printf 'include: {a: b}\n' | bad_config "include type" "^ddlint: bad.yml:1:10: 'include' expects a list of globs"

@@ -4,10 +4,47 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
 #include "internal.h"
+
+/* An example with "-- file: NAME" lines is a directory of files: write them to a fresh directory. */
+static char *write_example_files(const char *sql)
+{
+	if (strncmp(sql, "-- file: ", 9) != 0)
+		return NULL;
+	char tmpl[] = "/tmp/ddlint-example-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	dir = strdup(dir);
+	const char *p = sql;
+	while (*p) {
+		assert_true(strncmp(p, "-- file: ", 9) == 0);
+		const char *name = p + 9, *eol = strchr(name, '\n');
+		assert_non_null(eol);
+		const char *next = strstr(eol, "\n-- file: ");
+		const char *end = next ? next + 1 : eol + strlen(eol);
+		char path[512];
+		snprintf(path, sizeof path, "%s/%.*s", dir, (int)(eol - name), name);
+		FILE *fp = fopen(path, "w");
+		assert_non_null(fp);
+		fwrite(eol + 1, 1, (size_t)(end - eol - 1), fp);
+		fclose(fp);
+		p = end;
+	}
+	return dir;
+}
+
+static void remove_dir(char *dir)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(dir);
+}
 
 static size_t count_rule(const char *sql, const char *id)
 {
@@ -15,8 +52,24 @@ static size_t count_rule(const char *sql, const char *id)
 	/* a rule that is off by default is turned on for its own examples */
 	if (dd_rules[dd_rule_find(id)]->severity == DD_SEV_OFF)
 		dd_run_set_severity(run, id, DD_SEV_WARNING);
-	dd_run_add_buffer(run, "example.sql", sql, strlen(sql), true);
+	char *dir = write_example_files(sql);
+	if (dir) {
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			char path[600];
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			assert_int_equal(dd_run_add_path(run, path, e->d_name, true), 0);
+		}
+		closedir(d);
+	} else {
+		dd_run_add_buffer(run, "example.sql", sql, strlen(sql), true);
+	}
 	assert_int_equal(dd_run_lint(run), 0);
+	if (dir)
+		remove_dir(dir);
 	size_t n, hits = 0;
 	const dd_diag *d = dd_run_diagnostics(run, &n);
 	for (size_t i = 0; i < n; i++)

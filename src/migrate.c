@@ -1,0 +1,686 @@
+/*
+ * Migration directories: detect the layout of each directory a run's files
+ * live in, order its migrations by version, read the earlier migrations as
+ * context, and mark what is up and what is down (whole files or sections).
+ *
+ * Layouts: golang-migrate (<v>_<name>.up.sql / .down.sql), Flyway (V<v>__, U<v>__
+ * undo, B<v>__ baseline, R__ repeatable, after every versioned one), dbmate
+ * (-- migrate:up / -- migrate:down), goose (-- +goose Up / Down), Prisma
+ * (<v>_<name>/migration.sql), Diesel (<v>_<name>/up.sql + down.sql), sqitch
+ * (deploy/, revert/, verify/ ordered by sqitch.plan), plain numbered files.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "internal.h"
+
+typedef struct entry {
+	char *path;              /* real path */
+	char *rel;               /* name within the directory (dir/file for prisma, diesel, sqitch) */
+	int kind;                /* DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_UP_AND_DOWN, DD_ROLE_REPEATABLE, DD_ROLE_OTHER */
+	char *version, *name;
+	size_t order;            /* sqitch: plan position */
+	dd_migration *migration;
+	bool matched;            /* fits the layout */
+} entry;
+
+typedef struct mdir {
+	char *root;
+	const char *layout;
+	entry *entries;
+	size_t n, cap;
+} mdir;
+
+static bool is_dir(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static char *join2(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 2;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	snprintf(p, n, "%s/%s", a, b);
+	return p;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Leading digits (and, for Flyway, _ and . between them) as a version; NULL when none. */
+static char *leading_version(const char *s, bool dots, const char **rest)
+{
+	const char *p = s;
+	while (isdigit((unsigned char)*p) || (dots && (*p == '_' || *p == '.') && isdigit((unsigned char)p[1])))
+		p++;
+	if (p == s)
+		return NULL;
+	/* diesel dates: 2019-02-26-002946 */
+	while (*p == '-' && isdigit((unsigned char)p[1])) {
+		p++;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (rest)
+		*rest = p;
+	char *v = malloc((size_t)(p - s) + 1);
+	if (!v)
+		abort();
+	memcpy(v, s, (size_t)(p - s));
+	v[p - s] = '\0';
+	return v;
+}
+
+static void add_entry(mdir *d, const char *path, const char *rel, int kind, char *version, const char *name, bool matched)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->entries = realloc(d->entries, d->cap * sizeof *d->entries);
+		if (!d->entries)
+			abort();
+	}
+	entry *e = &d->entries[d->n++];
+	memset(e, 0, sizeof *e);
+	e->path = realpath(path, NULL);
+	if (!e->path)
+		e->path = strdup(path);
+	e->rel = strdup(rel);
+	e->kind = kind;
+	e->version = version;
+	e->name = strdup(name ? name : "");
+	e->matched = matched;
+}
+
+static bool file_contains(const char *path, const char *needle)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	char buf[65536];
+	size_t n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	return strstr(buf, needle) != NULL;
+}
+
+typedef struct names { char **v; size_t n; } names;
+
+static names list_dir(const char *dir)
+{
+	names out = { NULL, 0 };
+	DIR *d = opendir(dir);
+	if (!d)
+		return out;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		out.v = realloc(out.v, (out.n + 1) * sizeof *out.v);
+		if (!out.v)
+			abort();
+		out.v[out.n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	return out;
+}
+
+static void free_names(names *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free(n->v[i]);
+	free(n->v);
+}
+
+/* Guess the layout of a directory from its entries. NULL: not a migration directory. */
+static const char *detect(const char *root)
+{
+	char *plan = join2(root, "sqitch.plan"), *deploy = join2(root, "deploy");
+	bool sqitch = is_file(plan) && is_dir(deploy);
+	free(plan);
+	free(deploy);
+	if (sqitch)
+		return "sqitch";
+	names ls = list_dir(root);
+	int up_down = 0, flyway = 0, numbered = 0, sql = 0, diesel = 0, prisma = 0, dbmate = 0, goose = 0;
+	for (size_t i = 0; i < ls.n; i++) {
+		const char *f = ls.v[i];
+		char *p = join2(root, f);
+		if (is_dir(p)) {
+			char *up = join2(p, "up.sql"), *mig = join2(p, "migration.sql");
+			diesel += is_file(up);
+			prisma += is_file(mig);
+			free(up);
+			free(mig);
+		} else if (ends_with(f, ".sql")) {
+			sql++;
+			if (ends_with(f, ".up.sql") || ends_with(f, ".down.sql"))
+				up_down++;
+			if ((f[0] == 'V' || f[0] == 'U' || f[0] == 'B') && isdigit((unsigned char)f[1]) && strstr(f, "__"))
+				flyway++;
+			if (strncmp(f, "R__", 3) == 0)
+				flyway++;
+			if (isdigit((unsigned char)f[0]))
+				numbered++;
+			if (dbmate + goose < 8 && isdigit((unsigned char)f[0])) {
+				dbmate += file_contains(p, "-- migrate:up");
+				goose += file_contains(p, "+goose Up") || file_contains(p, "+goose up");
+			}
+		}
+		free(p);
+	}
+	free_names(&ls);
+	if (diesel)
+		return "diesel";
+	if (prisma)
+		return "prisma";
+	if (up_down)
+		return "golang-migrate";
+	if (flyway)
+		return "flyway";
+	if (dbmate)
+		return "dbmate";
+	if (goose)
+		return "goose";
+	if (sql >= 2 && numbered == sql)
+		return "plain";
+	return NULL;
+}
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const entry *a = pa, *b = pb;
+	/* versioned first (by version, then up before down), repeatables after, by name; the rest last */
+	int ra = a->kind == DD_ROLE_REPEATABLE ? 1 : a->version ? 0 : 2;
+	int rb = b->kind == DD_ROLE_REPEATABLE ? 1 : b->version ? 0 : 2;
+	if (ra != rb)
+		return ra - rb;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	if (a->version && b->version) {
+		int c = dd_natural_cmp(a->version, b->version);
+		if (c)
+			return c;
+	}
+	if (a->kind != b->kind)
+		return a->kind == DD_ROLE_DOWN ? 1 : b->kind == DD_ROLE_DOWN ? -1 : a->kind - b->kind;
+	return strcmp(a->rel, b->rel);
+}
+
+/* Read sqitch.plan: change names in order. */
+static names sqitch_plan(const char *root)
+{
+	names out = { NULL, 0 };
+	char *plan = join2(root, "sqitch.plan");
+	FILE *fp = fopen(plan, "r");
+	free(plan);
+	if (!fp)
+		return out;
+	char line[4096];
+	while (fgets(line, sizeof line, fp)) {
+		if (line[0] == '%' || line[0] == '@' || line[0] == '#' || isspace((unsigned char)line[0]))
+			continue;
+		size_t k = 0;
+		while (line[k] && !isspace((unsigned char)line[k]))
+			k++;
+		line[k] = '\0';
+		if (!k)
+			continue;
+		out.v = realloc(out.v, (out.n + 1) * sizeof *out.v);
+		if (!out.v)
+			abort();
+		out.v[out.n++] = strdup(line);
+	}
+	fclose(fp);
+	return out;
+}
+
+/* A file directly in a flat directory (golang-migrate, flyway, dbmate, goose, plain). */
+static void classify_flat(mdir *d, const char *p, const char *f)
+{
+	const char *L = d->layout;
+	const char *rest = NULL;
+	if (strcmp(L, "golang-migrate") == 0) {
+		char *v = leading_version(f, false, &rest);
+		bool up = ends_with(f, ".up.sql"), down = ends_with(f, ".down.sql");
+		bool ok = v && *rest == '_' && (up || down);
+		char *name = strdup(ok ? rest + 1 : f);
+		if (ok)
+			name[strlen(name) - (up ? 7 : 9)] = '\0';   /* without .up.sql / .down.sql */
+		add_entry(d, p, f, down ? DD_ROLE_DOWN : DD_ROLE_UP, ok ? v : NULL, name, ok);
+		free(name);
+		if (!ok)
+			free(v);
+	} else if (strcmp(L, "flyway") == 0) {
+		if (strncmp(f, "R__", 3) == 0) {
+			add_entry(d, p, f, DD_ROLE_REPEATABLE, NULL, f + 3, true);
+		} else if ((f[0] == 'V' || f[0] == 'U' || f[0] == 'B') && isdigit((unsigned char)f[1])) {
+			char *v = leading_version(f + 1, true, &rest);
+			bool ok = v && strncmp(rest, "__", 2) == 0;
+			add_entry(d, p, f, f[0] == 'U' ? DD_ROLE_DOWN : DD_ROLE_UP, ok ? v : NULL, ok ? rest + 2 : f, ok);
+			if (!ok)
+				free(v);
+		} else {
+			add_entry(d, p, f, DD_ROLE_UP, NULL, f, false);
+		}
+	} else {   /* dbmate, goose, plain: <version>[_-]<name>.sql */
+		char *v = leading_version(f, false, &rest);
+		bool sections = strcmp(L, "dbmate") == 0 || strcmp(L, "goose") == 0;
+		/* an unnumbered file is still applied, in name order, and named a problem */
+		add_entry(d, p, f, sections ? DD_ROLE_UP_AND_DOWN : DD_ROLE_UP, v ? v : strdup(f),
+			  v && (*rest == '_' || *rest == '-') ? rest + 1 : f, v != NULL);
+	}
+}
+
+static void enumerate(mdir *d)
+{
+	const char *L = d->layout;
+	if (strcmp(L, "sqitch") == 0) {
+		names plan = sqitch_plan(d->root);
+		static const char *const sub[] = { "deploy", "revert", "verify" };
+		static const int kinds[] = { DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_OTHER };
+		for (int s = 0; s < 3; s++) {
+			char *dir = join2(d->root, sub[s]);
+			names ls = list_dir(dir);
+			for (size_t i = 0; i < ls.n; i++) {
+				if (!ends_with(ls.v[i], ".sql"))
+					continue;
+				char *name = strdup(ls.v[i]);
+				name[strlen(name) - 4] = '\0';
+				size_t pos = 0;
+				while (pos < plan.n && strcmp(plan.v[pos], name) != 0)
+					pos++;
+				char *path = join2(dir, ls.v[i]), *rel = join2(sub[s], ls.v[i]);
+				add_entry(d, path, rel, kinds[s], pos < plan.n ? strdup(name) : NULL, name, pos < plan.n);
+				d->entries[d->n - 1].order = pos + 1;
+				free(path);
+				free(rel);
+				free(name);
+			}
+			free_names(&ls);
+			free(dir);
+		}
+		free_names(&plan);
+		qsort(d->entries, d->n, sizeof *d->entries, entry_cmp);
+		return;
+	}
+	names ls = list_dir(d->root);
+	for (size_t i = 0; i < ls.n; i++) {
+		const char *f = ls.v[i];
+		char *p = join2(d->root, f);
+		const char *rest = NULL;
+		if (strcmp(L, "diesel") == 0 || strcmp(L, "prisma") == 0) {
+			if (is_dir(p)) {
+				char *v = leading_version(f, false, &rest);
+				const char *files[2] = { strcmp(L, "diesel") == 0 ? "up.sql" : "migration.sql", "down.sql" };
+				for (int k = 0; k < (strcmp(L, "diesel") == 0 ? 2 : 1); k++) {
+					char *fp = join2(p, files[k]), *rel = join2(f, files[k]);
+					if (is_file(fp))
+						add_entry(d, fp, rel, k ? DD_ROLE_DOWN : DD_ROLE_UP, v ? strdup(v) : NULL,
+							  rest && *rest == '_' ? rest + 1 : f, v != NULL);
+					free(fp);
+					free(rel);
+				}
+				free(v);
+			} else if (ends_with(f, ".sql")) {
+				add_entry(d, p, f, DD_ROLE_OTHER, NULL, f, false);
+			}
+			free(p);
+			continue;
+		}
+		if (!ends_with(f, ".sql") || is_dir(p)) {
+			free(p);
+			continue;
+		}
+		classify_flat(d, p, f);
+		free(p);
+	}
+	free_names(&ls);
+	qsort(d->entries, d->n, sizeof *d->entries, entry_cmp);
+	/* Flyway: a baseline (B<version>) stands for the versioned migrations up to it; when those
+	 * are there too, they are what is replayed */
+	if (strcmp(L, "flyway") == 0)
+		for (size_t i = 0; i < d->n; i++) {
+			entry *b = &d->entries[i];
+			if (b->rel[0] != 'B' || !b->version)
+				continue;
+			for (size_t j = 0; j < d->n; j++)
+				if (d->entries[j].rel[0] == 'V' && d->entries[j].version &&
+				    dd_natural_cmp(d->entries[j].version, b->version) <= 0)
+					b->kind = DD_ROLE_OTHER;
+		}
+}
+
+/* Mark up and down sections of a dbmate or goose file, and their transaction settings. */
+static void sections(dd_file *f, dd_migration *m)
+{
+	const char *t = f->text;
+	size_t len = f->len;
+	f->up_start = 0;
+	f->up_end = (int)len;
+	f->down_start = f->down_end = -1;
+	bool found_down = false;
+	for (size_t i = 0; i < len;) {
+		const char *eol = memchr(t + i, '\n', len - i);
+		size_t e = eol ? (size_t)(eol - t) : len;
+		const char *l = t + i;
+		while (l < t + e && (*l == ' ' || *l == '\t'))
+			l++;
+		size_t n = (size_t)(t + e - l);
+		if (n >= 2 && l[0] == '-' && l[1] == '-') {
+			const char *c = l + 2;
+			while (c < t + e && *c == ' ')
+				c++;
+			size_t cn = (size_t)(t + e - c);
+			bool up = (cn >= 10 && strncmp(c, "migrate:up", 10) == 0) || (cn >= 9 && strncasecmp(c, "+goose up", 9) == 0);
+			bool down = (cn >= 12 && strncmp(c, "migrate:down", 12) == 0) || (cn >= 11 && strncasecmp(c, "+goose down", 11) == 0);
+			if (up) {
+				f->up_start = (int)e;
+				if (memmem(c, cn, "transaction:false", 17))
+					m->tool_transaction = false;
+			} else if (down) {
+				f->up_end = (int)(l - t);
+				f->down_start = (int)e;
+				f->down_end = (int)len;
+				found_down = true;
+			} else if (cn >= 20 && strncasecmp(c, "+goose NO TRANSACTION", 21) == 0) {
+				m->tool_transaction = false;
+			}
+		}
+		i = e + 1;
+	}
+	if (!found_down)
+		m->down = NULL;
+}
+
+static bool is_root(const char *a, const char *b) { return strcmp(a, b) == 0; }
+
+/* The migration directory a file belongs to: its directory, or above it for per-migration folders. */
+static char *root_of(const char *real)
+{
+	char *dir = strdup(real);
+	if (!dir)
+		abort();
+	char *slash = strrchr(dir, '/');
+	if (!slash) {
+		free(dir);
+		return NULL;
+	}
+	*slash = '\0';
+	const char *base = real + (slash - dir) + 1;
+	const char *parent_slash = strrchr(dir, '/');
+	const char *parent_name = parent_slash ? parent_slash + 1 : dir;
+	/* diesel and prisma: <version>_<name>/up.sql, down.sql, migration.sql */
+	if ((strcmp(base, "up.sql") == 0 || strcmp(base, "down.sql") == 0 || strcmp(base, "migration.sql") == 0) &&
+	    isdigit((unsigned char)parent_name[0]) && parent_slash) {
+		*(char *)parent_slash = '\0';
+		return dir;
+	}
+	/* sqitch: deploy/, revert/, verify/ beside sqitch.plan */
+	if (parent_slash && (strcmp(parent_name, "deploy") == 0 || strcmp(parent_name, "revert") == 0 ||
+			     strcmp(parent_name, "verify") == 0)) {
+		*(char *)parent_slash = '\0';
+		char *plan = join2(dir, "sqitch.plan");
+		bool ok = is_file(plan);
+		free(plan);
+		if (ok)
+			return dir;
+		*(char *)parent_slash = '/';
+	}
+	return dir;
+}
+
+void dd_run_add_migration_dir(dd_run *run, const char *dir, const char *layout)
+{
+	char *real = realpath(dir, NULL);
+	size_t n = run->n_forced;
+	DD_PUSH(run->arena, &run->forced_dirs, &n, dd_arena_strdup(run->arena, real ? real : dir));
+	DD_PUSH(run->arena, &run->forced_layouts, &run->n_forced, layout ? dd_arena_strdup(run->arena, layout) : NULL);
+	free(real);
+}
+
+static dd_file *find_file(dd_run *run, const char *real)
+{
+	for (size_t i = 0; i < run->n_files; i++) {
+		dd_file *f = run->files[i];
+		if (f->fs_real && strcmp(f->fs_real, real) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* Files given that are not on disk yet (an editor's new buffer) join their directory too. */
+static void add_unsaved(dd_run *run, size_t n0, mdir *d)
+{
+	const char *L = d->layout;
+	if (strcmp(L, "sqitch") == 0 || strcmp(L, "diesel") == 0 || strcmp(L, "prisma") == 0)
+		return;
+	bool added = false;
+	for (size_t i = 0; i < n0; i++) {
+		const dd_file *f = run->files[i];
+		if (!f->fs_real)
+			continue;
+		bool known = false;
+		for (size_t k = 0; k < d->n && !known; k++)
+			known = strcmp(d->entries[k].path, f->fs_real) == 0;
+		char *root = root_of(f->fs_real);
+		if (!known && root && strcmp(root, d->root) == 0 && ends_with(f->fs_real, ".sql")) {
+			classify_flat(d, f->fs_real, strrchr(f->fs_real, '/') + 1);
+			added = true;
+		}
+		free(root);
+	}
+	if (added)
+		qsort(d->entries, d->n, sizeof *d->entries, entry_cmp);
+}
+
+void dd_migrations_plan(dd_run *run)
+{
+	size_t n0 = run->n_files;
+	mdir *dirs = NULL;
+	size_t n_dirs = 0;
+	for (size_t i = 0; i < n0; i++) {
+		dd_file *f = run->files[i];
+		if (!f->fs_real)
+			continue;
+		char *root = root_of(f->fs_real);
+		if (!root)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < n_dirs && !seen; k++)
+			seen = is_root(dirs[k].root, root);
+		if (seen) {
+			free(root);
+			continue;
+		}
+		const char *layout = NULL;
+		bool forced = false;
+		for (size_t k = 0; k < run->n_forced; k++)
+			if (strcmp(run->forced_dirs[k], root) == 0) {
+				layout = run->forced_layouts[k];
+				forced = true;
+			}
+		if (!forced || !layout)
+			layout = detect(root);
+		if (!layout) {
+			free(root);
+			continue;
+		}
+		dirs = realloc(dirs, (n_dirs + 1) * sizeof *dirs);
+		if (!dirs)
+			abort();
+		memset(&dirs[n_dirs], 0, sizeof *dirs);
+		dirs[n_dirs].root = root;
+		dirs[n_dirs].layout = layout;
+		enumerate(&dirs[n_dirs]);
+		add_unsaved(run, n0, &dirs[n_dirs]);
+		n_dirs++;
+	}
+
+	/* each directory's files in their order; dir_of: the directory of each file given */
+	dd_file ***dir_files = calloc(n_dirs + 1, sizeof *dir_files);
+	size_t *n_dir_files = calloc(n_dirs + 1, sizeof *n_dir_files);
+	int *dir_of = malloc((n0 + 1) * sizeof *dir_of);
+	if (!dir_files || !n_dir_files || !dir_of)
+		abort();
+	for (size_t i = 0; i < n0; i++)
+		dir_of[i] = -1;
+	for (size_t k = 0; k < n_dirs; k++) {
+		mdir *d = &dirs[k];
+		/* the latest version given decides how much of the directory is context */
+		size_t last = 0;
+		bool any = false;
+		for (size_t i = 0; i < d->n; i++) {
+			dd_file *f = find_file(run, d->entries[i].path);
+			if (f && f->report && d->entries[i].version) {
+				last = i;
+				any = true;
+			}
+		}
+		/* one migration a versioned up (or repeatable); a down joins the up of its version */
+		for (size_t i = 0; i < d->n; i++) {
+			entry *e = &d->entries[i];
+			if ((!e->version && e->kind != DD_ROLE_REPEATABLE) || e->kind == DD_ROLE_DOWN || e->kind == DD_ROLE_OTHER)
+				continue;
+			dd_migration *m = dd_arena_alloc(run->arena, sizeof *m);
+			const char *L = d->layout;
+			m->dir = dd_arena_strdup(run->arena, d->root);
+			m->layout = L;
+			m->version = dd_arena_strdup(run->arena, e->version ? e->version : e->name);
+			m->name = dd_arena_strdup(run->arena, e->name);
+			m->down_expected = e->kind != DD_ROLE_REPEATABLE &&
+					   (strcmp(L, "golang-migrate") == 0 || strcmp(L, "diesel") == 0 || strcmp(L, "dbmate") == 0 ||
+					    strcmp(L, "goose") == 0 || strcmp(L, "sqitch") == 0 || (strcmp(L, "flyway") == 0 && e->rel[0] == 'V'));
+			m->down_optional = strcmp(L, "flyway") == 0;
+			m->tool_transaction = strcmp(L, "flyway") == 0 || strcmp(L, "dbmate") == 0 || strcmp(L, "goose") == 0 ||
+					      strcmp(L, "diesel") == 0;
+			m->implicit_transaction = strcmp(L, "golang-migrate") == 0;
+			e->migration = m;
+		}
+		for (size_t i = 0; i < d->n; i++) {
+			entry *e = &d->entries[i];
+			if (e->kind != DD_ROLE_DOWN || !e->version)
+				continue;
+			for (size_t j = 0; j < d->n && !e->migration; j++) {
+				entry *u = &d->entries[j];
+				if (u->migration && u->kind != DD_ROLE_REPEATABLE && u->version && strcmp(u->version, e->version) == 0)
+					e->migration = u->migration;
+			}
+		}
+		/* read what the model needs: the given files, earlier ups as context, counterparts of given ones */
+		for (size_t i = 0; i < d->n; i++) {
+			entry *e = &d->entries[i];
+			dd_file *f = find_file(run, e->path);
+			bool counterpart = false;
+			for (size_t j = 0; j < d->n && e->migration && !f; j++) {
+				dd_file *g = find_file(run, d->entries[j].path);
+				if (j != i && d->entries[j].migration == e->migration && g && g->report)
+					counterpart = true;
+			}
+			bool earlier_up = any && i < last && e->kind != DD_ROLE_DOWN && e->kind != DD_ROLE_OTHER &&
+					  e->kind != DD_ROLE_REPEATABLE && e->version;
+			if (!f && (earlier_up || counterpart)) {
+				char *display = dd_arena_sprintf(run->arena, "%s/%s", d->root, e->rel);
+				if (dd_run_add_path(run, e->path, display, false) == 0)
+					f = run->files[run->n_files - 1];
+			}
+			if (!f)
+				continue;
+			f->role = e->kind;
+			f->migration = e->migration;
+			if (!e->matched)
+				f->name_problem = dd_arena_sprintf(run->arena, "file name '%s' does not follow the %s layout of its directory",
+								   e->rel, d->layout);
+			for (size_t j = 0; j < d->n && e->version && e->matched; j++)
+				if (j != i && d->entries[j].version && d->entries[j].kind == e->kind &&
+				    strcmp(d->entries[j].version, e->version) == 0 && strcmp(d->layout, "sqitch") != 0 &&
+				    d->entries[j].rel[0] == e->rel[0])
+					f->name_problem = dd_arena_sprintf(run->arena, "version %s is used by '%s' too; versions must be unique",
+									   e->version, d->entries[j].rel);
+			dd_migration *m = e->migration;
+			if (m) {
+				if (e->kind == DD_ROLE_DOWN)
+					m->down = f;
+				else if (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE)
+					m->up = f;
+				if (f->report)
+					m->reported = true;
+			}
+			if (e->kind == DD_ROLE_UP_AND_DOWN && m) {
+				m->down = f;
+				sections(f, m);
+			}
+			DD_PUSH(run->arena, &dir_files[k], &n_dir_files[k], f);
+			for (size_t j = 0; j < n0; j++)
+				if (run->files[j] == f)
+					dir_of[j] = (int)k;
+			if (m && (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE))
+				DD_PUSH(run->arena, &run->migrations, &run->n_migrations, m);
+		}
+	}
+	/* a directory's files take the place of the first of them given; other files keep theirs */
+	dd_file **final = dd_arena_alloc(run->arena, (run->n_files + 1) * sizeof *final);
+	bool *emitted = calloc(n_dirs + 1, sizeof *emitted);
+	if (!emitted)
+		abort();
+	size_t n_final = 0;
+	for (size_t i = 0; i < n0; i++) {
+		int k = dir_of[i];
+		if (k < 0) {
+			final[n_final++] = run->files[i];
+		} else if (!emitted[k]) {
+			emitted[k] = true;
+			for (size_t j = 0; j < n_dir_files[k]; j++)
+				final[n_final++] = dir_files[k][j];
+		}
+	}
+	for (size_t i = n0; i < run->n_files; i++) {   /* context files outside any directory's order */
+		bool in = false;
+		for (size_t j = 0; j < n_final && !in; j++)
+			in = final[j] == run->files[i];
+		if (!in)
+			final[n_final++] = run->files[i];
+	}
+	for (size_t i = 0; i < n_final; i++) {
+		final[i]->index = i;
+		run->files[i] = final[i];
+	}
+	free(emitted);
+	free(dir_files);
+	free(n_dir_files);
+	free(dir_of);
+	for (size_t k = 0; k < n_dirs; k++) {
+		for (size_t i = 0; i < dirs[k].n; i++) {
+			free(dirs[k].entries[i].path);
+			free(dirs[k].entries[i].rel);
+			free(dirs[k].entries[i].name);
+			free(dirs[k].entries[i].version);
+		}
+		free(dirs[k].entries);
+		free(dirs[k].root);
+	}
+	free(dirs);
+}
+
+const char *dd_migration_layout(const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	const char *l = detect(real ? real : dir);
+	free(real);
+	return l;
+}
