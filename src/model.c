@@ -297,6 +297,36 @@ static bool clause_has_on_delete(dd_model *m, int from)
 
 /* ---- objects ---- */
 
+static bool is_string_type(const char *name)
+{
+	return strcmp(name, "text") == 0 || strcmp(name, "character varying") == 0 || strcmp(name, "character") == 0;
+}
+
+/*
+ * A default as PostgreSQL stores it, in normal form: DEFAULT NULL is no default, and a
+ * constant cast to the column's own type is the constant ('x'::varchar on a varchar
+ * column is 'x', 'a'::public.status_enum on a status_enum column is 'a').
+ */
+static const char *default_text(dd_model *m, const dd_type *coltype, const PgQuery__Node *e)
+{
+	if (!e)
+		return NULL;
+	if (e->node_case == PG_QUERY__NODE__NODE_A_CONST && e->a_const->isnull)
+		return NULL;
+	if (e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && e->type_cast->arg && e->type_cast->type_name &&
+	    e->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+		if (e->type_cast->arg->a_const->isnull)
+			return NULL;
+		dd_type cast;
+		dd_type_from_typename(A(m), e->type_cast->type_name, &cast);
+		bool same = strcmp(cast.name, coltype->name) == 0 && (cast.array_dims > 0) == (coltype->array_dims > 0);
+		bool strings = is_string_type(cast.name) && is_string_type(coltype->name);
+		if (same || strings)
+			return dd_deparse_expr(A(m), e->type_cast->arg);
+	}
+	return dd_deparse_expr(A(m), e);
+}
+
 static dd_column *new_column(dd_model *m, const PgQuery__ColumnDef *cd)
 {
 	dd_column *c = dd_arena_alloc(A(m), sizeof *c);
@@ -307,7 +337,7 @@ static dd_column *new_column(dd_model *m, const PgQuery__ColumnDef *cd)
 	if (cd->identity && *cd->identity)
 		c->identity = cd->identity[0];
 	if (cd->raw_default)
-		c->default_expr = dd_deparse_expr(A(m), cd->raw_default);
+		c->default_expr = default_text(m, &c->type, cd->raw_default);
 	return c;
 }
 
@@ -619,7 +649,7 @@ static void column_constraints(dd_model *m, dd_table *t, dd_column *col, const P
 		case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: col->not_null = true; break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: col->not_null = false; break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-			col->default_expr = dd_deparse_expr(A(m), pc->raw_expr);
+			col->default_expr = default_text(m, &col->type, pc->raw_expr);
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
 			col->identity = pc->generated_when && *pc->generated_when ? pc->generated_when[0] : 'a';
@@ -999,7 +1029,7 @@ static void alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 			if (col) {
-				col->default_expr = cmd->def ? dd_deparse_expr(A(m), cmd->def) : NULL;
+				col->default_expr = default_text(m, &col->type, cmd->def);
 				if (col->default_expr && strncmp(col->default_expr, "nextval(", 8) == 0)
 					col->type.serial = true;   /* pg_dump's spelling of serial */
 			}
