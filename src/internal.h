@@ -242,7 +242,14 @@ typedef struct dd_reporter {
 } dd_reporter;
 
 extern const dd_reporter *const dd_reporters[];
-extern const dd_reporter dd_reporter_text, dd_reporter_json;
+extern const dd_reporter dd_reporter_text, dd_reporter_json, dd_reporter_sarif, dd_reporter_github,
+	dd_reporter_gitlab, dd_reporter_junit;
+/* The offending line, trimmed (points into the file). */
+const char *dd_diag_line_text(const dd_diag *d, size_t *len);
+/* 16 hex digits, stable across edits elsewhere in the file. */
+void dd_diag_fingerprint(const dd_result *r, size_t index, char out[17]);
+/* A path as a URI: relative to the working directory when below it, else file://; heap string. */
+char *dd_path_uri(const char *path);
 const dd_reporter *dd_reporter_find(const char *name);
 
 #endif

@@ -17,7 +17,8 @@ static const char usage[] =
 	"       ddlint migrations [PATH...]    show the migration directories found: layout, order, downs\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT          text (default) or json\n"
+	"  --format FORMAT          text (default), json, sarif, github, gitlab or junit; repeatable\n"
+	"  --output FILE            write the report of the --format before it to FILE (a summary still goes to stderr)\n"
 	"  --stdin-filename NAME    name for standard input in diagnostics and config lookup (default <stdin>)\n"
 	"  --config PATH            use this config file for every input (no lookup)\n"
 	"  --context PATH           read PATH (file or directory) into the schema model, never report on it (repeatable)\n"
@@ -33,8 +34,11 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or read errors\n";
 
+typedef struct report_target { const dd_reporter *format; const char *output; } report_target;
+
 typedef struct cli {
-	const dd_reporter *format;
+	report_target *targets;      /* --format (and its --output) in order; text to stdout when none */
+	size_t n_targets;
 	const char *stdin_name;
 	const char *config_path;
 	bool no_config;
@@ -104,7 +108,7 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			const char *eq = strchr(a, '=');
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
 			static const char *const with_value[] = { "--format", "--stdin-filename", "--fail-on", "--rule",
-								  "--config", "--select", "--ignore", "--context", NULL };
+								  "--config", "--select", "--ignore", "--context", "--output", NULL };
 			const char *val = NULL;
 			for (int k = 0; with_value[k]; k++)
 				if (strcmp(name, with_value[k]) == 0) {
@@ -127,8 +131,11 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 				*status = 0;
 				return -1;
 			} else if (strcmp(name, "--format") == 0) {
-				c->format = dd_reporter_find(val);
-				if (!c->format) {
+				const dd_reporter *fmt = dd_reporter_find(val);
+				c->targets = grow(c->targets, c->n_targets, sizeof *c->targets);
+				c->targets[c->n_targets].format = fmt;
+				c->targets[c->n_targets++].output = NULL;
+				if (!fmt) {
 					fprintf(stderr, "ddlint: unknown format '%s'; use one of:", val);
 					for (size_t k = 0; dd_reporters[k]; k++)
 						fprintf(stderr, " %s", dd_reporters[k]->name);
@@ -136,6 +143,19 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 					*status = 2;
 					return -1;
 				}
+			} else if (strcmp(name, "--output") == 0) {
+				if (c->n_targets == 0) {   /* --output alone: the default text report goes there */
+					c->targets = grow(c->targets, 0, sizeof *c->targets);
+					c->targets[0].format = &dd_reporter_text;
+					c->targets[0].output = NULL;
+					c->n_targets = 1;
+				}
+				if (c->targets[c->n_targets - 1].output) {
+					fprintf(stderr, "ddlint: --output '%s' follows another --output; give each --format its own\n", val);
+					*status = 2;
+					return -1;
+				}
+				c->targets[c->n_targets - 1].output = val;
 			} else if (strcmp(name, "--stdin-filename") == 0) {
 				c->stdin_name = val;
 			} else if (strcmp(name, "--config") == 0) {
@@ -210,6 +230,20 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			c->command = a;
 		else
 			c->paths[c->n_paths++] = argv[i];
+	}
+	if (c->n_targets == 0) {
+		c->targets = grow(NULL, 0, sizeof *c->targets);
+		c->targets[0].format = &dd_reporter_text;
+		c->targets[0].output = NULL;
+		c->n_targets = 1;
+	}
+	size_t to_stdout = 0;
+	for (size_t i = 0; i < c->n_targets; i++)
+		to_stdout += c->targets[i].output == NULL;
+	if (to_stdout > 1) {
+		fprintf(stderr, "ddlint: only one --format can go to standard output; give the others --output FILE\n");
+		*status = 2;
+		return -1;
 	}
 	return 0;
 }
@@ -412,14 +446,29 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 		fprintf(stderr, "ddlint: no .sql files found\n");
 
 	bool tty = isatty(STDOUT_FILENO);
-	dd_report_opts ro;
-	ro.color = c->color >= 0 ? c->color == 1 : (tty && !getenv("NO_COLOR"));
-	ro.source = tty && c->format == &dd_reporter_text;
-	if (c->format->write(stdout, &result, &ro) != 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "ddlint: cannot write the report: %s\n", strerror(errno));
-		status = 2;
+	bool summary = false;
+	for (size_t t = 0; t < c->n_targets; t++) {
+		const report_target *tg = &c->targets[t];
+		FILE *out = stdout;
+		if (tg->output && !(out = fopen(tg->output, "w"))) {
+			fprintf(stderr, "ddlint: cannot write '%s': %s\n", tg->output, strerror(errno));
+			status = 2;
+			continue;
+		}
+		dd_report_opts ro;
+		ro.color = !tg->output && (c->color >= 0 ? c->color == 1 : (tty && !getenv("NO_COLOR")));
+		ro.source = !tg->output && tty && tg->format == &dd_reporter_text;
+		int rc = tg->format->write(out, &result, &ro);
+		if (tg->output ? fclose(out) != 0 : fflush(out) != 0)
+			rc = -1;
+		if (rc != 0) {
+			fprintf(stderr, "ddlint: cannot write the %s report%s%s: %s\n", tg->format->name,
+				tg->output ? " to " : "", tg->output ? tg->output : "", strerror(errno));
+			status = 2;
+		}
+		summary = summary || tg->format == &dd_reporter_text || tg->output;
 	}
-	if (c->format == &dd_reporter_text) {
+	if (summary) {
 		size_t *n = result.counts;
 		fprintf(stderr, "%zu error%s, %zu warning%s, %zu info%s in %zu file%s", n[DD_SEV_ERROR],
 			n[DD_SEV_ERROR] == 1 ? "" : "s", n[DD_SEV_WARNING], n[DD_SEV_WARNING] == 1 ? "" : "s",
@@ -440,7 +489,6 @@ done:
 int main(int argc, char **argv)
 {
 	cli c = { 0 };
-	c.format = &dd_reporter_text;
 	c.stdin_name = "<stdin>";
 	c.fail_on = -1;
 	c.color = -1;
@@ -496,5 +544,6 @@ out:
 	free(c.select);
 	free(c.ignore);
 	free(c.context);
+	free(c.targets);
 	return status;
 }

@@ -4,7 +4,8 @@
 #include <string.h>
 #include "internal.h"
 
-const dd_reporter *const dd_reporters[] = { &dd_reporter_text, &dd_reporter_json, NULL };
+const dd_reporter *const dd_reporters[] = { &dd_reporter_text, &dd_reporter_json, &dd_reporter_sarif, &dd_reporter_github,
+					  &dd_reporter_gitlab, &dd_reporter_junit, NULL };
 
 const dd_reporter *dd_reporter_find(const char *name)
 {
