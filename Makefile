@@ -17,13 +17,17 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h)
 
-.PHONY: all demo check unit fixtures cli docs-check corpus asan valgrind clean deps readme
+PHONY_EXTRA := deps-build
+.PHONY: all demo check $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
-# Installs what is missing on Debian 12 (as root), builds, and lints the bundled example.
-deps:
+# Install what is missing on Debian 12 (as root): deps-build for building, deps for the tests too.
+deps-build:
 	@sh scripts/install-deps.sh
+
+deps:
+	@sh scripts/install-deps.sh --test
 
 $(BUILD)/gen/registry.c: $(RULE_SRCS) scripts/gen-registry.sh
 	@mkdir -p $(dir $@)
@@ -47,7 +51,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libddlint.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(BUILD)/libddlint.a $(LDLIBS) -lcmocka -o $@
 
-demo: deps
+demo: deps-build
 	@$(MAKE) --no-print-directory $(BUILD)/ddlint
 	@echo "== ddlint examples/schema.sql (findings expected; demo exits 0) =="
 	@$(BUILD)/ddlint examples/schema.sql; status=$$?; \
@@ -60,7 +64,7 @@ fixtures: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/run-fixtures.sh
 
 cli: $(BUILD)/ddlint
-	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
+	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/formats.sh tests/cli/integrations.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
