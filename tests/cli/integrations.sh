@@ -43,7 +43,7 @@ fi
 # --- ALE in headless Neovim, with the snippet the README shows ---
 if command -v nvim >/dev/null 2>&1 && [ -d /usr/share/vim-ale ]; then
 	mkdir vim && cd vim
-	printf 'CREATE TABLE Things (id uuid PRIMARY KEY);\n' > t.sql
+	printf 'CREATE TABLE Thing (id uuid PRIMARY KEY);\n' > t.sql
 	{ printf 'set nocompatible\nset runtimepath^=/usr/share/vim-ale\nfiletype plugin on\nruntime plugin/ale.vim\n'; cat "$root/examples/editors/ale.vim"; } > init.vim
 	cat > check.vim <<'VIM'
 edit t.sql
@@ -57,8 +57,8 @@ endfor
 call writefile(map(copy(ale#engine#GetLoclist(bufnr(''))), {_, e -> e.lnum . ':' . e.col . ':' . e.type . ':' . e.text}), 'loclist.txt')
 qa!
 VIM
-	check "ALE shows ddlint's findings at their line and column" 0 "^1:14:E:table name 'Things' is not snake_case" -- sh -c "PATH='$bin':\$PATH timeout 60 nvim --headless -u init.vim -S check.vim >/dev/null 2>&1; cat loclist.txt"
-	check "ALE reads warnings as warnings" 0 "^1:14:W:table name 'Things' is singular" -- cat loclist.txt
+	check "ALE shows ddlint's findings at their line and column" 0 "^1:14:E:table name 'Thing' is not snake_case" -- sh -c "PATH='$bin':\$PATH timeout 60 nvim --headless -u init.vim -S check.vim >/dev/null 2>&1; cat loclist.txt"
+	check "ALE reads warnings as warnings" 0 "^1:14:W:table name 'thing' is singular" -- cat loclist.txt
 	cd "$work"
 else
 	echo "SKIP neovim: needs nvim and vim-ale"
