@@ -1,7 +1,8 @@
 #!/bin/sh
-# The README's rule table is generated from the registry (`ddlint rules`).
-#   --write BIN   rewrite the table between the markers in README.md
-#   --check BIN   fail when README.md's table differs from the registry
+# Parts of README.md are generated: the rule table (from `ddlint rules`) and the
+# examples included from files (<!-- include: PATH --> ... <!-- end include -->).
+#   --write BIN   rewrite them in README.md
+#   --check BIN   fail when README.md differs from what they would be
 set -eu
 mode=$1
 bin=$2
@@ -15,15 +16,26 @@ trap 'rm -f "$table" "$table.new"' EXIT
 awk -v tablefile="$table" '
 	/<!-- rules:begin -->/ { print; while ((getline line < tablefile) > 0) print line; skip=1; next }
 	/<!-- rules:end -->/ { skip=0 }
+	/<!-- include: / {
+		print
+		path=$0; sub(/.*<!-- include: /, "", path); sub(/ -->.*/, "", path)
+		lang = path ~ /\.yml$/ ? "yaml" : path ~ /\.vim$/ ? "vim" : path ~ /\.el$/ ? "elisp" : ""
+		print "```" lang
+		while ((getline line < path) > 0) print line
+		close(path)
+		print "```"
+		skip=1; next
+	}
+	/<!-- end include -->/ { skip=0 }
 	!skip { print }
 ' README.md > "$table.new"
 if [ "$mode" = "--write" ]; then
 	cp "$table.new" README.md
-	echo "README.md: rule table updated"
+	echo "README.md: rule table and included examples updated"
 elif cmp -s README.md "$table.new"; then
 	echo "docs-check: 1 passed, 0 failed"
 else
-	echo "README.md's rule table is out of date; run 'make readme'" >&2
+	echo "README.md's generated parts are out of date; run 'make readme'" >&2
 	diff -u README.md "$table.new" >&2 || true
 	echo "docs-check: 0 passed, 1 failed"
 	exit 1

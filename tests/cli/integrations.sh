@@ -59,6 +59,9 @@ qa!
 VIM
 	check "ALE shows ddlint's findings at their line and column" 0 "^1:14:E:table name 'Thing' is not snake_case" -- sh -c "PATH='$bin':\$PATH timeout 60 nvim --headless -u init.vim -S check.vim >/dev/null 2>&1; cat loclist.txt"
 	check "ALE reads warnings as warnings" 0 "^1:14:W:table name 'thing' is singular" -- cat loclist.txt
+	{ printf 'set nocompatible\nfiletype plugin on\n'; cat "$root/examples/editors/quickfix.vim"; } > qf.vim
+	printf 'edit t.sql\nsilent make\ncall writefile(map(getqflist(), {_, e -> bufname(e.bufnr) . ":" . e.lnum . ":" . e.col . ":" . e.type . ":" . e.text}), "qf.txt")\nqa!\n' > runqf.vim
+	check ":make fills the quickfix list" 0 "^t.sql:1:14:w:table name 'thing' is singular" -- sh -c "PATH='$bin':\$PATH timeout 60 nvim --headless -u qf.vim -S runqf.vim >/dev/null 2>&1; cat qf.txt"
 	cd "$work"
 else
 	echo "SKIP neovim: needs nvim and vim-ale"
