@@ -18,7 +18,8 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h)
 
 PHONY_EXTRA := deps-build
-.PHONY: all demo check $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan valgrind clean deps readme
+PHONY_PG := check-pg
+.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
@@ -66,12 +67,16 @@ fixtures: $(BUILD)/ddlint
 cli: $(BUILD)/ddlint
 	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/formats.sh tests/cli/integrations.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
+# Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
+check-pg: $(BUILD)/ddlint
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
+
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli docs-check
+	@$(MAKE) --no-print-directory all unit fixtures cli check-pg docs-check
 	@echo "make check: all test suites passed"
 
 readme: $(BUILD)/ddlint

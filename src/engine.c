@@ -580,84 +580,36 @@ const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr)
 	return dd_deparse_expr(ctx->run->arena, expr);
 }
 
-const int dd_coldef_visits[] = {
-	PG_QUERY__NODE__NODE_CREATE_STMT, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT,
-	PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT, 0
-};
-
-static void emit_coldef(dd_ctx *ctx, dd_coldef *def, const PgQuery__ColumnDef *cd,
-			void (*fn)(dd_ctx *, const dd_coldef *, void *), void *arg)
+void dd_each_column(dd_ctx *ctx, void (*fn)(dd_ctx *, const dd_coldef *, void *), void *arg)
 {
-	if (!cd->type_name)
-		return;   /* PARTITION OF t (col WITH OPTIONS ...) repeats no type */
-	def->column = cd->colname;
-	def->type_name = cd->type_name;
-	dd_type_from_typename(ctx->run->arena, cd->type_name, &def->type);
-	def->loc = cd->location >= 0 ? dd_name_loc(ctx->stmt->file, cd->location)
-				     : dd_find_ident(ctx, ctx->stmt->offset, cd->colname);
-	fn(ctx, def, arg);
-}
-
-void dd_each_coldef(dd_ctx *ctx, const PgQuery__Node *stmt,
-		    void (*fn)(dd_ctx *, const dd_coldef *, void *), void *arg)
-{
-	dd_coldef def;
-	memset(&def, 0, sizeof def);
 	const dd_model *m = ctx->run->model;
-	if (stmt->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
-		const PgQuery__CreateStmt *cs = stmt->create_stmt;
-		if (!cs->relation || (cs->relation->relpersistence && cs->relation->relpersistence[0] == 't'))
-			return;
-		def.schema = dd_model_schema_for(m, cs->relation->schemaname);
-		def.table = cs->relation->relname;
-		if (dd_is_system_schema(def.schema))
-			return;
-		for (size_t i = 0; i < cs->n_table_elts; i++)
-			if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
-				emit_coldef(ctx, &def, cs->table_elts[i]->column_def, fn, arg);
-	} else if (stmt->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
-		const PgQuery__AlterTableStmt *as = stmt->alter_table_stmt;
-		if (!as->relation || as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
-			return;
-		const dd_table *t = dd_model_table(m, as->relation->schemaname, as->relation->relname);
-		if (t && t->persistence == 't')
-			return;
-		def.schema = t ? t->schema : dd_model_schema_for(m, as->relation->schemaname);
-		def.table = as->relation->relname;
-		if (dd_is_system_schema(def.schema))
-			return;
-		for (size_t i = 0; i < as->n_cmds; i++) {
-			if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-				continue;
-			const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
-			if (!cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-				continue;
-			if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
-			    cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse) {
-				def.type_change = false;
-				emit_coldef(ctx, &def, cmd->def->column_def, fn, arg);
-			} else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) {
-				/* the ColumnDef of ALTER COLUMN ... TYPE has no name: it is the command's */
-				PgQuery__ColumnDef cd = *cmd->def->column_def;
-				cd.colname = cmd->name;
-				cd.location = -1;
-				def.type_change = true;
-				emit_coldef(ctx, &def, &cd, fn, arg);
-			}
+	dd_coldef def;
+	for (size_t i = 0; i < m->n_tables; i++) {
+		const dd_table *t = m->tables[i];
+		/* a partition's columns are its partitioned table's: judged there */
+		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema))
+			continue;
+		for (size_t k = 0; k < t->n_columns; k++) {
+			const dd_column *c = t->columns[k];
+			memset(&def, 0, sizeof def);
+			def.schema = t->schema;
+			def.table = t->name;
+			def.column = c->name;
+			def.type = c->type;
+			def.loc = c->loc;
+			fn(ctx, &def, arg);
 		}
-	} else if (stmt->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT) {
-		const PgQuery__CreateDomainStmt *ds = stmt->create_domain_stmt;
-		size_t n = ds->n_domainname;
-		if (!n || !ds->type_name)
-			return;
-		def.schema = dd_model_schema_for(m, n >= 2 ? dd_string_node(ds->domainname[n - 2]) : NULL);
-		def.table = dd_name_last(ds->domainname, n);
-		if (dd_is_system_schema(def.schema))
-			return;
+	}
+	for (size_t i = 0; i < m->n_types; i++) {
+		const dd_typedef *d = m->types[i];
+		if (d->dropped || d->kind != DD_TYPE_DOMAIN || dd_is_system_schema(d->schema))
+			continue;
+		memset(&def, 0, sizeof def);
+		def.schema = d->schema;
+		def.table = d->name;
+		def.type = d->base;
+		def.loc = d->loc;
 		def.is_domain = true;
-		def.type_name = ds->type_name;
-		dd_type_from_typename(ctx->run->arena, ds->type_name, &def.type);
-		def.loc = dd_find_ident(ctx, ctx->stmt->offset, def.table);
 		fn(ctx, &def, arg);
 	}
 }

@@ -716,6 +716,59 @@ static void copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool d
 
 static dd_index *new_index_from_stmt(dd_model *m, const PgQuery__IndexStmt *is, dd_table *t, const char *schema);
 
+/* An index of a partitioned table, created on one of its partitions under the partition's name. */
+static void clone_index(dd_model *m, const dd_index *pix, dd_table *part)
+{
+	dd_index *ix = dd_arena_alloc(A(m), sizeof *ix);
+	*ix = *pix;
+	ix->table = part;
+	ix->schema = part->schema;
+	ix->named = false;
+	ix->constraint = NULL;
+	ix->loc = part->loc;
+	size_t nc;
+	const char **cols = index_colnames(m, ix, &nc);
+	ix->name = choose_name(m, part->schema, part->name, dd_name_addition(A(m), cols, nc), "idx", true, false);
+	register_index(m, ix);
+}
+
+/*
+ * A partition gets what its partitioned table has: the key and unique constraints
+ * (named after the partition, as PostgreSQL names them), CHECK and FOREIGN KEY
+ * constraints under the same names, and an index for each of its indexes.
+ */
+static void clone_to_partition(dd_model *m, const dd_table *parent, dd_table *part)
+{
+	for (size_t i = 0; i < parent->n_constraints; i++) {
+		const dd_constraint *pc = parent->constraints[i];
+		bool exists = false;
+		for (size_t k = 0; k < part->n_constraints; k++)
+			exists = exists || (part->constraints[k]->kind == pc->kind && pc->kind == DD_CON_PRIMARY);
+		if (exists)
+			continue;
+		dd_constraint *c = dd_arena_alloc(A(m), sizeof *c);
+		*c = *pc;
+		c->table = part;
+		c->index = NULL;
+		c->loc = c->name_loc = part->loc;
+		if (c->kind == DD_CON_PRIMARY || c->kind == DD_CON_UNIQUE || c->kind == DD_CON_EXCLUDE) {
+			c->named = false;
+			constraint_index(m, part, c, NULL);
+			if (c->index && pc->index) {
+				c->index->method = pc->index->method;
+				c->index->include = pc->index->include;
+				c->index->n_include = pc->index->n_include;
+			}
+		}
+		add_constraint_to_table(m, part, c);
+	}
+	for (size_t i = 0; i < parent->n_indexes; i++) {
+		const dd_index *pix = parent->indexes[i];
+		if (!pix->dropped && !pix->constraint)
+			clone_index(m, pix, part);
+	}
+}
+
 static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 {
 	const PgQuery__RangeVar *rv = cs->relation;
@@ -805,6 +858,11 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	}
 	install_pending(m, t, q, nq);
 	free(q);
+	if (cs->partbound && t->parent) {
+		dd_table *parent = dd_model_table(m, t->parent_schema, t->parent);
+		if (parent)
+			clone_to_partition(m, parent, t);
+	}
 
 	/* LIKE ... INCLUDING INDEXES: the source's indexes, renamed for the new table */
 	for (size_t i = 0; i < n_likes; i++) {
@@ -899,6 +957,13 @@ static void create_index(dd_model *m, const PgQuery__IndexStmt *is)
 		ix->loc = find_ident(m, st->offset, "index");
 	}
 	register_index(m, ix);
+	/* CREATE INDEX ON ONLY parent (as pg_dump writes it) leaves the partitions alone */
+	if (t->partitioned && is->relation->inh)
+		for (size_t i = 0; i < m->n_tables; i++) {
+			dd_table *p = m->tables[i];
+			if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0)
+				clone_index(m, ix, p);
+		}
 }
 
 /* ---- ALTER TABLE ---- */

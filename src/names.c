@@ -49,6 +49,25 @@ static const char *canonical(const char *name, bool *serial)
 	return NULL;
 }
 
+/* A user name as format_type prints it: quoted unless plain lower case (keywords, which
+ * format_type also quotes, are left as they are: built-in names such as interval are keywords). */
+static const char *quote_ident(dd_arena *a, const char *name)
+{
+	bool plain = (*name >= 'a' && *name <= 'z') || *name == '_';
+	for (const char *p = name; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$';
+	if (plain)
+		return name;
+	dd_buf b = { 0 };
+	dd_buf_puts(&b, "\"");
+	for (const char *p = name; *p; p++)
+		dd_buf_add(&b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+	dd_buf_puts(&b, "\"");
+	char *out = dd_arena_strdup(a, b.data);
+	dd_buf_free(&b);
+	return out;
+}
+
 void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *out)
 {
 	memset(out, 0, sizeof *out);
@@ -73,13 +92,16 @@ void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *ou
 			out->mods[out->n_mods++] = m->a_const->ival->ival;
 	}
 
+	/* PostgreSQL stores numeric(p) as numeric(p,0) */
+	if (canon && strcmp(canon, "numeric") == 0 && out->n_mods == 1) {
+		out->mods[1] = 0;
+		out->n_mods = 2;
+	}
 	char mods[64] = "";
 	if (out->n_mods == 1)
 		snprintf(mods, sizeof mods, "(%d)", out->mods[0]);
 	else if (out->n_mods == 2)
 		snprintf(mods, sizeof mods, "(%d,%d)", out->mods[0], out->mods[1]);
-	if (canon && strcmp(canon, "numeric") == 0 && out->n_mods == 1)
-		snprintf(mods, sizeof mods, "(%d,0)", out->mods[0]);
 	if (canon && strcmp(canon, "interval") == 0)
 		mods[0] = '\0';   /* interval typmods encode fields; not shown */
 	const char *arr = out->array_dims ? "[]" : "";
@@ -91,9 +113,9 @@ void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *ou
 	if (tz && mods[0])   /* precision sits after the base word: timestamp(3) with time zone */
 		out->text = dd_arena_sprintf(a, "%.*s%s%s%s", (int)(tz - canon), canon, mods, tz, arr);
 	else if (out->schema && strcmp(out->schema, "public") != 0)
-		out->text = dd_arena_sprintf(a, "%s.%s%s%s", out->schema, out->name, mods, arr);
+		out->text = dd_arena_sprintf(a, "%s.%s%s%s", quote_ident(a, out->schema), quote_ident(a, out->name), mods, arr);
 	else
-		out->text = dd_arena_sprintf(a, "%s%s%s", out->name, mods, arr);
+		out->text = dd_arena_sprintf(a, "%s%s%s", canon ? out->name : quote_ident(a, out->name), mods, arr);
 }
 
 /* Clip a UTF-8 string to at most `n` bytes without splitting a character. */

@@ -378,22 +378,21 @@ dd_loc dd_name_loc(const dd_file *file, int offset);
  */
 dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name);
 
-/* A column (or domain) type written in a statement, for rules about types. */
+/* A column (or domain) of the final model, for rules about types and column names. */
 typedef struct dd_coldef {
 	const char *schema, *table;   /* the table, or the domain's schema and name */
 	const char *column;           /* NULL for a domain */
-	const PgQuery__TypeName *type_name;
 	dd_type type;                 /* normalized as format_type prints it */
-	dd_loc loc;                   /* the column (or domain) name as written */
+	dd_loc loc;                   /* the column (or domain) name where it was defined */
 	bool is_domain;
-	bool type_change;             /* ALTER COLUMN ... TYPE */
 } dd_coldef;
 
-/* Statement kinds that define column or domain types (CREATE TABLE, ALTER TABLE, CREATE DOMAIN). */
-extern const int dd_coldef_visits[];
-/* Call fn for each column or domain type the statement defines. */
-void dd_each_coldef(dd_ctx *ctx, const PgQuery__Node *stmt,
-		    void (*fn)(dd_ctx *ctx, const dd_coldef *def, void *arg), void *arg);
+/*
+ * Call fn for each column of each table of the model (temporary tables, partitions and
+ * system schemas left out) and each domain. For finish steps: what is judged is the
+ * schema once every file has been replayed, as PostgreSQL would hold it.
+ */
+void dd_each_column(dd_ctx *ctx, void (*fn)(dd_ctx *ctx, const dd_coldef *def, void *arg), void *arg);
 /* "schema.table.column" (or "schema.domain") of a coldef. */
 const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def);
 

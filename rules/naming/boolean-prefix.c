@@ -20,9 +20,9 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 		  n ? prefixes[0] : "is_", n > 1 ? ", ..." : "", fix);
 }
 
-static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+static void finish(dd_ctx *ctx)
 {
-	dd_each_coldef(ctx, stmt, check, NULL);
+	dd_each_column(ctx, check, NULL);
 }
 
 static const dd_option options[] = {
@@ -42,6 +42,5 @@ const dd_rule dd_rule_naming_boolean_prefix = {
 	.bad = "CREATE TABLE users (\n    id uuid PRIMARY KEY,\n    active boolean NOT NULL DEFAULT true\n);\n",
 	.good = "CREATE TABLE users (\n    id uuid PRIMARY KEY,\n    is_active boolean NOT NULL DEFAULT true\n);\n",
 	.options = options,
-	.visits = dd_coldef_visits,
-	.visit = visit,
+	.finish = finish,
 };

@@ -57,9 +57,9 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	}
 }
 
-static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+static void finish(dd_ctx *ctx)
 {
-	dd_each_coldef(ctx, stmt, check, NULL);
+	dd_each_column(ctx, check, NULL);
 }
 
 static const dd_option options[] = {
@@ -84,6 +84,5 @@ const dd_rule dd_rule_naming_timestamp_suffix = {
 	.bad = "CREATE TABLE invoices (\n    id uuid PRIMARY KEY,\n    created timestamptz NOT NULL,\n    due date\n);\n",
 	.good = "CREATE TABLE invoices (\n    id uuid PRIMARY KEY,\n    created_at timestamptz NOT NULL,\n    due_date date\n);\n",
 	.options = options,
-	.visits = dd_coldef_visits,
-	.visit = visit,
+	.finish = finish,
 };

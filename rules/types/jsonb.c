@@ -15,9 +15,9 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
 }
 
-static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+static void finish(dd_ctx *ctx)
 {
-	dd_each_coldef(ctx, stmt, check, NULL);
+	dd_each_column(ctx, check, NULL);
 }
 
 const dd_rule dd_rule_types_jsonb = {
@@ -25,13 +25,12 @@ const dd_rule dd_rule_types_jsonb = {
 	.summary = "JSON columns are jsonb, not json",
 	.severity = DD_SEV_WARNING,
 	.description =
-		"Reports a column (in CREATE TABLE, ALTER TABLE ... ADD COLUMN or ALTER COLUMN ... TYPE) or a "
-		"domain of type json, arrays included.",
+		"Once every file has been replayed, reports each column and domain of type json, arrays "
+		"included, at the column's definition.",
 	.why = "json stores the text as given and re-parses it on every access; it has no equality operator, "
 	       "so it cannot be compared, grouped, made unique or indexed with GIN. jsonb is parsed once, "
 	       "supports containment and existence operators, and GIN indexes.",
 	.bad = "CREATE TABLE events (\n    id uuid PRIMARY KEY,\n    payload json NOT NULL\n);\n",
 	.good = "CREATE TABLE events (\n    id uuid PRIMARY KEY,\n    payload jsonb NOT NULL\n);\n",
-	.visits = dd_coldef_visits,
-	.visit = visit,
+	.finish = finish,
 };

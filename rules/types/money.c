@@ -30,16 +30,15 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	if (is_approximate_or_integer(t->name))
 		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
 			  "%s holds money but is %s; use %s", what, def->type.text, fix);
-	else if (strcmp(t->name, "numeric") == 0 && t->n_mods < 2)
+	else if (strcmp(t->name, "numeric") == 0 && t->n_mods == 0)
 		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
-			  "%s holds money but is %s, %s; use %s", what, def->type.text,
-			  t->n_mods == 0 ? "with no precision and scale (any number of digits)" : "with no explicit scale (so 0 decimals)",
-			  fix);
+			  "%s holds money but is numeric with no precision and scale (any number of digits); use %s",
+			  what, fix);
 }
 
-static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+static void finish(dd_ctx *ctx)
 {
-	dd_each_coldef(ctx, stmt, check, NULL);
+	dd_each_column(ctx, check, NULL);
 }
 
 static const dd_option options[] = {
@@ -63,7 +62,8 @@ const dd_rule dd_rule_types_money = {
 		"option pattern: it ends with amount, price, cost, total, balance, fee, tax, discount, salary, "
 		"revenue, payment, subtotal or refund, singular or plural, possibly followed by _cents, as in "
 		"unit_price, total, tax_amount, amount_cents) whose type is real, "
-		"double precision, an integer, or numeric without an explicit precision and scale. Names "
+		"double precision, an integer, or numeric without a precision (numeric(p) is numeric(p,0) "
+		"for PostgreSQL, and counts as explicit). Names "
 		"ending in a word of the option exclude (total_count, tax_rate, price_id) are not monetary. "
 		"Columns of other types (text, uuid, ...) are not judged by their name.",
 	.why = "Floating-point types cannot represent most decimal fractions (0.1 + 0.2 <> 0.3), so sums "
@@ -75,6 +75,5 @@ const dd_rule dd_rule_types_money = {
 	.good = "CREATE TABLE invoices (\n    id uuid PRIMARY KEY,\n    total numeric(12,2) NOT NULL,\n"
 		"    tax numeric(12,2),\n    line_count integer NOT NULL\n);\n",
 	.options = options,
-	.visits = dd_coldef_visits,
-	.visit = visit,
+	.finish = finish,
 };

@@ -17,9 +17,9 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
 }
 
-static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+static void finish(dd_ctx *ctx)
 {
-	dd_each_coldef(ctx, stmt, check, NULL);
+	dd_each_column(ctx, check, NULL);
 }
 
 const dd_rule dd_rule_types_timestamptz = {
@@ -27,15 +27,15 @@ const dd_rule dd_rule_types_timestamptz = {
 	.summary = "Timestamps are timestamp with time zone",
 	.severity = DD_SEV_ERROR,
 	.description =
-		"Reports a column (in CREATE TABLE, ALTER TABLE ... ADD COLUMN or ALTER COLUMN ... TYPE) or a "
-		"domain whose type is timestamp without time zone (written timestamp, or timestamp(n)), arrays "
-		"included. Casts inside defaults and queries are not checked. The suggestion keeps the precision.",
+		"Once every file has been replayed, reports each column and domain whose type is timestamp "
+		"without time zone (written timestamp, or timestamp(n)), arrays included, at the column's "
+		"definition. A column changed to timestamptz by a later ALTER COLUMN ... TYPE is fine. Casts "
+		"inside defaults and queries are not checked. The suggestion keeps the precision.",
 	.why = "timestamp without time zone stores a wall-clock reading with no zone: the same value means "
 	       "different instants to servers and clients in different zones, and daylight-saving changes "
 	       "make values ambiguous. timestamp with time zone stores an instant (as UTC) and costs the "
 	       "same 8 bytes.",
 	.bad = "CREATE TABLE sessions (\n    id uuid PRIMARY KEY,\n    started_at timestamp NOT NULL\n);\n",
 	.good = "CREATE TABLE sessions (\n    id uuid PRIMARY KEY,\n    started_at timestamptz NOT NULL\n);\n",
-	.visits = dd_coldef_visits,
-	.visit = visit,
+	.finish = finish,
 };

@@ -32,9 +32,9 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 		  "named like country_code)", what, t->text);
 }
 
-static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
+static void finish(dd_ctx *ctx)
 {
-	dd_each_coldef(ctx, stmt, check, NULL);
+	dd_each_column(ctx, check, NULL);
 }
 
 static const dd_option options[] = {
@@ -58,6 +58,5 @@ const dd_rule dd_rule_types_varchar = {
 	.good = "CREATE TABLE people (\n    id uuid PRIMARY KEY,\n    name text,\n    email varchar(320),\n"
 		"    country_code char(2)\n);\n",
 	.options = options,
-	.visits = dd_coldef_visits,
-	.visit = visit,
+	.finish = finish,
 };
