@@ -8,6 +8,7 @@ typedef struct dd_input {
 	char *path;      /* what to open; "-" for standard input */
 	char *display;   /* the path diagnostics show */
 	const dd_config *config;
+	const char *lookup;  /* the path its config is looked up for, when not `path` (not owned) */
 } dd_input;
 
 typedef struct dd_inputs {
@@ -29,5 +30,9 @@ int dd_cmd_config(const char *path, const dd_config *config, const char *config_
 
 /* List the migration directories of the run: layout, versions in order, downs. */
 int dd_cmd_migrations(dd_run *run);
+
+/* Run pg_dump --schema-only for a connection string into a temporary file; returns its
+ * path (heap) or NULL after printing why. */
+char *dd_pg_dump_to_file(const char *pg_dump, const char *conninfo);
 
 #endif

@@ -22,6 +22,7 @@ void dd_inputs_add(dd_inputs *in, const char *path, const char *display)
 	it->path = strdup(path);
 	it->display = strdup(display);
 	it->config = NULL;
+	it->lookup = NULL;
 	if (!it->path || !it->display) {
 		fputs("ddlint: out of memory\n", stderr);
 		exit(2);

@@ -15,6 +15,7 @@ static const char usage[] =
 	"       ddlint init                    write a commented .ddlint.yml here (never overwrites)\n"
 	"       ddlint config [PATH]           show the configuration that applies to PATH, and from where\n"
 	"       ddlint migrations [PATH...]    show the migration directories found: layout, order, downs\n"
+	"       ddlint db CONNINFO             lint the schema of a live database (pg_dump --schema-only)\n"
 	"\n"
 	"options:\n"
 	"  --format FORMAT          text (default), json, sarif, github, gitlab or junit; repeatable\n"
@@ -22,6 +23,7 @@ static const char usage[] =
 	"  --stdin-filename NAME    name for standard input in diagnostics and config lookup (default <stdin>)\n"
 	"  --config PATH            use this config file for every input (no lookup)\n"
 	"  --context PATH           read PATH (file or directory) into the schema model, never report on it (repeatable)\n"
+	"  --pg-dump PATH           the pg_dump that 'ddlint db' runs (default: pg_dump on PATH)\n"
 	"  --no-config              ignore every .ddlint.yml\n"
 	"  --fail-on SEVERITY       error, warning (default), info or never: exit 1 at or above it\n"
 	"  --rule ID=SEVERITY       set a rule's severity: error, warning, info or off (repeatable)\n"
@@ -50,6 +52,7 @@ typedef struct cli {
 	const char **select, **ignore, **context;
 	size_t n_select, n_ignore, n_context;
 	const char *command;
+	const char *pg_dump;
 	char **paths;
 	size_t n_paths;
 } cli;
@@ -108,7 +111,7 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			const char *eq = strchr(a, '=');
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
 			static const char *const with_value[] = { "--format", "--stdin-filename", "--fail-on", "--rule",
-								  "--config", "--select", "--ignore", "--context", "--output", NULL };
+								  "--config", "--select", "--ignore", "--context", "--output", "--pg-dump", NULL };
 			const char *val = NULL;
 			for (int k = 0; with_value[k]; k++)
 				if (strcmp(name, with_value[k]) == 0) {
@@ -163,6 +166,8 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			} else if (strcmp(name, "--context") == 0) {
 				c->context = grow(c->context, c->n_context, sizeof *c->context);
 				c->context[c->n_context++] = val;
+			} else if (strcmp(name, "--pg-dump") == 0) {
+				c->pg_dump = val;
 			} else if (strcmp(name, "--no-config") == 0) {
 				c->no_config = true;
 			} else if (strcmp(name, "--fail-on") == 0) {
@@ -221,7 +226,7 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			*status = 2;
 			return -1;
 		}
-		static const char *const commands[] = { "rules", "explain", "dump", "init", "config", "migrations", NULL };
+		static const char *const commands[] = { "rules", "explain", "dump", "init", "config", "migrations", "db", NULL };
 		bool is_command = false;
 		for (int k = 0; !only_paths && !c->command && c->n_paths == 0 && commands[k]; k++)
 			if (strcmp(a, commands[k]) == 0)
@@ -342,6 +347,8 @@ static int read_stdin(dd_run *run, const char *name)
 /* The path a config is looked up for: standard input is found through its name. */
 static const char *lookup_path(const dd_input *in)
 {
+	if (in->lookup)
+		return in->lookup;
 	return strcmp(in->path, "-") == 0 ? in->display : in->path;
 }
 
@@ -522,6 +529,25 @@ int main(int argc, char **argv)
 			status = dd_cmd_config(path, conf, origin ? origin : c.no_config ? "none (--no-config)" :
 						"none found; built-in defaults");
 			free(origin);
+		}
+	} else if (c.command && strcmp(c.command, "db") == 0) {
+		if (c.n_paths != 1) {
+			fprintf(stderr, "ddlint: db takes one connection string, e.g. ddlint db 'host=localhost dbname=app'\n");
+			status = 2;
+		} else {
+			char *dump = dd_pg_dump_to_file(c.pg_dump ? c.pg_dump : "pg_dump", c.paths[0]);
+			if (!dump) {
+				status = 2;
+			} else {
+				/* the dump is linted as pg_dump.sql, with the config of the working directory */
+				dd_inputs_add(&inputs, dump, "pg_dump.sql");
+				inputs.items[0].lookup = ".";
+				status = lint(&c, &inputs, &cc, status);
+				unlink(dump);
+				*strrchr(dump, '/') = '\0';
+				rmdir(dump);
+				free(dump);
+			}
 		}
 	} else {
 		if (c.n_paths == 0)

@@ -117,5 +117,20 @@ rejects "bigint referencing uuid" types/foreign-key-type \
 rejects "CREATE INDEX CONCURRENTLY inside BEGIN" migration/concurrently-in-transaction \
 	"CREATE TABLE users (id uuid PRIMARY KEY, email text); BEGIN; CREATE INDEX CONCURRENTLY idx_users_email ON users (email); COMMIT;"
 
+# --- ddlint db: lint a live database through pg_dump ---
+createdb live
+psql -X -q -d live -c "CREATE TABLE orders (id serial PRIMARY KEY, user_id int); CREATE TABLE notes (body text);" >/dev/null
+conn="host=$PGHOST port=$PGPORT dbname=live user=$PGUSER"
+check "db: lints the live schema" 1 "^pg_dump.sql:[0-9]+:[0-9]+: error: table 'public.notes' has no primary key \\[schema/primary-key\\]" -- $DDLINT --no-config db "$conn"
+check "db: objects named in json" 1 '"object": "public.orders.id"' -- $DDLINT --no-config --format json db "$conn"
+check "db: --pg-dump names the program" 1 "schema/primary-key" -- $DDLINT --no-config --pg-dump "$(command -v pg_dump)" db "$conn"
+check "db: missing pg_dump" 2 "^ddlint: cannot run '/no/pg_dump': No such file or directory; install the PostgreSQL client" -- $DDLINT --pg-dump /no/pg_dump db "$conn"
+check "db: refused connection" 2 "^ddlint: pg_dump failed.*connection to server .*failed" -- sh -c "$DDLINT db 'host=$PGHOST port=1 dbname=live' 2>&1 | tr '\n' ' '; exit \$(( \$($DDLINT db 'host=$PGHOST port=1 dbname=live' >/dev/null 2>&1; echo \$?) ))"
+printf '#!/bin/sh\necho "pg_dump: error: aborting because of server version mismatch" >&2\necho "pg_dump: detail: server version: 17.2; pg_dump version: 15.18" >&2\nexit 1\n' > old_pg_dump
+chmod +x old_pg_dump
+check "db: version mismatch" 2 "server version mismatch" -- $DDLINT --pg-dump ./old_pg_dump db "$conn"
+check "db: takes one connection string" 2 "db takes one connection string" -- $DDLINT db
+dropdb live
+
 echo "check-pg: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
