@@ -18,7 +18,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h)
 
 PHONY_EXTRA := deps-build
-PHONY_PG := check-pg
+PHONY_PG := check-pg bench fuzz fuzz-smoke
 .PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan valgrind clean deps readme
 
 all: $(BUILD)/ddlint
@@ -76,11 +76,39 @@ docs-check: $(BUILD)/ddlint
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli check-pg docs-check
+	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check
 	@echo "make check: all test suites passed"
 
 readme: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --write $(BUILD)/ddlint
+
+$(BUILD)/bench/%: tests/bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -o $@ $< $(LDLIBS)
+
+# Speed against the bare parser, memory, start-up; prints a table (not a test: timing is noisy).
+bench: $(BUILD)/ddlint $(BUILD)/bench/parse_only $(BUILD)/bench/measure
+	@BUILD=$(BUILD) sh tests/bench/bench.sh
+
+# Fuzzing (clang with libFuzzer): make fuzz FUZZ_SECONDS=600 runs both targets and keeps new inputs.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -Ibuild/gen
+fuzz: $(BUILD)/ddlint
+	@mkdir -p build/fuzz
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lint.c $(filter-out %/main.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_lint
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_config.c $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_config
+	build/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint
+	build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 tests/fuzz/corpus-config
+
+# Replays the kept fuzz inputs under AddressSanitizer and UBSan (part of make check).
+fuzz-smoke: $(BUILD)/libddlint.a
+	@mkdir -p $(BUILD)/fuzz
+	@$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/fuzz_lint.c tests/fuzz/replay.c \
+	  $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/replay_lint
+	@$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/fuzz_config.c tests/fuzz/replay.c \
+	  $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/replay_config
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lint tests/fuzz/corpus-lint
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_config tests/fuzz/corpus-config
 
 corpus: $(BUILD)/ddlint
 	@sh tests/corpus.sh $(BUILD)/ddlint

@@ -183,10 +183,18 @@ int dd_run_add_path(dd_run *run, const char *path, const char *display, bool rep
 	return rc;
 }
 
+static void add_diag(dd_run *run, int ri, const char *rule, const dd_loc *loc, const char *object,
+		     const char *suggestion, const char *message);
+
 void dd_run_add_diag(dd_run *run, const char *rule, const dd_loc *loc, const char *object,
 		     const char *suggestion, const char *message)
 {
-	int ri = dd_rule_find(rule);
+	add_diag(run, dd_rule_find(rule), rule, loc, object, suggestion, message);
+}
+
+static void add_diag(dd_run *run, int ri, const char *rule, const dd_loc *loc, const char *object,
+		     const char *suggestion, const char *message)
+{
 	dd_severity sev = ri >= 0 ? run->severity[ri] : DD_SEV_ERROR;
 	if (sev == DD_SEV_OFF || !loc->file->report)
 		return;
@@ -387,11 +395,13 @@ void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggesti
 {
 	if (!loc.file)
 		return;
+	if (!loc.file->report)
+		return;   /* context files are never reported: do not even format the message */
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = dd_arena_vsprintf(ctx->run->arena, fmt, ap);
 	va_end(ap);
-	dd_run_add_diag(ctx->run, ctx->rule->id, &loc, object, suggestion, msg);
+	add_diag(ctx->run, ctx->rule_index, ctx->rule->id, &loc, object, suggestion, msg);
 }
 
 void *dd_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->run->arena, size); }

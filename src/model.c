@@ -47,7 +47,16 @@ void dd_model_free(dd_model *m)
 static char keybuf_tmp[512];
 static const char *tkey(const char *schema, const char *name)
 {
-	snprintf(keybuf_tmp, sizeof keybuf_tmp, "%s.%s", schema, name);
+	/* "schema.name" without printf: it is built for every lookup */
+	size_t ls = strlen(schema), ln = strlen(name);
+	if (ls + ln + 2 > sizeof keybuf_tmp) {
+		ls = ls > 200 ? 200 : ls;
+		ln = sizeof keybuf_tmp - ls - 2;
+	}
+	memcpy(keybuf_tmp, schema, ls);
+	keybuf_tmp[ls] = '.';
+	memcpy(keybuf_tmp + ls + 1, name, ln);
+	keybuf_tmp[ls + 1 + ln] = '\0';
 	return keybuf_tmp;
 }
 

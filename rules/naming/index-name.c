@@ -1,6 +1,5 @@
 /* naming/index-name: idx_<table>_<descriptor> (unique: also uq_<table>_<descriptor>). Decided after the last file. */
 #include <ctype.h>
-#include <regex.h>
 #include <stdlib.h>
 #include "ddlint/rule.h"
 
@@ -69,15 +68,28 @@ static char *expand(dd_ctx *ctx, const char *tpl, const char *table, const char 
 	return dd_sprintf(ctx, "%s%s", out, as_regex ? "$" : "");
 }
 
+static bool snake_words(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '_' || s[n - 1] == '_')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || (s[i] == '_' && s[i + 1] != '_')))
+			return false;
+	return true;
+}
+
+/* Does name fit the template? {descriptor} is any snake_case words, or the columns when strict.
+ * No regular expression: this runs for every index of a schema. */
 static bool matches(dd_ctx *ctx, const char *tpl, const char *table, const char *columns, const char *name, bool strict)
 {
-	regex_t re;
-	char *pattern = expand(ctx, tpl, table, columns, true, strict);
-	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
-		return true;
-	bool ok = regexec(&re, name, 0, NULL, 0) == 0;
-	regfree(&re);
-	return ok;
+	const char *mark = strstr(tpl, "{descriptor}");
+	if (!mark || strict)
+		return strcmp(name, expand(ctx, tpl, table, columns, false, true)) == 0;
+	const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns, false, true);
+	const char *after = expand(ctx, mark + 12, table, columns, false, true);
+	size_t nb = strlen(before), na = strlen(after), n = strlen(name);
+	return n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
+	       snake_words(name + nb, n - nb - na);
 }
 
 static void finish(dd_ctx *ctx)

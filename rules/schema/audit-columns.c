@@ -73,24 +73,38 @@ static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
 	const dd_value *req = dd_opt_value(ctx, "required");
+	/* the required columns, read once: their types and defaults parsed by PostgreSQL's parser */
+	typedef struct wanted {
+		const char *name;
+		bool has_type, not_null;
+		dd_type type;
+		const char *def;
+		const dd_value *ref;
+	} wanted;
+	wanted *w = dd_alloc(ctx, (req->n_items + 1) * sizeof *w);
+	for (size_t r = 0; r < req->n_items; r++) {
+		const dd_value *item = req->items[r];
+		const dd_value *vtype = dd_value_get(item, "type"), *vnn = dd_value_get(item, "not_null");
+		const dd_value *vdef = dd_value_get(item, "default");
+		w[r].name = dd_value_get(item, "name")->text;
+		w[r].has_type = vtype && dd_parse_type(ctx, vtype->text, &w[r].type);
+		w[r].not_null = vnn && dd_value_bool(vnn) == 1;
+		w[r].def = vdef ? dd_normalize_expr(ctx, vdef->text) : NULL;
+		if (vdef && !w[r].def)
+			w[r].def = vdef->text;
+		w[r].ref = dd_value_get(item, "references");
+	}
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *t = m->tables[i];
 		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent || excluded(ctx, t))
 			continue;
 		const char *missing = "", *fix = "";
 		for (size_t r = 0; r < req->n_items; r++) {
-			const dd_value *item = req->items[r];
-			const char *name = dd_value_get(item, "name")->text;
-			const dd_value *vtype = dd_value_get(item, "type");
-			const dd_value *vnn = dd_value_get(item, "not_null");
-			const dd_value *vdef = dd_value_get(item, "default");
-			const dd_value *vref = dd_value_get(item, "references");
-			dd_type want;
-			bool has_type = vtype && dd_parse_type(ctx, vtype->text, &want);
-			bool not_null = vnn && dd_value_bool(vnn) == 1;
-			const char *want_def = vdef ? dd_normalize_expr(ctx, vdef->text) : NULL;
-			if (vdef && !want_def)
-				want_def = vdef->text;
+			const char *name = w[r].name;
+			bool has_type = w[r].has_type, not_null = w[r].not_null;
+			const dd_type want = w[r].type;
+			const char *want_def = w[r].def;
+			const dd_value *vref = w[r].ref;
 			const dd_column *c = dd_table_column(t, name);
 			if (!c) {
 				const char *def = dd_sprintf(ctx, "%s%s%s%s%s%s%s", name, has_type ? " " : "",

@@ -79,5 +79,23 @@ while [ $i -lt 25 ]; do printf 'CREATE TABLE big_%s (id int PRIMARY KEY, payload
 j=0; while [ $j -lt 10 ]; do cat big.sql big.sql > big2.sql && mv big2.sql big.sql; j=$((j + 1)); done
 check "50 MB file" 0 "in 1 file" -- $DDLINT --fail-on never big.sql
 
+# hostile inputs: each ends in a clear message and the right status, never a crash
+head -c 1048576 /dev/zero | tr '\0' ' ' | sed 's/^/CREATE TABLE one_line_things (id uuid PRIMARY KEY);/' > oneline.sql
+check "a 1 MB single line" 0 "in 1 file" -- $DDLINT --no-config --select schema/primary-key oneline.sql
+printf 'SELECT %s1%s;\nCREATE TABLE later_things (x int);\n' "$(head -c 100000 /dev/zero | tr '\0' '(')" "$(head -c 100000 /dev/zero | tr '\0' ')')" > deep.sql
+check "deep nesting is a diagnostic, and the rest is linted" 1 "deep.sql:1:[0-9]+: error: memory exhausted at or near.*deep.sql:2:14: error: table 'public.later_things' has no primary key" -- sh -c "$DDLINT --no-config --select syntax-error --select schema/primary-key deep.sql 2>&1 | tr '\n' ' '; exit 1"
+mkdir dl && ln -s /nonexistent dl/dangling.sql && printf 'CREATE TABLE x (id int PRIMARY KEY);\n' > dl/ok.sql
+check "a broken symbolic link in a directory is skipped, said so" 0 "skipping 'dl/dangling.sql': broken symbolic link" -- $DDLINT --no-config --select schema/primary-key dl
+ln -s /nonexistent dangling.sql
+check "a broken symbolic link given as a file" 2 "cannot read 'dangling.sql': No such file or directory" -- $DDLINT --no-config dangling.sql
+mkdir cfgdir
+check "a directory given as the config file" 2 "cannot read config 'cfgdir': Is a directory" -- $DDLINT --config cfgdir clean.sql
+check "a directory given as context is walked" 1 "nokey.sql" -- $DDLINT --no-config --context mig nokey.sql
+if command -v mkfifo >/dev/null 2>&1; then
+	mkfifo pipe.sql
+	(printf 'CREATE TABLE piped_things (x int);\n' > pipe.sql &)
+	check "a named pipe is read to its end" 1 "pipe.sql:1:14: error: table 'public.piped_things' has no primary key" -- $DDLINT --no-config --select schema/primary-key pipe.sql
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE t (id int);
+COMMIT;
+CREATE INDEX CONCURRENTLY idx_t_id ON t (id);

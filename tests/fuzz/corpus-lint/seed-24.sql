@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE tags (id uuid PRIMARY KEY);
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW team_names AS SELECT id FROM teams;

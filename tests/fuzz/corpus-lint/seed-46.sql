@@ -1,0 +1,2 @@
+ALTER TABLE members RENAME TO users;
+ALTER TABLE users ALTER COLUMN email DROP NOT NULL, DROP COLUMN nickname;

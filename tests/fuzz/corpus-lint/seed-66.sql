@@ -1,0 +1,2 @@
+CREATE TABLE users (user_id uuid PRIMARY KEY);
+CREATE TABLE tags (tag text, CONSTRAINT pk_tags PRIMARY KEY (tag));

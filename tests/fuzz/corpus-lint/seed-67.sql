@@ -1,0 +1,3 @@
+CREATE TABLE users (id uuid PRIMARY KEY);
+CREATE TABLE memberships (user_id uuid, team_id uuid, PRIMARY KEY (user_id, team_id));
+CREATE TABLE logs (line text);

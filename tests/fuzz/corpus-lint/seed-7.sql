@@ -1,0 +1,10 @@
+CREATE TABLE users (id uuid PRIMARY KEY, email text UNIQUE, org_id uuid, name text, data jsonb);
+CREATE INDEX idx_users_email ON users (email);
+CREATE INDEX idx_users_org_id ON users (org_id);
+CREATE INDEX idx_users_org_id_name ON users (org_id, name);
+CREATE INDEX idx_users_name ON users (name);
+CREATE INDEX idx_users_name_again ON users USING btree (name);
+CREATE INDEX idx_users_id ON users (id);
+CREATE UNIQUE INDEX uq_users_email ON users (email);
+CREATE INDEX idx_users_active_org ON users (org_id) WHERE name IS NOT NULL;
+CREATE INDEX idx_users_active_org_name ON users (org_id, name) WHERE name IS NOT NULL;

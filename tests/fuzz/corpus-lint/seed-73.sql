@@ -1,0 +1,22 @@
+CREATE TABLE users (id uuid PRIMARY KEY);
+CREATE TABLE order_items (id uuid PRIMARY KEY);
+CREATE TABLE user_profiles (id uuid PRIMARY KEY);
+CREATE TABLE people (id uuid PRIMARY KEY);
+CREATE TABLE categories (id uuid PRIMARY KEY);
+CREATE TABLE addresses (id uuid PRIMARY KEY);
+CREATE TABLE statuses (id uuid PRIMARY KEY);
+CREATE TABLE analyses (id uuid PRIMARY KEY);
+CREATE TABLE sensor_data (id uuid PRIMARY KEY);
+CREATE TABLE media (id uuid PRIMARY KEY);
+CREATE TABLE news (id uuid PRIMARY KEY);
+CREATE TABLE series (id uuid PRIMARY KEY);
+CREATE TABLE metadata (id uuid PRIMARY KEY);
+CREATE TABLE settings (id uuid PRIMARY KEY);
+CREATE TABLE feedback (id uuid PRIMARY KEY);
+CREATE TABLE equipment (id uuid PRIMARY KEY);
+CREATE TABLE information (id uuid PRIMARY KEY);
+CREATE TABLE events_2024 (id uuid PRIMARY KEY);
+-- views are judged only with include_views; partitions never
+CREATE VIEW active_user AS SELECT 1;
+CREATE TABLE logs (id uuid, at timestamptz) PARTITION BY RANGE (at);
+CREATE TABLE logs_y2026 PARTITION OF logs FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');

@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id uuid NOT NULL);
