@@ -82,9 +82,9 @@ check: deps
 readme: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --write $(BUILD)/ddlint
 
-$(BUILD)/bench/%: tests/bench/%.c
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libddlint.a
 	@mkdir -p $(dir $@)
-	$(CC) -O2 -Wall -o $@ $< $(LDLIBS)
+	$(CC) -O2 -Wall -o $@ $< $(BUILD)/libddlint.a $(LDLIBS)
 
 # Speed against the bare parser, memory, start-up; prints a table (not a test: timing is noisy).
 bench: $(BUILD)/ddlint $(BUILD)/bench/parse_only $(BUILD)/bench/measure

@@ -268,21 +268,21 @@ static bool next_up_of(const dd_run *run, size_t i, const dd_migration *m)
 }
 
 /* Apply a migration's down to a copy of the model and compare it with the model before its up. */
-static void check_reversible(dd_run *run, dd_migration *m, const char **before, size_t n_before)
+static void check_reversible(dd_run *run, dd_arena *scratch, dd_migration *m, const char **before, size_t n_before)
 {
-	dd_model *copy = dd_model_clone(run->arena, run->model);
+	dd_model *copy = dd_model_clone(scratch, run->model);
 	for (size_t i = 0; i < m->n_down; i++)
 		dd_model_apply(copy, m->down_stmts[i]);
 	const char **after;
-	size_t n_after = dd_model_fingerprint(run->arena, copy, &after);
+	size_t n_after = dd_model_fingerprint(scratch, copy, &after);
 	dd_model_free(copy);
 	size_t a = 0, b = 0;
 	while (a < n_before || b < n_after) {
 		int c = a == n_before ? 1 : b == n_after ? -1 : strcmp(before[a], after[b]);
 		if (c < 0)
-			DD_PUSH(run->arena, &m->missing, &m->n_missing, before[a++]);
+			DD_PUSH(run->arena, &m->missing, &m->n_missing, dd_arena_strdup(run->arena, before[a++]));
 		else if (c > 0)
-			DD_PUSH(run->arena, &m->left_over, &m->n_left_over, after[b++]);
+			DD_PUSH(run->arena, &m->left_over, &m->n_left_over, dd_arena_strdup(run->arena, after[b++]));
 		else
 			a++, b++;
 	}
@@ -322,6 +322,7 @@ int dd_run_lint(dd_run *run)
 	dd_ctx ctx = { run, NULL, -1, NULL };
 	const char **before = NULL;   /* the model before the up of a migration that has a down */
 	size_t n_before = 0;
+	dd_arena *scratch = NULL;     /* that fingerprint and the copy of the model: freed after each check */
 	dd_migration *checking = NULL;
 	for (size_t i = 0; i < run->n_stmts; i++) {
 		const dd_stmt *st = run->stmts[i];
@@ -331,7 +332,9 @@ int dd_run_lint(dd_run *run)
 		dd_migration *m = st->migration;
 		if (m && m != checking && m->reported && m->n_down && m->up == st->file) {
 			checking = m;
-			n_before = dd_model_fingerprint(run->arena, run->model, &before);
+			dd_arena_free(scratch);
+			scratch = dd_arena_new();
+			n_before = dd_model_fingerprint(scratch, run->model, &before);
 		}
 		int k = (int)st->node->node_case;
 		ctx.stmt = st;
@@ -344,16 +347,22 @@ int dd_run_lint(dd_run *run)
 		dd_model_apply(run->model, st);
 		/* the last up statement of the migration being checked: apply its down to a copy */
 		if (checking && m == checking && !next_up_of(run, i, checking)) {
-			check_reversible(run, checking, before, n_before);
+			check_reversible(run, scratch, checking, before, n_before);
 			checking = NULL;
+			dd_arena_free(scratch);
+			scratch = NULL;
 		}
 	}
+	dd_arena_free(scratch);
 	/* a migration whose up has no statement still gets its down checked against the model as it is */
 	for (size_t i = 0; i < run->n_migrations; i++) {
 		dd_migration *m = run->migrations[i];
 		if (m->reported && m->n_down && !m->reversibility_checked && m->n_up == 0) {
-			n_before = dd_model_fingerprint(run->arena, run->model, &before);
-			check_reversible(run, m, before, n_before);
+			scratch = dd_arena_new();
+			n_before = dd_model_fingerprint(scratch, run->model, &before);
+			check_reversible(run, scratch, m, before, n_before);
+			dd_arena_free(scratch);
+			scratch = NULL;
 		}
 	}
 	ctx.stmt = NULL;

@@ -12,6 +12,7 @@ struct dd_model_priv {
 	dd_arena *arena;
 	dd_map tables, indexes, views, sequences, types, schemas, triggers;
 	dd_map connames;          /* "schema.name" -> count of constraints so named */
+	dd_map functions;         /* "schema.name(args)" -> function */
 	const dd_stmt *st;        /* statement being applied */
 };
 
@@ -34,7 +35,7 @@ void dd_model_free(dd_model *m)
 		return;
 	struct dd_model_priv *p = m->priv;
 	dd_map *maps[] = { &p->tables, &p->indexes, &p->views, &p->sequences, &p->types,
-			   &p->schemas, &p->triggers, &p->connames };
+			   &p->schemas, &p->triggers, &p->connames, &p->functions };
 	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
 		dd_map_free(maps[i]);
 	free(p);
@@ -733,6 +734,7 @@ static void clone_index(dd_model *m, const dd_index *pix, dd_table *part)
 	ix->table = part;
 	ix->schema = part->schema;
 	ix->named = false;
+	ix->inherited = true;
 	ix->constraint = NULL;
 	ix->loc = part->loc;
 	size_t nc;
@@ -759,10 +761,13 @@ static void clone_to_partition(dd_model *m, const dd_table *parent, dd_table *pa
 		*c = *pc;
 		c->table = part;
 		c->index = NULL;
+		c->inherited = true;
 		c->loc = c->name_loc = part->loc;
 		if (c->kind == DD_CON_PRIMARY || c->kind == DD_CON_UNIQUE || c->kind == DD_CON_EXCLUDE) {
 			c->named = false;
 			constraint_index(m, part, c, NULL);
+			if (c->index)
+				c->index->inherited = true;
 			if (c->index && pc->index) {
 				c->index->method = pc->index->method;
 				c->index->include = pc->index->include;
@@ -1188,6 +1193,8 @@ static void rename_table(dd_model *m, dd_table *t, const char *newname)
 {
 	dd_map_del(&m->priv->tables, tkey(t->schema, t->name));
 	t->name = dd_arena_strdup(A(m), newname);
+	for (size_t i = 0; i < t->n_triggers; i++)
+		t->triggers[i]->table = t->name;
 	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name), t);
 }
 
@@ -1196,6 +1203,8 @@ static void move_table(dd_model *m, dd_table *t, const char *schema)
 	dd_map_del(&m->priv->tables, tkey(t->schema, t->name));
 	t->schema = dd_arena_strdup(A(m), schema);
 	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name), t);
+	for (size_t i = 0; i < t->n_triggers; i++)
+		t->triggers[i]->schema = t->schema;
 	for (size_t i = 0; i < t->n_indexes; i++) {
 		dd_index *ix = t->indexes[i];
 		if (ix->dropped)
@@ -1323,10 +1332,9 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 	}
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
 		dd_table *t = table_of(m, rs->relation);
-		for (size_t i = 0; t && i < m->n_triggers; i++) {
-			dd_trigger *tg = m->triggers[i];
-			if (!tg->dropped && strcmp(tg->schema, t->schema) == 0 && strcmp(tg->table, t->name) == 0 &&
-			    strcmp(tg->name, rs->subname) == 0)
+		for (size_t i = 0; t && i < t->n_triggers; i++) {
+			dd_trigger *tg = t->triggers[i];
+			if (!tg->dropped && strcmp(tg->name, rs->subname) == 0)
 				tg->name = dd_arena_strdup(A(m), rs->newname);
 		}
 		break;
@@ -1357,10 +1365,8 @@ static void drop_table(dd_model *m, dd_table *t)
 			drop_index_obj(m, t->indexes[i]);
 	for (size_t i = 0; i < t->n_constraints; i++)
 		conname_count(m, t->schema, t->constraints[i]->name, -1);
-	for (size_t i = 0; i < m->n_triggers; i++)
-		if (!m->triggers[i]->dropped && strcmp(m->triggers[i]->schema, t->schema) == 0 &&
-		    strcmp(m->triggers[i]->table, t->name) == 0)
-			m->triggers[i]->dropped = true;
+	for (size_t i = 0; i < t->n_triggers; i++)
+		t->triggers[i]->dropped = true;
 	for (size_t i = 0; i < m->n_sequences; i++) {
 		dd_sequence *s = m->sequences[i];
 		if (!s->dropped && s->owned_by_table && strcmp(s->schema, t->schema) == 0 &&
@@ -1438,10 +1444,9 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			const char *tname = dd_string_node(o->list->items[n - 2]);
 			const char *tschema = n >= 3 ? dd_string_node(o->list->items[n - 3]) : NULL;
 			dd_table *t = dd_model_table(m, tschema, tname ? tname : "");
-			for (size_t k = 0; t && tg && k < m->n_triggers; k++) {
-				dd_trigger *x = m->triggers[k];
-				if (!x->dropped && strcmp(x->schema, t->schema) == 0 && strcmp(x->table, t->name) == 0 &&
-				    strcmp(x->name, tg) == 0)
+			for (size_t k = 0; t && tg && k < t->n_triggers; k++) {
+				dd_trigger *x = t->triggers[k];
+				if (!x->dropped && strcmp(x->name, tg) == 0)
 					x->dropped = true;
 			}
 			break;
@@ -1529,10 +1534,9 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	dd_table *t = table_of(m, ts->relation);
 	const char *schema = t ? t->schema : dd_model_schema_for(m, ts->relation->schemaname);
 	const char *table = t ? t->name : ts->relation->relname;
-	for (size_t i = 0; i < m->n_triggers; i++) {
-		dd_trigger *x = m->triggers[i];
-		if (!x->dropped && strcmp(x->schema, schema) == 0 && strcmp(x->table, table) == 0 &&
-		    strcmp(x->name, ts->trigname) == 0)
+	for (size_t i = 0; t && i < t->n_triggers; i++) {
+		dd_trigger *x = t->triggers[i];
+		if (!x->dropped && strcmp(x->name, ts->trigname) == 0)
 			x->dropped = true;   /* CREATE OR REPLACE */
 	}
 	dd_trigger *tg = dd_arena_alloc(A(m), sizeof *tg);
@@ -1557,6 +1561,8 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	tg->function = dd_arena_strdup(A(m), b.data ? b.data : "");
 	dd_buf_free(&b);
 	DD_PUSH(A(m), &m->triggers, &m->n_triggers, tg);
+	if (t)
+		DD_PUSH(A(m), &t->triggers, &t->n_triggers, tg);
 }
 
 static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
@@ -1579,12 +1585,10 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 	}
 	const char *argtext = dd_arena_strdup(A(m), args.data ? args.data : "");
 	dd_buf_free(&args);
-	for (size_t i = 0; i < m->n_functions; i++) {
-		dd_function *f = m->functions[i];
-		if (!f->dropped && strcmp(f->schema, schema) == 0 && strcmp(f->name, name) == 0 &&
-		    strcmp(f->args, argtext) == 0)
-			f->dropped = true;   /* OR REPLACE: the new definition wins */
-	}
+	const char *fkey = dd_arena_sprintf(A(m), "%s.%s(%s)", schema, name, argtext);
+	dd_function *old = dd_map_get(&m->priv->functions, fkey);
+	if (old)
+		old->dropped = true;   /* OR REPLACE: the new definition wins */
 	dd_function *f = dd_arena_alloc(A(m), sizeof *f);
 	f->schema = dd_arena_strdup(A(m), schema);
 	f->name = dd_arena_strdup(A(m), name);
@@ -1602,6 +1606,7 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 	}
 	f->loc = find_ident(m, m->priv->st->offset, name);
 	DD_PUSH(A(m), &m->functions, &m->n_functions, f);
+	dd_map_put(&m->priv->functions, A(m), fkey, f);
 }
 
 static void create_sequence(dd_model *m, const PgQuery__CreateSeqStmt *cs)
@@ -1899,11 +1904,26 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 		dd_trigger *t = dd_arena_alloc(a, sizeof *t);
 		*t = *m->triggers[i];
 		DD_PUSH(a, &c->triggers, &c->n_triggers, t);
+		dd_map_put(&remap, a, ptr_key(k, sizeof k, m->triggers[i]), t);
+	}
+	for (size_t i = 0; i < c->n_tables; i++) {
+		dd_table *t = c->tables[i];
+		dd_trigger **old = t->triggers;
+		size_t n = t->n_triggers;
+		t->triggers = NULL;
+		t->n_triggers = 0;
+		for (size_t j = 0; j < n; j++) {
+			dd_trigger *nt = dd_map_get(&remap, ptr_key(k, sizeof k, old[j]));
+			if (nt)
+				DD_PUSH(a, &t->triggers, &t->n_triggers, nt);
+		}
 	}
 	for (size_t i = 0; i < m->n_functions; i++) {
 		dd_function *f = dd_arena_alloc(a, sizeof *f);
 		*f = *m->functions[i];
 		DD_PUSH(a, &c->functions, &c->n_functions, f);
+		if (!f->dropped)
+			dd_map_put(&c->priv->functions, a, dd_arena_sprintf(a, "%s.%s(%s)", f->schema, f->name, f->args), f);
 	}
 	for (size_t i = 0; i < m->n_sequences; i++) {
 		dd_sequence *s = dd_arena_alloc(a, sizeof *s);

@@ -109,6 +109,7 @@ typedef struct dd_constraint {
 	const char *expr;         /* CHECK expression text */
 	dd_table *table;
 	dd_index *index;          /* PRIMARY KEY / UNIQUE / EXCLUDE: its index */
+	bool inherited;           /* cloned by PostgreSQL onto a partition */
 } dd_constraint;
 
 typedef struct dd_index_elem {
@@ -135,6 +136,7 @@ struct dd_index {
 	const char *predicate;   /* WHERE text, or NULL */
 	const PgQuery__Node *predicate_node;
 	dd_constraint *constraint; /* the constraint it backs, or NULL */
+	bool inherited;          /* created by PostgreSQL on a partition, for its partitioned table's */
 	bool dropped;
 };
 
@@ -148,6 +150,8 @@ struct dd_table {
 	size_t n_constraints;
 	dd_index **indexes;
 	size_t n_indexes;
+	struct dd_trigger **triggers;   /* dropped ones stay, flagged */
+	size_t n_triggers;
 	char persistence;        /* 'p' permanent, 'u' unlogged, 't' temporary */
 	bool partitioned;        /* PARTITION BY */
 	const char *parent_schema, *parent; /* PARTITION OF / ATTACH PARTITION parent */

@@ -70,7 +70,7 @@ static void finish(dd_ctx *ctx)
 			continue;
 		for (size_t ia = 0; ia < t->n_indexes; ia++) {
 			const dd_index *a = t->indexes[ia];
-			if (a->dropped || a->constraint)
+			if (a->dropped || a->constraint || a->inherited)
 				continue;   /* an index behind a constraint goes with the constraint */
 			for (size_t ib = 0; ib < t->n_indexes; ib++) {
 				const dd_index *b = t->indexes[ib];

@@ -52,6 +52,8 @@ static void finish(dd_ctx *ctx)
 			continue;
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const dd_constraint *c = t->constraints[k];
+			if (c->inherited)
+				continue;   /* named by PostgreSQL after the partitioned table's */
 			const char *prefix = dd_opt_string(ctx, prefix_option(c->kind));
 			const char *want = expected(ctx, c, prefix);
 			const char *obj = dd_qualified(ctx, t->schema, t->name, c->name);

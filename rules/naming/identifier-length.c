@@ -29,7 +29,7 @@ static void finish(dd_ctx *ctx)
 			continue;
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const dd_constraint *c = t->constraints[k];
-			if (!c->named && c->name_truncated)
+			if (!c->named && !c->inherited && c->name_truncated)
 				dd_report(ctx, c->loc, dd_qualified(ctx, t->schema, t->name, c->name), NULL,
 					  "the name PostgreSQL generates for this constraint is longer than 63 bytes and is "
 					  "cut to '%s', which can collide with others; name the constraint", c->name);
@@ -37,7 +37,7 @@ static void finish(dd_ctx *ctx)
 	}
 	for (size_t i = 0; i < m->n_indexes; i++) {
 		const dd_index *ix = m->indexes[i];
-		if (!ix->dropped && !ix->named && !ix->constraint && ix->name_truncated && ix->table && !ix->table->dropped)
+		if (!ix->dropped && !ix->inherited && !ix->named && !ix->constraint && ix->name_truncated && ix->table && !ix->table->dropped)
 			dd_report(ctx, ix->loc, dd_qualified(ctx, ix->schema, ix->name, NULL), NULL,
 				  "the name PostgreSQL generates for this index is longer than 63 bytes and is cut to "
 				  "'%s', which can collide with others; name the index", ix->name);

@@ -101,7 +101,7 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; i < m->n_indexes; i++) {
 		const dd_index *ix = m->indexes[i];
 		/* indexes behind constraints are named by naming/constraint-name */
-		if (ix->dropped || ix->constraint || !ix->table || ix->table->dropped || dd_is_system_schema(ix->schema))
+		if (ix->dropped || ix->inherited || ix->constraint || !ix->table || ix->table->dropped || dd_is_system_schema(ix->schema))
 			continue;
 		const char *table = ix->table->name;
 		const char *cols = columns_descriptor(ctx, ix);

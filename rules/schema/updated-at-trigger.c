@@ -1,12 +1,11 @@
 /* schema/updated-at-trigger: a table with updated_at has a BEFORE UPDATE row trigger. Decided after the last file. */
 #include "ddlint/rule.h"
 
-static bool has_trigger(const dd_model *m, const char *schema, const char *table)
+static bool has_trigger(const dd_table *t)
 {
-	for (size_t i = 0; i < m->n_triggers; i++) {
-		const dd_trigger *tg = m->triggers[i];
-		if (!tg->dropped && tg->on_update && tg->for_each_row && strcmp(tg->timing, "before") == 0 &&
-		    strcmp(tg->schema, schema) == 0 && strcmp(tg->table, table) == 0)
+	for (size_t i = 0; t && i < t->n_triggers; i++) {
+		const dd_trigger *tg = t->triggers[i];
+		if (!tg->dropped && tg->on_update && tg->for_each_row && strcmp(tg->timing, "before") == 0)
 			return true;
 	}
 	return false;
@@ -20,10 +19,10 @@ static void finish(dd_ctx *ctx)
 		const dd_table *t = m->tables[i];
 		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || !dd_table_column(t, column))
 			continue;
-		if (has_trigger(m, t->schema, t->name))
+		if (has_trigger(t))
 			continue;
 		/* a row trigger on a partitioned table fires for its partitions */
-		if (t->parent && has_trigger(m, t->parent_schema, t->parent))
+		if (t->parent && has_trigger(dd_model_table(m, t->parent_schema, t->parent)))
 			continue;
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
 			  dd_sprintf(ctx, "CREATE TRIGGER trg_%s_%s BEFORE UPDATE ON %s.%s FOR EACH ROW EXECUTE FUNCTION set_%s();",

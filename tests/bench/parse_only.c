@@ -1,10 +1,13 @@
-/* The bare cost ddlint is compared with: read a file, parse it with libpg_query into the
- * protobuf tree and unpack it. Prints the seconds taken (best of N runs) and statements. */
+/* The bare cost ddlint is compared with: read a file, blank its psql lines, parse it with
+ * libpg_query into the protobuf tree and unpack it. Prints the seconds taken (best of N runs) and statements. */
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+/* ddlint's own step before parsing: psql lines and COPY data blanked (src/source.c) */
+void dd_blank_psql(char *text, size_t len);
 
 static double now(void)
 {
@@ -35,6 +38,7 @@ int main(int argc, char **argv)
 			return 2;
 		buf[n] = '\0';
 		fclose(f);
+		dd_blank_psql(buf, (size_t)n);
 		PgQueryProtobufParseResult pr = pg_query_parse_protobuf(buf);
 		PgQuery__ParseResult *tree = pg_query__parse_result__unpack(NULL, pr.parse_tree.len, (const uint8_t *)pr.parse_tree.data);
 		stmts = tree ? tree->n_stmts : 0;
