@@ -175,6 +175,8 @@ static void fail(char *err, size_t errsize, const char *path, const dd_value *v,
 static int read_globs(dd_arena *a, const dd_value *v, const char *path, const char *key, const char ***out,
 		      size_t *n, char *err, size_t errsize)
 {
+	/* a key given twice adds to the list: check only what this value adds (found by fuzzing) */
+	size_t first = *n;
 	if (v->kind == DD_VAL_SCALAR) {
 		DD_PUSH(a, out, n, v->text);
 	} else if (v->kind == DD_VAL_LIST) {
@@ -186,10 +188,10 @@ static int read_globs(dd_arena *a, const dd_value *v, const char *path, const ch
 	} else {
 		FAIL(v, "'%s' expects a list of globs, like [\"db/**/*.sql\"]", key);
 	}
-	for (size_t i = 0; i < *n; i++) {
+	for (size_t i = first; i < *n; i++) {
 		const char *why = dd_glob_check((*out)[i]);
 		if (why) {
-			const dd_value *at = v->kind == DD_VAL_LIST ? v->items[i] : v;
+			const dd_value *at = v->kind == DD_VAL_LIST ? v->items[i - first] : v;
 			FAIL(at, "invalid glob '%s' in '%s': %s", (*out)[i], key, why);
 		}
 	}

@@ -25,6 +25,7 @@ printf 'extends: lenient\n' | bad_config "extends" "^ddlint: bad.yml:1:10: 'exte
 printf 'fail_on: sometimes\n' | bad_config "fail_on" "^ddlint: bad.yml:1:10: 'fail_on' expects error, warning, info or never"
 printf 'include: {a: b}\n' | bad_config "include type" "^ddlint: bad.yml:1:10: 'include' expects a list of globs"
 printf 'exclude: ["db/[seeds/**"]\n' | bad_config "invalid glob" "^ddlint: bad.yml:1:11: invalid glob 'db/\\[seeds/\\*\\*' in 'exclude': unclosed '\\['"
+printf 'exclude: ["a"]\nexclude: ["b/[x"]\n' | bad_config "a key given twice (found by fuzzing)" "^ddlint: bad.yml:2:11: invalid glob 'b/\\[x' in 'exclude'"
 printf 'rules: [a]\n' | bad_config "rules type" "^ddlint: bad.yml:1:8: 'rules' expects a map"
 printf 'rules:\n  naming/snake-cas: off\n' | bad_config "unknown rule, near miss" "^ddlint: bad.yml:2:3: unknown rule 'naming/snake-cas'; did you mean 'naming/snake-case'\\?"
 printf 'rules:\n  primary-key: off\n' | bad_config "unknown rule, other category" "did you mean 'schema/primary-key'\\?"
