@@ -97,7 +97,8 @@ fuzz: $(BUILD)/ddlint
 	@mkdir -p build/fuzz
 	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lint.c $(filter-out %/main.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_lint
 	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_config.c $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_config
-	build/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint
+	build/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint \
+	  $$(find tests/rules examples -name '*.sql' -exec dirname {} \; | sort -u)
 	build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 tests/fuzz/corpus-config
 
 # Replays the kept fuzz inputs under AddressSanitizer and UBSan (part of make check).
@@ -107,7 +108,7 @@ fuzz-smoke: $(BUILD)/libddlint.a
 	  $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/replay_lint
 	@$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/fuzz_config.c tests/fuzz/replay.c \
 	  $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/replay_config
-	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lint tests/fuzz/corpus-lint
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lint tests/fuzz/corpus-lint $$(find tests/rules examples -name '*.sql')
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_config tests/fuzz/corpus-config
 
 corpus: $(BUILD)/ddlint

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Parts of README.md are generated: the rule table (from `ddlint rules`) and the
-# examples included from files (<!-- include: PATH --> ... <!-- end include -->).
+# Parts of README.md are generated: the rule table (from `ddlint rules`), the output of
+# `make demo`, and the examples included from files (<!-- include: PATH --> ... <!-- end include -->).
 #   --write BIN   rewrite them in README.md
 #   --check BIN   fail when README.md differs from what they would be
 set -eu
@@ -13,7 +13,12 @@ trap 'rm -f "$table" "$table.new"' EXIT
 	echo "|---|---|---|"
 	"$bin" rules | awk '{ id=$1; sev=$2; $1=""; $2=""; sub(/^  */, ""); printf "| `%s` | %s | %s |\n", id, sev, $0 }'
 } > "$table"
-awk -v tablefile="$table" '
+demo=$(mktemp)
+trap 'rm -f "$table" "$table.new" "$demo"' EXIT
+(cd "$(dirname "$0")/.." && "$bin" --no-config --no-color examples/schema.sql > "$demo" 2>&1) || true
+awk -v tablefile="$table" -v demofile="$demo" '
+	/<!-- demo:begin -->/ { print; print "```"; while ((getline line < demofile) > 0) print line; print "```"; skip=1; next }
+	/<!-- demo:end -->/ { skip=0 }
 	/<!-- rules:begin -->/ { print; while ((getline line < tablefile) > 0) print line; skip=1; next }
 	/<!-- rules:end -->/ { skip=0 }
 	/<!-- include: / {

@@ -117,6 +117,24 @@ rejects "bigint referencing uuid" types/foreign-key-type \
 rejects "CREATE INDEX CONCURRENTLY inside BEGIN" migration/concurrently-in-transaction \
 	"CREATE TABLE users (id uuid PRIMARY KEY, email text); BEGIN; CREATE INDEX CONCURRENTLY idx_users_email ON users (email); COMMIT;"
 
+# --- the model's documented limits, pinned: the only differences are the ones the README names ---
+pinned() {
+	label=$1 sql=$2 expected=$3
+	printf '%s\n' "$sql" > pin.sql
+	createdb pin && psql -q -X -v ON_ERROR_STOP=1 -d pin -f pin.sql >/dev/null 2>&1
+	psql -X -At -d pin -f "$here/catalog.sql" | LC_ALL=C sort > pin-catalog.txt
+	dropdb pin
+	$DDLINT dump --no-config pin.sql 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > pin-model.txt
+	LC_ALL=C comm -3 pin-catalog.txt pin-model.txt | sed 's/^\t/model only: /; /^model only/!s/^/catalog only: /' > pin-diff.txt
+	check "pinned limit: $label" 0 "^$expected\$" -- sh -c "grep -v '^catalog only: column public.copied_things' pin-diff.txt | tr '\n' '|' | sed 's/|\$//'"
+}
+pinned "CREATE TABLE AS is not modelled" \
+	"CREATE TABLE src_things (id int PRIMARY KEY); CREATE TABLE copied_things AS SELECT * FROM src_things;" \
+	"catalog only: table public.copied_things"
+pinned "ATTACH PARTITION does not create the partition's indexes" \
+	"CREATE TABLE logs (id int, at date) PARTITION BY RANGE (at); CREATE INDEX idx_logs_at ON logs (at); CREATE TABLE logs_2026 (id int, at date); ALTER TABLE logs ATTACH PARTITION logs_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');" \
+	"catalog only: index public.logs_2026_at_idx on=public.logs_2026 unique=false method=btree predicate=false keys=\\(at\\)"
+
 # --- ddlint db: lint a live database through pg_dump ---
 createdb live
 psql -X -q -d live -c "CREATE TABLE orders (id serial PRIMARY KEY, user_id int); CREATE TABLE notes (body text);" >/dev/null

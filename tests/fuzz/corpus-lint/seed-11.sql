@@ -1,6 +1,0 @@
--- +goose Up
-CREATE TABLE users (id uuid PRIMARY KEY, email text);
-CREATE INDEX CONCURRENTLY idx_users_email ON users (email);
-
--- +goose Down
-DROP TABLE users;

@@ -1,1 +1,0 @@
-CREATE INDEX CONCURRENTLY idx_users_email ON users (email);

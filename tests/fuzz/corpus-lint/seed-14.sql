@@ -1,5 +1,0 @@
--- +goose Up
-CREATE TABLE users (id uuid PRIMARY KEY, email text);
-
--- +goose Down
-DROP TABLE users;

@@ -1,4 +1,0 @@
-BEGIN;
-CREATE TABLE t (id int);
-COMMIT;
-CREATE INDEX CONCURRENTLY idx_t_id ON t (id);

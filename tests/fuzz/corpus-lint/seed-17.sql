@@ -1,2 +1,0 @@
--- migrate:up
-CREATE TABLE users (id uuid PRIMARY KEY);

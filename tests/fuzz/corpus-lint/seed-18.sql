@@ -1,4 +1,0 @@
--- migrate:up
-CREATE TABLE teams (id uuid PRIMARY KEY);
-
--- migrate:down

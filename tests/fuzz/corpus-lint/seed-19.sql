@@ -1,4 +1,0 @@
--- migrate:up
-CREATE TABLE tags (id uuid PRIMARY KEY);
--- migrate:down
-DROP TABLE tags;

@@ -1,3 +1,0 @@
-BEGIN;
-DROP TABLE users;
-COMMIT;

@@ -1,3 +1,0 @@
-BEGIN;
-CREATE TABLE users (id uuid PRIMARY KEY);
-COMMIT;

@@ -1,3 +1,0 @@
-BEGIN;
-CREATE TABLE teams (id uuid PRIMARY KEY);
-COMMIT;

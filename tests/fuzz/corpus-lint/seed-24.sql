@@ -1,3 +1,0 @@
-BEGIN;
-CREATE TABLE tags (id uuid PRIMARY KEY);
-COMMIT;

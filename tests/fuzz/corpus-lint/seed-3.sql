@@ -1,1 +1,0 @@
-CREATE INDEX CONCURRENTLY idx_orders_user_id ON orders (user_id);

@@ -1,1 +1,0 @@
-CREATE INDEX idx_users_id ON users (id);

@@ -1,1 +1,0 @@
-CREATE TABLE base (id uuid PRIMARY KEY);

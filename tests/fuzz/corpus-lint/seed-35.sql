@@ -1,1 +1,0 @@
-CREATE OR REPLACE VIEW team_names AS SELECT id FROM teams;

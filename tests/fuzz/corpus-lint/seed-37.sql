@@ -1,1 +1,0 @@
-CREATE TABLE teams (id uuid PRIMARY KEY);

@@ -1,2 +1,0 @@
-DROP TABLE users;
-DROP TYPE role_enum;

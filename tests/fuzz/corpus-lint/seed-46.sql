@@ -1,2 +1,0 @@
-ALTER TABLE members RENAME TO users;
-ALTER TABLE users ALTER COLUMN email DROP NOT NULL, DROP COLUMN nickname;

@@ -1,2 +1,0 @@
-ALTER TABLE users ALTER COLUMN email SET NOT NULL, ADD COLUMN nickname text DEFAULT 'x';
-ALTER TABLE users RENAME TO members;

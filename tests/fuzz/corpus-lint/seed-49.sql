@@ -1,2 +1,0 @@
-CREATE TABLE users (id uuid PRIMARY KEY);
-CREATE INDEX idx_users_id ON users (id);

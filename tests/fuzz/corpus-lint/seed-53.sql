@@ -1,1 +1,0 @@
-CREATE INDEX CONCURRENTLY idx_users_id ON users (id);

@@ -1,8 +1,0 @@
-CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid, status text, email text);
-CREATE INDEX idx_orders_user_id ON orders (user_id);
-CREATE INDEX idx_orders_active ON orders (user_id) WHERE status = 'active';
-CREATE INDEX idx_orders_lower_email ON orders (lower(email));
-CREATE UNIQUE INDEX uq_orders_email ON orders (email);
-CREATE UNIQUE INDEX idx_orders_status_id ON orders (status, id);
--- constraint indexes are naming/constraint-name's
-ALTER TABLE orders ADD CONSTRAINT uq_orders_user_id UNIQUE (user_id);

@@ -1,2 +1,0 @@
-CREATE TABLE users (user_id uuid PRIMARY KEY);
-CREATE TABLE tags (tag text, CONSTRAINT pk_tags PRIMARY KEY (tag));

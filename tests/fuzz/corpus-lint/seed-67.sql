@@ -1,3 +1,0 @@
-CREATE TABLE users (id uuid PRIMARY KEY);
-CREATE TABLE memberships (user_id uuid, team_id uuid, PRIMARY KEY (user_id, team_id));
-CREATE TABLE logs (line text);

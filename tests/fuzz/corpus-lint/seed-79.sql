@@ -1,5 +1,0 @@
-CREATE TABLE users (id uuid PRIMARY KEY);
-CREATE TABLE sessions (id uuid PRIMARY KEY, user_id uuid REFERENCES users (id) ON DELETE CASCADE);
-CREATE TABLE tokens (id uuid PRIMARY KEY, user_id uuid,
-    CONSTRAINT fk_tokens_user FOREIGN KEY (user_id) REFERENCES users ON UPDATE CASCADE ON DELETE RESTRICT);
-ALTER TABLE tokens ADD FOREIGN KEY (user_id) REFERENCES users ON DELETE NO ACTION;

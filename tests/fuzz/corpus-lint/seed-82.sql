@@ -1,1 +1,0 @@
-CREATE TABLE invoices (id uuid NOT NULL);

@@ -1,3 +1,0 @@
-BEGIN;
-DROP INDEX CONCURRENTLY idx_users_email;
-COMMIT;
