@@ -19,7 +19,7 @@ pg_start() {
 	[ "$(id -u)" = 0 ] && chown postgres "$PGTMP"
 	as_owner "$PGBIN/initdb" -D "$PGTMP/data" -U ddlint -A trust -E UTF8 --locale=C.UTF-8 >"$PGTMP/initdb.log" 2>&1 ||
 		{ cat "$PGTMP/initdb.log" >&2; return 1; }
-	PGPORT=${PGPORT:-54329}
+	PGPORT=${PGPORT:-$((50000 + $$ % 10000))}   # per run, so two runs do not collide
 	as_owner "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
 		-o "-c listen_addresses='' -c unix_socket_directories='$PGTMP' -p $PGPORT -c fsync=off -c full_page_writes=off" \
 		start >/dev/null || { cat "$PGTMP/server.log" >&2; return 1; }
