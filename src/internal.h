@@ -190,8 +190,6 @@ void dd_run_set_last_file_path(struct dd_run *run, const char *path);
 void dd_migrations_plan(struct dd_run *run);
 /* Force the layout of a directory (NULL: detect it, but treat it as a migration directory). */
 void dd_run_add_migration_dir(struct dd_run *run, const char *dir, const char *layout);
-/* The layout detected for a directory, or NULL. */
-const char *dd_migration_layout(const char *dir);
 
 /* Mark diagnostics silenced by ddlint-disable comments; report unused and reasonless suppressions. */
 void dd_apply_suppressions(struct dd_run *run);

@@ -677,10 +677,3 @@ void dd_migrations_plan(dd_run *run)
 	free(dirs);
 }
 
-const char *dd_migration_layout(const char *dir)
-{
-	char *real = realpath(dir, NULL);
-	const char *l = detect(real ? real : dir);
-	free(real);
-	return l;
-}

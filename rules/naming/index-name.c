@@ -29,43 +29,25 @@ static const char *columns_descriptor(dd_ctx *ctx, const dd_index *ix)
 	return *out ? out : "expr";
 }
 
-/* Expand a template: {table}, {columns}, and {descriptor} as any snake_case words (or the columns when strict). */
-static char *expand(dd_ctx *ctx, const char *tpl, const char *table, const char *columns, bool as_regex, bool strict)
+/* Expand a template: {table}, {columns}, and {descriptor} (given the columns). */
+static char *expand(dd_ctx *ctx, const char *tpl, const char *table, const char *columns)
 {
-	const char *out = as_regex ? "^" : "";
+	const char *out = "";
 	for (const char *p = tpl; *p;) {
-		const char *part = NULL;
-		size_t skip = 0;
 		if (strncmp(p, "{table}", 7) == 0) {
-			part = table;
-			skip = 7;
+			out = dd_sprintf(ctx, "%s%s", out, table);
+			p += 7;
 		} else if (strncmp(p, "{columns}", 9) == 0) {
-			part = columns;
-			skip = 9;
+			out = dd_sprintf(ctx, "%s%s", out, columns);
+			p += 9;
 		} else if (strncmp(p, "{descriptor}", 12) == 0) {
-			part = as_regex && !strict ? NULL : columns;
-			skip = 12;
-			if (!part) {
-				out = dd_sprintf(ctx, "%s%s", out, WORDS);
-				p += skip;
-				continue;
-			}
-		}
-		if (part) {
-			p += skip;
+			out = dd_sprintf(ctx, "%s%s", out, columns);
+			p += 12;
 		} else {
-			part = dd_sprintf(ctx, "%c", *p);
-			p++;
-		}
-		if (as_regex) {
-			/* literal text: escape what regex would read */
-			for (const char *q = part; *q; q++)
-				out = dd_sprintf(ctx, "%s%s%c", out, strchr(".[]()*+?{}|^$\\", *q) ? "\\" : "", *q);
-		} else {
-			out = dd_sprintf(ctx, "%s%s", out, part);
+			out = dd_sprintf(ctx, "%s%c", out, *p++);
 		}
 	}
-	return dd_sprintf(ctx, "%s%s", out, as_regex ? "$" : "");
+	return (char *)out;
 }
 
 static bool snake_words(const char *s, size_t n)
@@ -84,9 +66,9 @@ static bool matches(dd_ctx *ctx, const char *tpl, const char *table, const char 
 {
 	const char *mark = strstr(tpl, "{descriptor}");
 	if (!mark || strict)
-		return strcmp(name, expand(ctx, tpl, table, columns, false, true)) == 0;
-	const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns, false, true);
-	const char *after = expand(ctx, mark + 12, table, columns, false, true);
+		return strcmp(name, expand(ctx, tpl, table, columns)) == 0;
+	const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns);
+	const char *after = expand(ctx, mark + 12, table, columns);
 	size_t nb = strlen(before), na = strlen(after), n = strlen(name);
 	return n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
 	       snake_words(name + nb, n - nb - na);
@@ -105,7 +87,7 @@ static void finish(dd_ctx *ctx)
 			continue;
 		const char *table = ix->table->name;
 		const char *cols = columns_descriptor(ctx, ix);
-		const char *want = expand(ctx, ix->unique ? utpl : tpl, table, cols, false, true);
+		const char *want = expand(ctx, ix->unique ? utpl : tpl, table, cols);
 		const char *obj = dd_qualified(ctx, ix->schema, ix->name, NULL);
 		if (!ix->named) {
 			dd_report(ctx, ix->loc, obj, want, "index on %s.%s has no name (PostgreSQL calls it '%s'); name it '%s'",
@@ -114,10 +96,10 @@ static void finish(dd_ctx *ctx)
 		}
 		if (matches(ctx, tpl, table, cols, ix->name, strict) || (ix->unique && matches(ctx, utpl, table, cols, ix->name, strict)))
 			continue;
-		const char *shape = strict ? want : expand(ctx, tpl, table, "<descriptor>", false, true);
+		const char *shape = strict ? want : expand(ctx, tpl, table, "<descriptor>");
 		if (ix->unique)
-			shape = dd_sprintf(ctx, "%s or %s", shape, strict ? expand(ctx, utpl, table, cols, false, true)
-								    : expand(ctx, utpl, table, "<descriptor>", false, true));
+			shape = dd_sprintf(ctx, "%s or %s", shape, strict ? expand(ctx, utpl, table, cols)
+								    : expand(ctx, utpl, table, "<descriptor>"));
 		dd_report(ctx, ix->loc, obj, want, "index name '%s' does not follow %s; e.g. '%s'", ix->name, shape, want);
 	}
 }
