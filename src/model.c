@@ -1833,6 +1833,15 @@ static const char *ptr_key(char *buf, size_t n, const void *p)
 	return buf;
 }
 
+static void *copy_array(dd_arena *a, const void *items, size_t n, size_t size)
+{
+	if (!items || !n)
+		return (void *)items;
+	void *out = dd_arena_alloc(a, n * size);
+	memcpy(out, items, n * size);
+	return out;
+}
+
 dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 {
 	dd_model *c = dd_model_new(a);
@@ -1842,6 +1851,9 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 	for (size_t i = 0; i < m->n_indexes; i++) {
 		dd_index *ix = dd_arena_alloc(a, sizeof *ix);
 		*ix = *m->indexes[i];
+		/* arrays the replay changes in place (RENAME COLUMN) are copied, never shared */
+		ix->elems = copy_array(a, ix->elems, ix->n_elems, sizeof *ix->elems);
+		ix->include = copy_array(a, ix->include, ix->n_include, sizeof *ix->include);
 		DD_PUSH(a, &c->indexes, &c->n_indexes, ix);
 		dd_map_put(&remap, a, ptr_key(k, sizeof k, m->indexes[i]), ix);
 		if (!ix->dropped)
@@ -1863,6 +1875,8 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 		for (size_t j = 0; j < ot->n_constraints; j++) {
 			dd_constraint *con = dd_arena_alloc(a, sizeof *con);
 			*con = *ot->constraints[j];
+			con->columns = copy_array(a, con->columns, con->n_columns, sizeof *con->columns);
+			con->ref_columns = copy_array(a, con->ref_columns, con->n_ref_columns, sizeof *con->ref_columns);
 			con->table = t;
 			if (con->index) {
 				con->index = dd_map_get(&remap, ptr_key(k, sizeof k, con->index));
@@ -1889,6 +1903,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 	for (size_t i = 0; i < m->n_types; i++) {
 		dd_typedef *ty = dd_arena_alloc(a, sizeof *ty);
 		*ty = *m->types[i];
+		ty->labels = copy_array(a, ty->labels, ty->n_labels, sizeof *ty->labels);
 		DD_PUSH(a, &c->types, &c->n_types, ty);
 		if (!ty->dropped)
 			dd_map_put(&c->priv->types, a, tkey(ty->schema, ty->name), ty);
