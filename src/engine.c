@@ -451,6 +451,87 @@ static bool is_int(const char *s)
 	return *end == '\0';
 }
 
+/* glibc's regcomp copies the tree of a repeated part once per repetition, so
+ * stacked or nested repetition ("a+++...", "((a{0,99}){0,99}){0,99}") can take
+ * gigabytes before it returns (found by fuzz_config). The copies a pattern
+ * needs are estimated here (the product of the counts around each atom) and a
+ * pattern needing more than RE_DUP_MAX (32767) is refused with a reason. */
+static bool pattern_too_repetitive(const char *p)
+{
+	enum { LIMIT = 32767, MAX_DEPTH = 64 };
+	long gmax[MAX_DEPTH] = {1};
+	int depth = 0;
+	long cur = 0;   /* copies of the atom just read; 0 when there is none */
+#define COMMIT() do { if (cur > gmax[depth]) gmax[depth] = cur; } while (0)
+	for (size_t i = 0; p[i]; i++) {
+		char c = p[i];
+		if (c == '*' || c == '+') {
+			cur *= 2;
+		} else if (c == '?') {
+			/* optional: no copy */
+		} else if (c == '{' && p[i + 1] >= '0' && p[i + 1] <= '9') {
+			long m = 0, n = -1;
+			for (i++; p[i] >= '0' && p[i] <= '9'; i++)
+				m = m < LIMIT ? m * 10 + (p[i] - '0') : m;
+			if (p[i] == ',') {
+				n = m + 1;   /* "{m,}": m copies and a star */
+				if (p[i + 1] >= '0' && p[i + 1] <= '9')
+					for (n = 0, i++; p[i] >= '0' && p[i] <= '9'; i++)
+						n = n < LIMIT ? n * 10 + (p[i] - '0') : n;
+				else
+					i++;
+			}
+			long times = n > m ? n : m;
+			cur *= times > 0 ? times : 1;
+			if (p[i] != '}')
+				return false;   /* malformed interval: regcomp reports it */
+		} else if (c == '(') {
+			COMMIT();
+			if (++depth == MAX_DEPTH)
+				return true;
+			gmax[depth] = 1;
+			cur = 0;
+		} else if (c == ')' && depth > 0) {
+			COMMIT();
+			cur = gmax[depth--];
+		} else if (c == '|' || c == '^' || c == '$') {
+			COMMIT();
+			cur = 0;
+		} else {
+			COMMIT();
+			cur = 1;
+			if (c == '\\' && p[i + 1]) {
+				i++;
+			} else if (c == '[') {
+				size_t j = i + 1;
+				if (p[j] == '^')
+					j++;
+				if (p[j] == ']')
+					j++;
+				while (p[j] && p[j] != ']') {
+					if (p[j] == '[' && (p[j + 1] == ':' || p[j + 1] == '.' || p[j + 1] == '=')) {
+						char end = p[j + 1];
+						for (j += 2; p[j] && !(p[j] == end && p[j + 1] == ']'); j++)
+							;
+						if (p[j])
+							j++;
+					}
+					if (p[j])
+						j++;
+				}
+				if (!p[j])
+					return false;   /* unterminated bracket: regcomp reports it */
+				i = j;
+			}
+		}
+		if (cur > LIMIT)
+			return true;
+	}
+	COMMIT();
+#undef COMMIT
+	return false;
+}
+
 const char *dd_option_check(const dd_option *o, const dd_value *v, const dd_value **at)
 {
 	*at = v;
@@ -464,6 +545,8 @@ const char *dd_option_check(const dd_option *o, const dd_value *v, const dd_valu
 	case DD_OPT_PATTERN: {
 		if (v->kind != DD_VAL_SCALAR)
 			return "expected a regular expression";
+		if (pattern_too_repetitive(v->text))
+			return "regular expression repeats too much (nested or stacked repetition would need more than 32767 copies)";
 		regex_t re;
 		if (regcomp(&re, v->text, REG_EXTENDED | REG_NOSUB) != 0)
 			return "invalid regular expression (POSIX extended syntax)";

@@ -33,6 +33,9 @@ printf 'rules:\n  nothing/like-this: off\n' | bad_config "unknown rule" "^ddlint
 printf 'rules:\n  naming/snake-case: { patern: x }\n' | bad_config "unknown option, near miss" "^ddlint: bad.yml:2:24: rule 'naming/snake-case' has no option 'patern'; did you mean 'pattern'\\?"
 printf 'rules:\n  schema/primary-key: { strict: true }\n' | bad_config "option of a rule without options" "rule 'schema/primary-key' has no option 'strict' \\(options: it has none; and severity\\)"
 printf 'rules:\n  naming/snake-case: { pattern: "(" }\n' | bad_config "invalid pattern" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': invalid regular expression"
+# glibc regcomp would take gigabytes on these before returning (found by fuzz_config)
+printf 'rules:\n  naming/snake-case: { pattern: "a+++++++++++++++++++++++++++++++++++++" }\n' | bad_config "stacked repetition" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': regular expression repeats too much"
+printf 'rules:\n  naming/snake-case: { pattern: "((a{0,40}){0,40}){0,40}" }\n' | bad_config "nested repetition" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': regular expression repeats too much"
 printf 'rules:\n  types/varchar: { code_suffixes: _code }\n' | bad_config "list expected" "option 'code_suffixes' of rule 'types/varchar': expected a list of strings"
 printf 'rules:\n  types/money: { suggested_type: [a] }\n' | bad_config "string expected" "option 'suggested_type' of rule 'types/money': expected a string"
 printf 'rules:\n  schema/audit-columns: { required: [{ name: created_at, nullable: true }] }\n' | bad_config "structured option" "^ddlint: bad.yml:2:58: option 'required' of rule 'schema/audit-columns': unknown key; a required column takes name, type, not_null, default, references"
