@@ -721,6 +721,16 @@ const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def)
 	return dd_qualified(ctx, def->schema, def->table, def->column);
 }
 
+void dd_report_coldef_type(dd_ctx *ctx, const dd_coldef *def, const char *fix)
+{
+	if (def->is_domain)
+		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
+			  "domain '%s' is based on %s; use %s", def->table, def->type.text, fix);
+	else
+		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
+			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
+}
+
 const char *dd_normalize_expr(dd_ctx *ctx, const char *text)
 {
 	if (strchr(text, ';'))

@@ -399,6 +399,8 @@ typedef struct dd_coldef {
 void dd_each_column(dd_ctx *ctx, void (*fn)(dd_ctx *ctx, const dd_coldef *def, void *arg), void *arg);
 /* "schema.table.column" (or "schema.domain") of a coldef. */
 const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def);
+/* Reports a column or domain of the wrong type: "column 't.c' is X; use FIX" with FIX as the fix. */
+void dd_report_coldef_type(dd_ctx *ctx, const dd_coldef *def, const char *fix);
 
 /* A name a statement defines or renames to, as written in the source. */
 typedef struct dd_defname {

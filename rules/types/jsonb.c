@@ -7,12 +7,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	if (strcmp(def->type.name, "json") != 0 || def->type.schema)
 		return;
 	const char *fix = def->type.array_dims ? "jsonb[]" : "jsonb";
-	if (def->is_domain)
-		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
-			  "domain '%s' is based on %s; use %s", def->table, def->type.text, fix);
-	else
-		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
-			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
+	dd_report_coldef_type(ctx, def, fix);
 }
 
 static void finish(dd_ctx *ctx)

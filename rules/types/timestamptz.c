@@ -9,12 +9,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	const char *fix = def->type.n_mods ? dd_sprintf(ctx, "timestamp(%d) with time zone%s", def->type.mods[0],
 							def->type.array_dims ? "[]" : "")
 					   : dd_sprintf(ctx, "timestamp with time zone%s", def->type.array_dims ? "[]" : "");
-	if (def->is_domain)
-		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
-			  "domain '%s' is based on %s; use %s", def->table, def->type.text, fix);
-	else
-		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
-			  "column '%s.%s' is %s; use %s", def->table, def->column, def->type.text, fix);
+	dd_report_coldef_type(ctx, def, fix);
 }
 
 static void finish(dd_ctx *ctx)
