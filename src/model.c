@@ -1003,7 +1003,7 @@ static void drop_constraint(dd_model *m, dd_table *t, const char *name)
 	}
 }
 
-static bool elem_uses_column(const dd_index *ix, const char *col)
+bool dd_index_uses_column(const dd_index *ix, const char *col)
 {
 	for (size_t i = 0; i < ix->n_elems; i++)
 		if (ix->elems[i].column && strcmp(ix->elems[i].column, col) == 0)
@@ -1033,7 +1033,7 @@ static void drop_column(dd_model *m, dd_table *t, const char *name)
 			}
 	}
 	for (size_t i = 0; i < t->n_indexes; i++)
-		if (!t->indexes[i]->dropped && elem_uses_column(t->indexes[i], name))
+		if (!t->indexes[i]->dropped && dd_index_uses_column(t->indexes[i], name))
 			drop_index_obj(m, t->indexes[i]);
 }
 

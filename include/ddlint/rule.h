@@ -237,6 +237,8 @@ dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *nam
 const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t);
 /* Was a table of that name dropped, with none created since? */
 bool dd_model_dropped_table(const dd_model *m, const char *schema, const char *name);
+/* Does the index use column `col`, as a key column or an INCLUDE column? */
+bool dd_index_uses_column(const dd_index *ix, const char *col);
 /* pg_catalog, information_schema and pg_temp: objects whose names are not the user's. */
 bool dd_is_system_schema(const char *schema);
 /* The bookkeeping table of a migration tool (schema_migrations, flyway_schema_history, ...):

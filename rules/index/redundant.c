@@ -20,17 +20,6 @@ static bool same_elem(const dd_index_elem *a, const dd_index_elem *b)
 	return a->desc == b->desc;
 }
 
-static bool has_column(const dd_index *ix, const char *col)
-{
-	for (size_t i = 0; i < ix->n_elems; i++)
-		if (ix->elems[i].column && strcmp(ix->elems[i].column, col) == 0)
-			return true;
-	for (size_t i = 0; i < ix->n_include; i++)
-		if (strcmp(ix->include[i], col) == 0)
-			return true;
-	return false;
-}
-
 static bool same_predicate(const dd_index *a, const dd_index *b)
 {
 	if (!a->predicate || !b->predicate)
@@ -51,7 +40,7 @@ static bool covers(const dd_index *b, const dd_index *a)
 		if (!same_elem(&a->elems[i], &b->elems[i]))
 			return false;
 	for (size_t i = 0; i < a->n_include; i++)
-		if (!has_column(b, a->include[i]))
+		if (!dd_index_uses_column(b, a->include[i]))
 			return false;
 	return true;
 }
