@@ -87,7 +87,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libddlint.a
 	$(CC) -O2 -Wall -o $@ $< $(BUILD)/libddlint.a $(LDLIBS)
 
 # Speed against the bare parser, memory, start-up; prints a table (not a test: timing is noisy).
-bench: $(BUILD)/ddlint $(BUILD)/bench/parse_only $(BUILD)/bench/measure
+bench: $(BUILD)/ddlint $(BUILD)/bench/parse_only $(BUILD)/bench/measure $(BUILD)/bench/spin
 	@BUILD=$(BUILD) sh tests/bench/bench.sh
 
 # Fuzzing (clang with libFuzzer): make fuzz FUZZ_SECONDS=600 runs both targets and keeps new inputs.

@@ -62,6 +62,10 @@ int dd_run_add_buffer(dd_run *run, const char *display, const char *data, size_t
 /* Override a rule's severity (DD_SEV_OFF disables it). Returns -1 for an unknown rule id. */
 int dd_run_set_severity(dd_run *run, const char *rule_id, dd_severity severity);
 
+/* Parse on this many threads, the calling one included (default 1). Files and the statements
+ * of a large file are parsed in parallel; the replay stays in order, so results never depend on it. */
+void dd_run_set_jobs(dd_run *run, int jobs);
+
 /*
  * Parse every added file, replay it into the schema model and run the rules.
  * Call once. Bad SQL is reported as diagnostics, never as a failure.

@@ -7,6 +7,9 @@
 #include "internal.h"
 
 #define MAX_FILE_BYTES ((size_t)1 << 30)
+#define DD_MAX_NODE_CASE 512
+#define UNIT_MIN ((size_t)64 << 10)
+#define UNIT_MAX ((size_t)256 << 10)
 
 #include <regex.h>
 
@@ -15,6 +18,7 @@ struct dd_ctx {
 	const dd_rule *rule;
 	int rule_index;
 	const dd_stmt *stmt;
+	dd_arena *arena;        /* what the helpers allocate: emptied after each statement and each finish step */
 };
 
 struct dd_rule_opts {
@@ -58,6 +62,7 @@ dd_run *dd_run_new(void)
 	if (!run)
 		return NULL;
 	run->arena = dd_arena_new();
+	run->jobs = 1;
 	run->severity = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->severity);
 	for (size_t i = 0; i < dd_rules_count; i++)
 		run->severity[i] = dd_rules[i]->severity;
@@ -79,6 +84,8 @@ void dd_run_free(dd_run *run)
 	if (!run)
 		return;
 	dd_model_free(run->model);
+	for (size_t i = 0; i < run->n_units; i++)
+		dd_arena_free(run->units[i]->arena);
 	for (size_t i = 0; run->opts && i < dd_rules_count; i++)
 		for (size_t k = 0; k < run->opts[i].n; k++)
 			if (run->opts[i].patterns[k]) {
@@ -237,15 +244,28 @@ static bool rule_visits(const dd_rule *r, int node_case)
 	return false;
 }
 
-/* Tie each statement to its migration; a down file, a down section or a verify script is down. */
-static void assign_migrations(dd_run *run)
+/* The run's statements of a parsed unit: tied to their migration (a down file, a down section
+ * or a verify script is down), its syntax errors reported. On the consumer's thread. */
+static void take_unit(dd_run *run, dd_unit *u)
 {
-	for (size_t i = 0; i < run->n_stmts; i++) {
-		dd_stmt *st = run->stmts[i];
-		dd_file *f = st->file;
+	dd_file *f = u->file;
+	for (size_t i = 0; i < u->n_errors; i++) {
+		dd_loc loc = { f, u->errors[i]->offset, u->errors[i]->len };
+		dd_run_add_diag(run, "syntax-error", &loc, NULL, NULL, u->errors[i]->message);
+	}
+	u->made = dd_arena_alloc(run->arena, (u->n_stmts + 1) * sizeof *u->made);
+	for (size_t i = 0; i < u->n_stmts; i++) {
+		dd_stmt *st = dd_arena_alloc(run->arena, sizeof *st);
+		st->file = f;
+		st->node = u->stmts[i]->node;
+		st->offset = u->stmts[i]->offset;
+		st->len = u->stmts[i]->len;
+		st->transaction_control = dd_stmt_transaction_control(st->node);
+		st->outside_transaction = dd_stmt_outside_transaction(st->node);
 		st->migration = f->migration;
 		st->down = f->role == DD_ROLE_DOWN || f->role == DD_ROLE_OTHER ||
 			   (f->role == DD_ROLE_UP_AND_DOWN && f->down_start >= 0 && st->offset >= f->down_start);
+		u->made[u->n_made++] = st;
 		dd_migration *m = f->migration;
 		if (!m || f->role == DD_ROLE_OTHER)
 			continue;
@@ -256,25 +276,36 @@ static void assign_migrations(dd_run *run)
 	}
 }
 
-/* Is there another up statement of migration m after statement i? */
-static bool next_up_of(const dd_run *run, size_t i, const dd_migration *m)
+struct names { dd_map map; dd_arena *arena; };
+
+static void add_name(const char *s, void *arg)
 {
-	for (size_t k = i + 1; k < run->n_stmts; k++) {
-		if (run->stmts[k]->down)
-			continue;
-		return run->stmts[k]->migration == m;
-	}
-	return false;
+	struct names *n = arg;
+	if (!dd_map_get(&n->map, s))
+		dd_map_put(&n->map, n->arena, s, (void *)1);
 }
 
-/* Apply a migration's down to a copy of the model and compare it with the model before its up. */
-static void check_reversible(dd_run *run, dd_arena *scratch, dd_migration *m, const char **before, size_t n_before)
+/* Every name the up and the down of a migration write: the objects they can change. */
+static void migration_names(dd_migration *m, dd_arena *a, dd_map *out)
 {
-	dd_model *copy = dd_model_clone(scratch, run->model);
+	struct names n = { { 0 }, a };
+	for (size_t i = 0; i < m->n_up; i++)
+		dd_tree_strings(&m->up_stmts[i]->node->base, add_name, &n);
+	for (size_t i = 0; i < m->n_down; i++)
+		dd_tree_strings(&m->down_stmts[i]->node->base, add_name, &n);
+	*out = n.map;
+}
+
+/* Apply a migration's down to a copy of the model and compare it with the model before its up,
+ * object by object among those its statements name (the rest of the schema cannot differ). */
+static void check_reversible(dd_run *run, dd_arena *scratch, dd_migration *m, const dd_map *names,
+			     const char **before, size_t n_before)
+{
+	dd_model *copy = dd_model_clone(scratch, run->model, names);
 	for (size_t i = 0; i < m->n_down; i++)
 		dd_model_apply(copy, m->down_stmts[i]);
 	const char **after;
-	size_t n_after = dd_model_fingerprint(scratch, copy, &after);
+	size_t n_after = dd_model_fingerprint(scratch, copy, names, &after);
 	dd_model_free(copy);
 	size_t a = 0, b = 0;
 	while (a < n_before || b < n_after) {
@@ -295,6 +326,74 @@ dd_migration *const *dd_ctx_migrations(const dd_ctx *ctx, size_t *n)
 	return ctx->run->migrations;
 }
 
+/* What the replay carries from one statement to the next. */
+typedef struct replay {
+	dd_ctx ctx;
+	int *byc[DD_MAX_NODE_CASE];   /* which rules visit which statement kind */
+	size_t nbyc[DD_MAX_NODE_CASE];
+	const char **before;          /* the model before the up of a migration that has a down */
+	size_t n_before;
+	dd_map names;                 /* what that migration names */
+	dd_arena *scratch;            /* that fingerprint and the copy of the model: freed after each check */
+	dd_migration *checking;
+} replay;
+
+static void replay_stmt(dd_run *run, replay *rp, dd_stmt *st)
+{
+	DD_PUSH(run->arena, &run->stmts, &run->n_stmts, st);
+	/* down statements are checked against their up, never replayed into the model */
+	if (st->down)
+		return;
+	dd_migration *m = st->migration;
+	if (m && m != rp->checking && m->reported && m->n_down && m->up == st->file) {
+		rp->checking = m;
+		dd_arena_free(rp->scratch);
+		rp->scratch = dd_arena_new();
+		dd_map_free(&rp->names);
+		migration_names(m, rp->scratch, &rp->names);
+		rp->n_before = dd_model_fingerprint(rp->scratch, run->model, &rp->names, &rp->before);
+	}
+	int k = (int)st->node->node_case;
+	rp->ctx.stmt = st;
+	if (k > 0 && k < DD_MAX_NODE_CASE)
+		for (size_t r = 0; r < rp->nbyc[k]; r++) {
+			rp->ctx.rule_index = rp->byc[k][r];
+			rp->ctx.rule = dd_rules[rp->ctx.rule_index];
+			rp->ctx.rule->visit(&rp->ctx, st->node);
+		}
+	dd_arena_reset(rp->ctx.arena);
+	dd_model_apply(run->model, st);
+	/* the last up statement of the migration being checked: apply its down to a copy */
+	if (rp->checking && m == rp->checking && st == m->up_stmts[m->n_up - 1]) {
+		check_reversible(run, rp->scratch, rp->checking, &rp->names, rp->before, rp->n_before);
+		rp->checking = NULL;
+		dd_map_free(&rp->names);
+		memset(&rp->names, 0, sizeof rp->names);
+		dd_arena_free(rp->scratch);
+		rp->scratch = NULL;
+	}
+}
+
+static void parse_work(void *arg, size_t i)
+{
+	dd_unit **units = arg;
+	units[i]->arena = dd_arena_new();
+	dd_parse_unit(units[i]);
+}
+
+void dd_run_set_jobs(dd_run *run, int jobs) { run->jobs = jobs > 0 ? jobs : 1; }
+
+/* Units of about this many bytes: enough of them for every thread, none so large that its
+ * trees (and libpg_query's own memory while it parses them) dominate the peak. */
+static size_t unit_target(const dd_run *run)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < run->n_files; i++)
+		total += run->files[i]->len;
+	size_t t = total / ((size_t)run->jobs * 4);
+	return t < UNIT_MIN ? UNIT_MIN : t > UNIT_MAX ? UNIT_MAX : t;
+}
+
 int dd_run_lint(dd_run *run)
 {
 	if (run->linted) {
@@ -303,66 +402,82 @@ int dd_run_lint(dd_run *run)
 	}
 	run->linted = true;
 	dd_migrations_plan(run);
+	size_t target = unit_target(run);
 	for (size_t i = 0; i < run->n_files; i++)
-		dd_parse_file(run, run->files[i]);
-	assign_migrations(run);
+		dd_plan_units(run, run->files[i], target);
 
-	/* Which rules visit which statement kinds: one lookup table instead of a scan per statement. */
-	enum { MAX_CASE = 512 };
-	int *byc[MAX_CASE] = { 0 };
-	size_t nbyc[MAX_CASE] = { 0 };
-	for (int k = 1; k < MAX_CASE; k++)
+	/* Migration files first, and kept: each migration's up and down must be known before
+	 * its up is replayed, and its down's trees are replayed onto a copy of the model later. */
+	dd_unit **kept = dd_arena_alloc(run->arena, (run->n_units + 1) * sizeof *kept);
+	dd_unit **streamed = dd_arena_alloc(run->arena, (run->n_units + 1) * sizeof *streamed);
+	size_t n_kept = 0, n_streamed = 0;
+	for (size_t i = 0; i < run->n_units; i++) {
+		if (run->units[i]->keep)
+			kept[n_kept++] = run->units[i];
+		else
+			streamed[n_streamed++] = run->units[i];
+	}
+	dd_pool *pool = dd_pool_start(n_kept, run->jobs, n_kept, parse_work, kept);
+	for (size_t i = 0; i < n_kept; i++) {
+		dd_pool_wait(pool, i);
+		take_unit(run, kept[i]);
+	}
+	dd_pool_end(pool);
+
+	replay *rp = calloc(1, sizeof *rp);
+	if (!rp) {
+		snprintf(run->error, sizeof run->error, "out of memory");
+		return -1;
+	}
+	for (int k = 1; k < DD_MAX_NODE_CASE; k++)
 		for (size_t r = 0; r < dd_rules_count; r++)
 			if (run->severity[r] != DD_SEV_OFF && rule_visits(dd_rules[r], k)) {
-				if (!byc[k])
-					byc[k] = dd_arena_alloc(run->arena, dd_rules_count * sizeof *byc[k]);
-				byc[k][nbyc[k]++] = (int)r;
+				if (!rp->byc[k])
+					rp->byc[k] = dd_arena_alloc(run->arena, dd_rules_count * sizeof *rp->byc[k]);
+				rp->byc[k][rp->nbyc[k]++] = (int)r;
 			}
+	rp->ctx.run = run;
+	rp->ctx.rule_index = -1;
+	rp->ctx.arena = dd_arena_new();
 
-	dd_ctx ctx = { run, NULL, -1, NULL };
-	const char **before = NULL;   /* the model before the up of a migration that has a down */
-	size_t n_before = 0;
-	dd_arena *scratch = NULL;     /* that fingerprint and the copy of the model: freed after each check */
-	dd_migration *checking = NULL;
-	for (size_t i = 0; i < run->n_stmts; i++) {
-		const dd_stmt *st = run->stmts[i];
-		/* down statements are checked against their up, never replayed into the model */
-		if (st->down)
-			continue;
-		dd_migration *m = st->migration;
-		if (m && m != checking && m->reported && m->n_down && m->up == st->file) {
-			checking = m;
-			dd_arena_free(scratch);
-			scratch = dd_arena_new();
-			n_before = dd_model_fingerprint(scratch, run->model, &before);
+	/* The rest streams: parsed ahead on the worker threads, replayed in order on this one,
+	 * and each unit's trees freed once replayed, so a large dump never holds all its trees. */
+	pool = dd_pool_start(n_streamed, run->jobs, (size_t)run->jobs * 2, parse_work, streamed);
+	size_t s = 0;
+	for (size_t i = 0; i < run->n_units; i++) {
+		dd_unit *u = run->units[i];
+		if (!u->keep) {
+			dd_pool_wait(pool, s);
+			take_unit(run, u);
 		}
-		int k = (int)st->node->node_case;
-		ctx.stmt = st;
-		if (k > 0 && k < MAX_CASE)
-			for (size_t r = 0; r < nbyc[k]; r++) {
-				ctx.rule_index = byc[k][r];
-				ctx.rule = dd_rules[ctx.rule_index];
-				ctx.rule->visit(&ctx, st->node);
-			}
-		dd_model_apply(run->model, st);
-		/* the last up statement of the migration being checked: apply its down to a copy */
-		if (checking && m == checking && !next_up_of(run, i, checking)) {
-			check_reversible(run, scratch, checking, before, n_before);
-			checking = NULL;
-			dd_arena_free(scratch);
-			scratch = NULL;
+		for (size_t k = 0; k < u->n_made; k++)
+			replay_stmt(run, rp, u->made[k]);
+		if (!u->keep) {
+			for (size_t k = 0; k < u->n_made; k++)
+				u->made[k]->node = NULL;
+			dd_arena_free(u->arena);
+			u->arena = NULL;
+			dd_pool_release(pool, s++);
 		}
 	}
-	dd_arena_free(scratch);
+	dd_pool_end(pool);
+	dd_arena_free(rp->scratch);
+	dd_map_free(&rp->names);
+	dd_ctx ctx = rp->ctx;
+	free(rp);
+	const char **before;
+	size_t n_before;
 	/* a migration whose up has no statement still gets its down checked against the model as it is */
 	for (size_t i = 0; i < run->n_migrations; i++) {
 		dd_migration *m = run->migrations[i];
 		if (m->reported && m->n_down && !m->reversibility_checked && m->n_up == 0) {
-			scratch = dd_arena_new();
-			n_before = dd_model_fingerprint(scratch, run->model, &before);
-			check_reversible(run, scratch, m, before, n_before);
+			dd_arena *scratch = dd_arena_new();
+			dd_map names;
+			migration_names(m, scratch, &names);
+			n_before = dd_model_fingerprint(scratch, run->model, &names, &before);
+			check_reversible(run, scratch, m, &names, before, n_before);
+			dd_map_free(&names);
 			dd_arena_free(scratch);
-			scratch = NULL;
 		}
 	}
 	ctx.stmt = NULL;
@@ -372,7 +487,10 @@ int dd_run_lint(dd_run *run)
 		ctx.rule = dd_rules[r];
 		ctx.rule_index = (int)r;
 		ctx.rule->finish(&ctx);
+		dd_arena_reset(ctx.arena);
 	}
+
+	dd_arena_free(ctx.arena);
 
 	dd_apply_suppressions(run);
 
@@ -408,20 +526,20 @@ void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggesti
 		return;   /* context files are never reported: do not even format the message */
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = dd_arena_vsprintf(ctx->run->arena, fmt, ap);
+	char *msg = dd_arena_vsprintf(ctx->arena, fmt, ap);
 	va_end(ap);
 	add_diag(ctx->run, ctx->rule_index, ctx->rule->id, &loc, object, suggestion, msg);
 }
 
-void *dd_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->run->arena, size); }
+void *dd_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->arena, size); }
 
-char *dd_strdup(dd_ctx *ctx, const char *s) { return dd_arena_strdup(ctx->run->arena, s); }
+char *dd_strdup(dd_ctx *ctx, const char *s) { return dd_arena_strdup(ctx->arena, s); }
 
 char *dd_sprintf(dd_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = dd_arena_vsprintf(ctx->run->arena, fmt, ap);
+	char *s = dd_arena_vsprintf(ctx->arena, fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -626,7 +744,7 @@ const char *dd_opt_string(dd_ctx *ctx, const char *name) { return dd_opt_value(c
 const char *const *dd_opt_list(dd_ctx *ctx, const char *name, size_t *n)
 {
 	const dd_value *v = dd_opt_value(ctx, name);
-	const char **items = dd_arena_alloc(ctx->run->arena, (v->n_items + 1) * sizeof *items);
+	const char **items = dd_arena_alloc(ctx->arena, (v->n_items + 1) * sizeof *items);
 	for (size_t i = 0; i < v->n_items; i++)
 		items[i] = v->items[i]->text;
 	*n = v->n_items;
@@ -664,8 +782,8 @@ const char *dd_ident_at(dd_ctx *ctx, const dd_file *f, int offset, dd_loc *span,
 	if (quoted)
 		*quoted = t.kind == DD_TOK_QIDENT;
 	if (t.kind == DD_TOK_QIDENT)
-		return dd_tok_ident(ctx->run->arena, f->text, t);
-	return dd_arena_strndup(ctx->run->arena, f->text + t.start, (size_t)(t.end - t.start));
+		return dd_tok_ident(ctx->arena, f->text, t);
+	return dd_arena_strndup(ctx->arena, f->text + t.start, (size_t)(t.end - t.start));
 }
 
 dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name)
@@ -679,7 +797,7 @@ dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name)
 
 const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr)
 {
-	return dd_deparse_expr(ctx->run->arena, expr);
+	return dd_deparse_expr(ctx->arena, expr);
 }
 
 void dd_each_column(dd_ctx *ctx, void (*fn)(dd_ctx *, const dd_coldef *, void *), void *arg)
@@ -735,18 +853,18 @@ const char *dd_normalize_expr(dd_ctx *ctx, const char *text)
 {
 	if (strchr(text, ';'))
 		return NULL;
-	const PgQuery__Node *e = dd_parse_select_expr(ctx->run->arena, "SELECT %s", text);
-	return e ? dd_deparse_expr(ctx->run->arena, e) : NULL;
+	const PgQuery__Node *e = dd_parse_select_expr(ctx->arena, "SELECT %s", text);
+	return e ? dd_deparse_expr(ctx->arena, e) : NULL;
 }
 
 bool dd_parse_type(dd_ctx *ctx, const char *text, dd_type *out)
 {
 	if (strchr(text, ';'))
 		return false;
-	const PgQuery__Node *e = dd_parse_select_expr(ctx->run->arena, "SELECT NULL::%s", text);
+	const PgQuery__Node *e = dd_parse_select_expr(ctx->arena, "SELECT NULL::%s", text);
 	if (!e || e->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !e->type_cast->type_name)
 		return false;
-	dd_type_from_typename(ctx->run->arena, e->type_cast->type_name, out);
+	dd_type_from_typename(ctx->arena, e->type_cast->type_name, out);
 	return true;
 }
 
@@ -763,9 +881,9 @@ bool dd_type_same(const dd_type *a, const dd_type *b)
 	return strcmp(sa, sb) == 0;
 }
 
-bool dd_word_is_plural(dd_ctx *ctx, const char *word) { return dd_is_plural(ctx->run->arena, word); }
-const char *dd_word_plural(dd_ctx *ctx, const char *word) { return dd_pluralize(ctx->run->arena, word); }
-const char *dd_word_singular(dd_ctx *ctx, const char *word) { return dd_singularize(ctx->run->arena, word); }
+bool dd_word_is_plural(dd_ctx *ctx, const char *word) { return dd_is_plural(ctx->arena, word); }
+const char *dd_word_plural(dd_ctx *ctx, const char *word) { return dd_pluralize(ctx->arena, word); }
+const char *dd_word_singular(dd_ctx *ctx, const char *word) { return dd_singularize(ctx->arena, word); }
 
 dd_stmt *const *dd_ctx_statements(const dd_ctx *ctx, size_t *n)
 {

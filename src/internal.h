@@ -11,6 +11,8 @@
 typedef struct dd_arena dd_arena;
 dd_arena *dd_arena_new(void);
 void dd_arena_free(dd_arena *a);
+/* Free everything allocated so far; the arena can be used again. */
+void dd_arena_reset(dd_arena *a);
 void *dd_arena_alloc(dd_arena *a, size_t size);          /* zeroed */
 char *dd_arena_strdup(dd_arena *a, const char *s);
 char *dd_arena_strndup(dd_arena *a, const char *s, size_t n);
@@ -73,12 +75,51 @@ char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t);
 
 
 struct dd_run;
-/* Parse a file into statements; failures become syntax-error diagnostics. */
-void dd_parse_file(struct dd_run *run, dd_file *file);
+
+/*
+ * A unit of parsing: a whole file, or a run of whole statements of a large one. Units are
+ * parsed on worker threads, so parsing one touches nothing but the unit (and, for a whole
+ * file, that file's text): trees, statements and syntax errors go to the unit's own arena,
+ * and the run takes them over, in file order, on the thread that replays them.
+ */
+typedef struct dd_parsed { PgQuery__Node *node; int offset, len; } dd_parsed;
+typedef struct dd_parse_error { int offset, len; const char *message; } dd_parse_error;
+typedef struct dd_unit {
+	dd_file *file;
+	int start, len;              /* the byte range of file->text it covers */
+	bool whole;                  /* the whole file: check its encoding and blank its psql lines first */
+	bool keep;                   /* its trees outlive the replay (migration files) */
+	dd_arena *arena;             /* trees, statements, errors; freed after the replay unless kept */
+	dd_parsed **stmts; size_t n_stmts;
+	dd_parse_error **errors; size_t n_errors;
+	dd_stmt **made; size_t n_made; /* the run's statements made from stmts */
+} dd_unit;
+/* Cut a file into units of about `target` bytes (one unit when it is not much larger): a large
+ * file is checked and blanked here, then cut between statements. Units go to the run's arena. */
+void dd_plan_units(struct dd_run *run, dd_file *f, size_t target);
+/* Parse one unit (thread-safe across units). */
+void dd_parse_unit(dd_unit *u);
+
+/* ---- ordered work pool (src/pool.c) ----------------------------------------------- */
+
+/* Items 0..n-1 run on `threads` threads (the consumer's included), at most `window` items
+ * ahead of the last one released. */
+typedef struct dd_pool dd_pool;
+dd_pool *dd_pool_start(size_t n, int threads, size_t window, void (*work)(void *arg, size_t i), void *arg);
+/* Until item i is done; the caller runs it when no worker has started it. */
+void dd_pool_wait(dd_pool *p, size_t i);
+/* The consumer is done with items 0..i: workers may run further ahead. */
+void dd_pool_release(dd_pool *p, size_t i);
+/* Run what is left, join the workers, free the pool. */
+void dd_pool_end(dd_pool *p);
 /* Deparse an expression node into normalized SQL text (arena), or NULL. */
 char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr);
 /* Parse sprintf(fmt, text) as one SELECT and return its only target expression, or NULL. */
 const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text);
+/* A copy of a tree in another arena: for what must outlive the statement's own tree. */
+PgQuery__Node *dd_node_copy(dd_arena *a, const PgQuery__Node *node);
+/* Call fn with every non-empty string of a tree: names, literals, options. */
+void dd_tree_strings(const ProtobufCMessage *msg, void (*fn)(const char *s, void *arg), void *arg);
 /* Add `delta` to every location field of the tree. */
 void dd_shift_locations(ProtobufCMessage *msg, int delta);
 
@@ -105,10 +146,14 @@ bool dd_inflect_uncountable(const char *word);
 dd_model *dd_model_new(dd_arena *a);
 void dd_model_free(dd_model *m);
 void dd_model_apply(dd_model *m, const dd_stmt *st);
-/* A copy of the model that can be changed without touching the original (same arena). */
-dd_model *dd_model_clone(dd_arena *a, const dd_model *m);
-/* The model as sorted lines, one an object ("table public.users", "column ... type ..."). */
-size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const char ***out);
+/* A copy of the model that can be changed without touching the original. With `only`, just
+ * the objects dd_model_fingerprint would list for it, the original answering for the rest of
+ * the names (m must then outlive the copy, unchanged). */
+dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only);
+/* The model as sorted lines, one an object ("table public.users", "column ... type ...").
+ * With `only`, just the objects named there, or in a schema named there, or belonging to
+ * (or referencing, or a partition of) a table named there; NULL: every object. */
+size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const dd_map *only, const char ***out);
 /* find_ident for a statement other than the one being applied. */
 dd_loc dd_model_find_ident(dd_model *m, const dd_stmt *st, int from, const char *name);
 
@@ -179,6 +224,8 @@ struct dd_run {
 	dd_severity *severity;   /* per registry entry */
 	struct dd_rule_opts *opts; /* per registry entry: option values, compiled patterns */
 	dd_model *model;
+	dd_unit **units; size_t n_units;
+	int jobs;                /* parser threads, the calling one included */
 	bool linted;
 	char error[1024];
 };

@@ -14,6 +14,11 @@ struct dd_model_priv {
 	dd_map connames;          /* "schema.name" -> count of constraints so named */
 	dd_map functions;         /* "schema.name(args)" -> function */
 	const dd_stmt *st;        /* statement being applied */
+	/* a partial copy (dd_model_clone with `only`): the model it was taken from answers for
+	 * the names of objects it left out, unless the copy removed them */
+	const dd_model *base;
+	const dd_map *only;
+	dd_map removed;
 };
 
 #define A(m) ((m)->priv->arena)
@@ -35,7 +40,7 @@ void dd_model_free(dd_model *m)
 		return;
 	struct dd_model_priv *p = m->priv;
 	dd_map *maps[] = { &p->tables, &p->indexes, &p->views, &p->sequences, &p->types,
-			   &p->schemas, &p->triggers, &p->connames, &p->functions };
+			   &p->schemas, &p->triggers, &p->connames, &p->functions, &p->removed };
 	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
 		dd_map_free(maps[i]);
 	free(p);
@@ -153,16 +158,35 @@ dd_constraint *dd_table_primary_key(const dd_table *t)
 	return NULL;
 }
 
+/* Remove a key from one of the model's maps (a partial copy remembers it). */
+static void forget(dd_model *m, dd_map *map, const char *key)
+{
+	if (m->priv->base && !dd_map_get(&m->priv->removed, key))
+		dd_map_put(&m->priv->removed, A(m), key, (void *)1);
+	dd_map_del(map, key);
+}
+
+/* Does the model a partial copy was taken from hold this name, for an object left out of it? */
+static bool base_holds(const dd_model *m, const char *schema, const char *name)
+{
+	const struct dd_model_priv *p = m->priv;
+	return p->base && !dd_map_get(p->only, name) && !dd_map_get(&p->removed, tkey(schema, name));
+}
+
 static bool relname_taken(dd_model *m, const char *schema, const char *name)
 {
 	const char *k = tkey(schema, name);
-	return dd_map_get(&m->priv->tables, k) || dd_map_get(&m->priv->indexes, k) ||
-	       dd_map_get(&m->priv->views, k) || dd_map_get(&m->priv->sequences, k);
+	if (dd_map_get(&m->priv->tables, k) || dd_map_get(&m->priv->indexes, k) ||
+	    dd_map_get(&m->priv->views, k) || dd_map_get(&m->priv->sequences, k))
+		return true;
+	return base_holds(m, schema, name) && relname_taken((dd_model *)m->priv->base, schema, name);
 }
 
 static bool conname_taken(dd_model *m, const char *schema, const char *name)
 {
-	return dd_map_get(&m->priv->connames, tkey(schema, name)) != NULL;
+	if (dd_map_get(&m->priv->connames, tkey(schema, name)))
+		return true;
+	return base_holds(m, schema, name) && conname_taken((dd_model *)m->priv->base, schema, name);
 }
 
 static void conname_count(dd_model *m, const char *schema, const char *name, int delta)
@@ -170,7 +194,7 @@ static void conname_count(dd_model *m, const char *schema, const char *name, int
 	const char *k = tkey(schema, name);
 	intptr_t n = (intptr_t)dd_map_get(&m->priv->connames, k) + delta;
 	if (n <= 0)
-		dd_map_del(&m->priv->connames, k);
+		forget(m, &m->priv->connames, k);
 	else
 		dd_map_put(&m->priv->connames, A(m), k, (void *)n);
 }
@@ -457,13 +481,13 @@ static dd_index *constraint_index(dd_model *m, dd_table *t, dd_constraint *c, co
 					ix->elems[i].column = dd_arena_strdup(A(m), ie->name);
 				else {
 					ix->elems[i].expr = dd_deparse_expr(A(m), ie->expr);
-					ix->elems[i].expr_name = dd_figure_colname(ie->expr);
+					ix->elems[i].expr_name = dd_arena_strdup(A(m), dd_figure_colname(ie->expr));
 				}
 			}
 		}
 		if (pc->where_clause) {
 			ix->predicate = dd_deparse_expr(A(m), pc->where_clause);
-			ix->predicate_node = pc->where_clause;
+			ix->predicate_node = dd_node_copy(A(m), pc->where_clause);
 		}
 	} else {
 		ix->n_elems = c->n_columns;
@@ -543,7 +567,7 @@ static dd_constraint *new_constraint(dd_model *m, dd_table *t, const PgQuery__Co
 			c->n_columns = 1;
 		}
 		if (pc->pktable) {
-			c->ref_schema = dd_model_schema_for(m, pc->pktable->schemaname);
+			c->ref_schema = dd_arena_strdup(A(m), dd_model_schema_for(m, pc->pktable->schemaname));
 			c->ref_table = dd_arena_strdup(A(m), pc->pktable->relname);
 			/* an unqualified reference resolves through the search path like any lookup */
 			if (!*pc->pktable->schemaname) {
@@ -613,7 +637,7 @@ static void install_constraint(dd_model *m, dd_table *t, dd_constraint *c, const
 				if (!c->named) {
 					c->name = ix->name;
 				} else if (strcmp(ix->name, c->name) != 0) {
-					dd_map_del(&m->priv->indexes, tkey(ix->schema, ix->name));
+					forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
 					ix->name = c->name;
 					dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
 				}
@@ -808,7 +832,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 			continue;
 		dd_table *parent = table_of(m, n->range_var);
 		if (cs->partbound) {
-			t->parent_schema = parent ? parent->schema : dd_model_schema_for(m, n->range_var->schemaname);
+			t->parent_schema = parent ? parent->schema : dd_arena_strdup(A(m), dd_model_schema_for(m, n->range_var->schemaname));
 			t->parent = dd_arena_strdup(A(m), n->range_var->relname);
 		}
 		if (parent)
@@ -914,7 +938,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 static dd_index *new_index_from_stmt(dd_model *m, const PgQuery__IndexStmt *is, dd_table *t, const char *schema)
 {
 	dd_index *ix = dd_arena_alloc(A(m), sizeof *ix);
-	ix->schema = schema;
+	ix->schema = dd_arena_strdup(A(m), schema);
 	ix->table = t;
 	ix->unique = is->unique;
 	ix->primary = is->primary;
@@ -931,7 +955,7 @@ static dd_index *new_index_from_stmt(dd_model *m, const PgQuery__IndexStmt *is, 
 			e->column = dd_arena_strdup(A(m), ie->name);
 		} else {
 			e->expr = dd_deparse_expr(A(m), ie->expr);
-			e->expr_name = dd_figure_colname(ie->expr);
+			e->expr_name = dd_arena_strdup(A(m), dd_figure_colname(ie->expr));
 		}
 		if (ie->n_opclass)
 			e->opclass = dd_arena_strdup(A(m), dd_name_last(ie->opclass, ie->n_opclass));
@@ -943,7 +967,7 @@ static dd_index *new_index_from_stmt(dd_model *m, const PgQuery__IndexStmt *is, 
 	}
 	if (is->where_clause) {
 		ix->predicate = dd_deparse_expr(A(m), is->where_clause);
-		ix->predicate_node = is->where_clause;
+		ix->predicate_node = dd_node_copy(A(m), is->where_clause);
 	}
 	return ix;
 }
@@ -985,7 +1009,7 @@ static void create_index(dd_model *m, const PgQuery__IndexStmt *is)
 static void drop_index_obj(dd_model *m, dd_index *ix)
 {
 	ix->dropped = true;
-	dd_map_del(&m->priv->indexes, tkey(ix->schema, ix->name));
+	forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
 }
 
 static void drop_constraint(dd_model *m, dd_table *t, const char *name)
@@ -1191,7 +1215,7 @@ static void alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 
 static void rename_table(dd_model *m, dd_table *t, const char *newname)
 {
-	dd_map_del(&m->priv->tables, tkey(t->schema, t->name));
+	forget(m, &m->priv->tables, tkey(t->schema, t->name));
 	t->name = dd_arena_strdup(A(m), newname);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->table = t->name;
@@ -1200,7 +1224,7 @@ static void rename_table(dd_model *m, dd_table *t, const char *newname)
 
 static void move_table(dd_model *m, dd_table *t, const char *schema)
 {
-	dd_map_del(&m->priv->tables, tkey(t->schema, t->name));
+	forget(m, &m->priv->tables, tkey(t->schema, t->name));
 	t->schema = dd_arena_strdup(A(m), schema);
 	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name), t);
 	for (size_t i = 0; i < t->n_triggers; i++)
@@ -1209,7 +1233,7 @@ static void move_table(dd_model *m, dd_table *t, const char *schema)
 		dd_index *ix = t->indexes[i];
 		if (ix->dropped)
 			continue;
-		dd_map_del(&m->priv->indexes, tkey(ix->schema, ix->name));
+		forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
 		ix->schema = t->schema;
 		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
 	}
@@ -1266,7 +1290,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 			c->named = true;
 			conname_count(m, t->schema, c->name, +1);
 			if (c->index) {
-				dd_map_del(&m->priv->indexes, tkey(c->index->schema, c->index->name));
+				forget(m, &m->priv->indexes, tkey(c->index->schema, c->index->name));
 				c->index->name = c->name;
 				dd_map_put(&m->priv->indexes, A(m), tkey(c->index->schema, c->index->name), c->index);
 			}
@@ -1278,7 +1302,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		dd_index *ix = rv ? lookup(m, &m->priv->indexes, rv->schemaname, rv->relname) : NULL;
 		if (!ix)
 			break;
-		dd_map_del(&m->priv->indexes, tkey(ix->schema, ix->name));
+		forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
 		ix->name = dd_arena_strdup(A(m), rs->newname);
 		ix->named = true;
 		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
@@ -1294,7 +1318,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		const PgQuery__RangeVar *rv = rs->relation;
 		dd_view *v = rv ? lookup(m, &m->priv->views, rv->schemaname, rv->relname) : NULL;
 		if (v) {
-			dd_map_del(&m->priv->views, tkey(v->schema, v->name));
+			forget(m, &m->priv->views, tkey(v->schema, v->name));
 			v->name = dd_arena_strdup(A(m), rs->newname);
 			dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name), v);
 		}
@@ -1304,7 +1328,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		const PgQuery__RangeVar *rv = rs->relation;
 		dd_sequence *s = rv ? lookup(m, &m->priv->sequences, rv->schemaname, rv->relname) : NULL;
 		if (s) {
-			dd_map_del(&m->priv->sequences, tkey(s->schema, s->name));
+			forget(m, &m->priv->sequences, tkey(s->schema, s->name));
 			s->name = dd_arena_strdup(A(m), rs->newname);
 			dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name), s);
 		}
@@ -1315,7 +1339,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		list_names(rs->object, &schema, &name);
 		dd_typedef *ty = lookup(m, &m->priv->types, schema, name);
 		if (ty) {
-			dd_map_del(&m->priv->types, tkey(ty->schema, ty->name));
+			forget(m, &m->priv->types, tkey(ty->schema, ty->name));
 			ty->name = dd_arena_strdup(A(m), rs->newname);
 			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name), ty);
 		}
@@ -1324,7 +1348,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
 		dd_schema *s = dd_map_get(&m->priv->schemas, rs->subname);
 		if (s) {
-			dd_map_del(&m->priv->schemas, s->name);
+			forget(m, &m->priv->schemas, s->name);
 			s->name = dd_arena_strdup(A(m), rs->newname);
 			dd_map_put(&m->priv->schemas, A(m), s->name, s);
 		}
@@ -1359,7 +1383,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 static void drop_table(dd_model *m, dd_table *t)
 {
 	t->dropped = true;
-	dd_map_del(&m->priv->tables, tkey(t->schema, t->name));
+	forget(m, &m->priv->tables, tkey(t->schema, t->name));
 	for (size_t i = 0; i < t->n_indexes; i++)
 		if (!t->indexes[i]->dropped)
 			drop_index_obj(m, t->indexes[i]);
@@ -1372,7 +1396,7 @@ static void drop_table(dd_model *m, dd_table *t)
 		if (!s->dropped && s->owned_by_table && strcmp(s->schema, t->schema) == 0 &&
 		    strcmp(s->owned_by_table, t->name) == 0) {
 			s->dropped = true;
-			dd_map_del(&m->priv->sequences, tkey(s->schema, s->name));
+			forget(m, &m->priv->sequences, tkey(s->schema, s->name));
 		}
 	}
 }
@@ -1401,7 +1425,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_view *v = lookup(m, &m->priv->views, schema, name);
 			if (v) {
 				v->dropped = true;
-				dd_map_del(&m->priv->views, tkey(v->schema, v->name));
+				forget(m, &m->priv->views, tkey(v->schema, v->name));
 			}
 			break;
 		}
@@ -1409,7 +1433,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_sequence *s = lookup(m, &m->priv->sequences, schema, name);
 			if (s) {
 				s->dropped = true;
-				dd_map_del(&m->priv->sequences, tkey(s->schema, s->name));
+				forget(m, &m->priv->sequences, tkey(s->schema, s->name));
 			}
 			break;
 		}
@@ -1418,7 +1442,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_typedef *ty = lookup(m, &m->priv->types, schema, name);
 			if (ty) {
 				ty->dropped = true;
-				dd_map_del(&m->priv->types, tkey(ty->schema, ty->name));
+				forget(m, &m->priv->types, tkey(ty->schema, ty->name));
 			}
 			break;
 		}
@@ -1426,7 +1450,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_schema *s = dd_map_get(&m->priv->schemas, name);
 			if (s) {
 				s->dropped = true;
-				dd_map_del(&m->priv->schemas, name);
+				forget(m, &m->priv->schemas, name);
 			}
 			/* CASCADE or not, the objects in it are gone when the drop succeeds */
 			for (size_t k = 0; k < m->n_tables; k++)
@@ -1729,7 +1753,7 @@ static void alter_object_schema(dd_model *m, const PgQuery__AlterObjectSchemaStm
 		list_names(as->object, &schema, &name);
 		dd_typedef *ty = lookup(m, &m->priv->types, schema, name);
 		if (ty) {
-			dd_map_del(&m->priv->types, tkey(ty->schema, ty->name));
+			forget(m, &m->priv->types, tkey(ty->schema, ty->name));
 			ty->schema = dd_arena_strdup(A(m), as->newschema);
 			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name), ty);
 		}
@@ -1842,13 +1866,55 @@ static void *copy_array(dd_arena *a, const void *items, size_t n, size_t size)
 	return out;
 }
 
-dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
+static bool table_named(const dd_map *only, const dd_table *t);
+static bool table_in_scope(const dd_map *only, const dd_table *t);
+
+static bool named(const dd_map *only, const char *name)
+{
+	return !only || (name && dd_map_get(only, name));
+}
+
+static bool index_named(const dd_map *only, const dd_index *ix)
+{
+	return named(only, ix->name) || named(only, ix->schema) || (ix->table && table_in_scope(only, ix->table));
+}
+
+/* A table is in a partial copy when it is named, or one of its indexes is (the copy of an
+ * index must have the copy of its table to point to). */
+static bool table_in_scope(const dd_map *only, const dd_table *t)
+{
+	if (table_named(only, t))
+		return true;
+	for (size_t j = 0; j < t->n_indexes; j++)
+		if (named(only, t->indexes[j]->name) || named(only, t->indexes[j]->schema))
+			return true;
+	return false;
+}
+
+static bool table_named(const dd_map *only, const dd_table *t)
+{
+	if (named(only, t->name) || named(only, t->schema) || (t->parent && named(only, t->parent)))
+		return true;
+	/* a foreign key on it to a table named there: DROP ... CASCADE takes it away */
+	for (size_t j = 0; j < t->n_constraints; j++)
+		if (t->constraints[j]->kind == DD_CON_FOREIGN && named(only, t->constraints[j]->ref_table))
+			return true;
+	return false;
+}
+
+dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 {
 	dd_model *c = dd_model_new(a);
+	if (only) {
+		c->priv->base = m;
+		c->priv->only = only;
+	}
 	c->default_schema = m->default_schema;
 	dd_map remap = { 0 };   /* old object -> new object */
 	char k[32];
 	for (size_t i = 0; i < m->n_indexes; i++) {
+		if (!index_named(only, m->indexes[i]))
+			continue;
 		dd_index *ix = dd_arena_alloc(a, sizeof *ix);
 		*ix = *m->indexes[i];
 		/* arrays the replay changes in place (RENAME COLUMN) are copied, never shared */
@@ -1861,6 +1927,8 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 	}
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *ot = m->tables[i];
+		if (!table_in_scope(only, ot))
+			continue;
 		dd_table *t = dd_arena_alloc(a, sizeof *t);
 		*t = *ot;
 		t->columns = NULL;
@@ -1901,6 +1969,8 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 			dd_map_put(&c->priv->tables, a, tkey(t->schema, t->name), t);
 	}
 	for (size_t i = 0; i < m->n_types; i++) {
+		if (!named(only, m->types[i]->name) && !named(only, m->types[i]->schema))
+			continue;
 		dd_typedef *ty = dd_arena_alloc(a, sizeof *ty);
 		*ty = *m->types[i];
 		ty->labels = copy_array(a, ty->labels, ty->n_labels, sizeof *ty->labels);
@@ -1909,6 +1979,8 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 			dd_map_put(&c->priv->types, a, tkey(ty->schema, ty->name), ty);
 	}
 	for (size_t i = 0; i < m->n_views; i++) {
+		if (!named(only, m->views[i]->name) && !named(only, m->views[i]->schema))
+			continue;
 		dd_view *v = dd_arena_alloc(a, sizeof *v);
 		*v = *m->views[i];
 		DD_PUSH(a, &c->views, &c->n_views, v);
@@ -1916,6 +1988,9 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 			dd_map_put(&c->priv->views, a, tkey(v->schema, v->name), v);
 	}
 	for (size_t i = 0; i < m->n_triggers; i++) {
+		const dd_trigger *ot = m->triggers[i];
+		if (!named(only, ot->name) && !named(only, ot->table) && !named(only, ot->schema))
+			continue;
 		dd_trigger *t = dd_arena_alloc(a, sizeof *t);
 		*t = *m->triggers[i];
 		DD_PUSH(a, &c->triggers, &c->n_triggers, t);
@@ -1934,6 +2009,8 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 		}
 	}
 	for (size_t i = 0; i < m->n_functions; i++) {
+		if (!named(only, m->functions[i]->name) && !named(only, m->functions[i]->schema))
+			continue;
 		dd_function *f = dd_arena_alloc(a, sizeof *f);
 		*f = *m->functions[i];
 		DD_PUSH(a, &c->functions, &c->n_functions, f);
@@ -1941,6 +2018,9 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 			dd_map_put(&c->priv->functions, a, dd_arena_sprintf(a, "%s.%s(%s)", f->schema, f->name, f->args), f);
 	}
 	for (size_t i = 0; i < m->n_sequences; i++) {
+		const dd_sequence *os = m->sequences[i];
+		if (!named(only, os->name) && !named(only, os->schema) && !(os->owned_by_table && named(only, os->owned_by_table)))
+			continue;
 		dd_sequence *s = dd_arena_alloc(a, sizeof *s);
 		*s = *m->sequences[i];
 		DD_PUSH(a, &c->sequences, &c->n_sequences, s);
@@ -1948,6 +2028,8 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m)
 			dd_map_put(&c->priv->sequences, a, tkey(s->schema, s->name), s);
 	}
 	for (size_t i = 0; i < m->n_schemas; i++) {
+		if (!named(only, m->schemas[i]->name))
+			continue;
 		dd_schema *s = dd_arena_alloc(a, sizeof *s);
 		*s = *m->schemas[i];
 		DD_PUSH(a, &c->schemas, &c->n_schemas, s);
@@ -1970,17 +2052,17 @@ static const char *cols_text(dd_arena *a, const char *const *cols, size_t n)
 	return s;
 }
 
-size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const char ***out)
+size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const dd_map *only, const char ***out)
 {
 	const char **v = NULL;
 	size_t n = 0;
 	static const char *kinds[] = { "primary key", "unique", "check", "foreign key", "exclude" };
 	for (size_t i = 0; i < m->n_schemas; i++)
-		if (!m->schemas[i]->dropped)
+		if (!m->schemas[i]->dropped && named(only, m->schemas[i]->name))
 			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "schema %s", m->schemas[i]->name));
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *t = m->tables[i];
-		if (t->dropped)
+		if (t->dropped || !table_in_scope(only, t))
 			continue;
 		DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "table %s.%s", t->schema, t->name));
 		for (size_t j = 0; j < t->n_columns; j++) {
@@ -1999,30 +2081,37 @@ size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const char ***out)
 		const dd_index *ix = m->indexes[i];
 		if (ix->dropped || ix->constraint || !ix->table || ix->table->dropped)
 			continue;
-		DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "index %s.%s", ix->schema, ix->name));
+		if (index_named(only, ix))
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "index %s.%s", ix->schema, ix->name));
 	}
 	for (size_t i = 0; i < m->n_types; i++) {
 		const dd_typedef *t = m->types[i];
-		if (t->dropped)
+		if (t->dropped || !(named(only, t->name) || named(only, t->schema)))
 			continue;
 		DD_PUSH(a, &v, &n, t->kind == DD_TYPE_ENUM
 					   ? dd_arena_sprintf(a, "type %s.%s (%s)", t->schema, t->name, cols_text(a, t->labels, t->n_labels))
 					   : dd_arena_sprintf(a, "type %s.%s", t->schema, t->name));
 	}
-	for (size_t i = 0; i < m->n_views; i++)
-		if (!m->views[i]->dropped)
-			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "view %s.%s", m->views[i]->schema, m->views[i]->name));
-	for (size_t i = 0; i < m->n_triggers; i++)
-		if (!m->triggers[i]->dropped)
-			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "trigger %s on %s.%s", m->triggers[i]->name, m->triggers[i]->schema,
-							    m->triggers[i]->table));
-	for (size_t i = 0; i < m->n_functions; i++)
-		if (!m->functions[i]->dropped)
-			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "function %s.%s(%s)", m->functions[i]->schema, m->functions[i]->name,
-							    m->functions[i]->args));
-	for (size_t i = 0; i < m->n_sequences; i++)
-		if (!m->sequences[i]->dropped && !m->sequences[i]->owned_by_column)
-			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "sequence %s.%s", m->sequences[i]->schema, m->sequences[i]->name));
+	for (size_t i = 0; i < m->n_views; i++) {
+		const dd_view *w = m->views[i];
+		if (!w->dropped && (named(only, w->name) || named(only, w->schema)))
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "view %s.%s", w->schema, w->name));
+	}
+	for (size_t i = 0; i < m->n_triggers; i++) {
+		const dd_trigger *tg = m->triggers[i];
+		if (!tg->dropped && (named(only, tg->name) || named(only, tg->table) || named(only, tg->schema)))
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "trigger %s on %s.%s", tg->name, tg->schema, tg->table));
+	}
+	for (size_t i = 0; i < m->n_functions; i++) {
+		const dd_function *f = m->functions[i];
+		if (!f->dropped && (named(only, f->name) || named(only, f->schema)))
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "function %s.%s(%s)", f->schema, f->name, f->args));
+	}
+	for (size_t i = 0; i < m->n_sequences; i++) {
+		const dd_sequence *sq = m->sequences[i];
+		if (!sq->dropped && !sq->owned_by_column && (named(only, sq->name) || named(only, sq->schema)))
+			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "sequence %s.%s", sq->schema, sq->name));
+	}
 	if (n)
 		qsort(v, n, sizeof *v, str_cmp);
 	*out = v;

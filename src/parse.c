@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <pg_query.h>
 #include "internal.h"
 
@@ -27,22 +29,22 @@ static int char_to_byte(const char *s, int len, int chars)
 	return i;
 }
 
-static void add_stmt(dd_run *run, dd_file *f, PgQuery__RawStmt *raw, int base, int limit)
+static void add_stmt(dd_unit *u, PgQuery__RawStmt *raw, int limit)
 {
 	if (!raw->stmt)
 		return;
-	int loc = base + (raw->stmt_location > 0 ? raw->stmt_location : 0);
+	const dd_file *f = u->file;
+	int loc = raw->stmt_location > 0 ? raw->stmt_location : 0;
 	int end = raw->stmt_len > 0 ? loc + raw->stmt_len : limit;
 	/* RawStmt locations start right after the previous semicolon: skip to the first token. */
 	dd_tok t = dd_lex_next(f->text, end, loc);
 	if (t.kind != DD_TOK_EOF)
 		loc = t.start;
-	dd_stmt *st = dd_arena_alloc(run->arena, sizeof *st);
-	st->file = f;
-	st->node = raw->stmt;
-	st->offset = loc;
-	st->len = end - loc;
-	DD_PUSH(run->arena, &run->stmts, &run->n_stmts, st);
+	dd_parsed *p = dd_arena_alloc(u->arena, sizeof *p);
+	p->node = raw->stmt;
+	p->offset = loc;
+	p->len = end - loc;
+	DD_PUSH(u->arena, &u->stmts, &u->n_stmts, p);
 }
 
 /* PostgreSQL quotes the rest of the input after an unterminated literal: keep messages to one short line. */
@@ -69,129 +71,268 @@ static void tidy_message(char *out, size_t size, const char *message)
 	out[k] = '\0';
 }
 
-static void syntax_error(dd_run *run, dd_file *f, int offset, const char *raw_message)
+static void add_error(dd_unit *u, int offset, int len, const char *message)
+{
+	dd_parse_error *e = dd_arena_alloc(u->arena, sizeof *e);
+	e->offset = offset;
+	e->len = len;
+	e->message = dd_arena_strdup(u->arena, message);
+	DD_PUSH(u->arena, &u->errors, &u->n_errors, e);
+}
+
+static void syntax_error(dd_unit *u, int offset, const char *raw_message)
 {
 	char message[512];
 	tidy_message(message, sizeof message, raw_message);
-	dd_loc loc = { f, offset, 0 };
+	const dd_file *f = u->file;
+	int len = 0;
 	dd_tok t = dd_lex_next(f->text, (int)f->len, offset);
 	if (t.start == offset && t.kind != DD_TOK_EOF)
-		loc.len = t.end - t.start;
+		len = t.end - t.start;
 	if (t.kind == DD_TOK_UNTERMINATED)
-		loc.len = 1;
-	dd_run_add_diag(run, "syntax-error", &loc, NULL, NULL, message);
+		len = 1;
+	add_error(u, offset, len, message);
 }
 
-static void parse_piece(dd_run *run, dd_file *f, int start, int len)
+/* Parse text[start, start+len) of the unit's file, a copy of which is `piece` (NUL-terminated). */
+static bool parse_text(dd_unit *u, const char *piece, int start, int len, bool report_error)
 {
-	char *piece = malloc((size_t)len + 1);
-	if (!piece)
-		abort();
-	memcpy(piece, f->text + start, (size_t)len);
-	piece[len] = '\0';
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(piece);
-	if (r.error) {
+	bool ok = !r.error;
+	if (r.error && report_error) {
 		int at = r.error->cursorpos > 0 ? char_to_byte(piece, len, r.error->cursorpos - 1) : 0;
 		if (r.error->cursorpos <= 0) {
 			dd_tok t = dd_lex_next(piece, len, 0);
 			at = t.kind == DD_TOK_EOF ? 0 : t.start;
 		}
-		syntax_error(run, f, start + at, r.error->message);
-	} else {
-		PgQuery__ParseResult *pr = unpack(run->arena, r.parse_tree);
+		syntax_error(u, start + at, r.error->message);
+	} else if (!r.error) {
+		PgQuery__ParseResult *pr = unpack(u->arena, r.parse_tree);
 		for (size_t i = 0; pr && i < pr->n_stmts; i++) {
 			/* every location, stmt_location included, becomes a file offset */
-			dd_shift_locations(&pr->stmts[i]->base, start);
-			add_stmt(run, f, pr->stmts[i], 0, start + len);
+			if (start)
+				dd_shift_locations(&pr->stmts[i]->base, start);
+			add_stmt(u, pr->stmts[i], start + len);
 		}
 	}
 	pg_query_free_protobuf_parse_result(r);
-	free(piece);
+	return ok;
 }
 
-void dd_parse_file(dd_run *run, dd_file *f)
+static char *copy_range(const char *text, int start, int len)
 {
+	char *piece = malloc((size_t)len + 1);
+	if (!piece)
+		abort();
+	memcpy(piece, text + start, (size_t)len);
+	piece[len] = '\0';
+	return piece;
+}
+
+/* The encoding check every file gets before it is parsed; false when it fails (reported). */
+static bool check_encoding(dd_unit *u)
+{
+	const dd_file *f = u->file;
 	long bad = dd_utf8_first_invalid(f->text, f->len);
-	if (bad >= 0) {
-		unsigned char c = (unsigned char)f->text[bad];
-		dd_loc loc = { f, (int)bad, 1 };
-		/* The positions of the rest of the file cannot be trusted: index only up to here. */
-		char msg[128];
-		if (c == 0)
-			snprintf(msg, sizeof msg, "file contains a NUL byte; it is not a SQL text file");
-		else
-			snprintf(msg, sizeof msg, "file is not valid UTF-8 (byte 0x%02x); convert it to UTF-8", c);
-		dd_run_add_diag(run, "syntax-error", &loc, NULL, NULL, msg);
-		return;
-	}
-	dd_blank_psql((char *)f->text, f->len);
+	if (bad < 0)
+		return true;
+	unsigned char c = (unsigned char)f->text[bad];
+	/* The positions of the rest of the file cannot be trusted: index only up to here. */
+	char msg[128];
+	if (c == 0)
+		snprintf(msg, sizeof msg, "file contains a NUL byte; it is not a SQL text file");
+	else
+		snprintf(msg, sizeof msg, "file is not valid UTF-8 (byte 0x%02x); convert it to UTF-8", c);
+	add_error(u, (int)bad, 1, msg);
+	return false;
+}
 
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(f->text);
-	if (!r.error) {
-		PgQuery__ParseResult *pr = unpack(run->arena, r.parse_tree);
-		for (size_t i = 0; pr && i < pr->n_stmts; i++)
-			add_stmt(run, f, pr->stmts[i], 0, (int)f->len);
-		pg_query_free_protobuf_parse_result(r);
-		return;
+void dd_parse_unit(dd_unit *u)
+{
+	dd_file *f = u->file;
+	if (u->whole) {
+		if (!check_encoding(u))
+			return;
+		dd_blank_psql((char *)f->text, f->len);
 	}
-	pg_query_free_protobuf_parse_result(r);
-
+	/* the whole file parses from its own text; a part of one from a copy */
+	char *copy = u->start == 0 && (size_t)u->len == f->len ? NULL : copy_range(f->text, u->start, u->len);
+	bool ok = parse_text(u, copy ? copy : f->text, u->start, u->len, false);
+	free(copy);
+	if (ok)
+		return;
 	/* Some statement is broken: split, and parse each statement on its own. */
 	int *starts, *lens;
-	size_t n = dd_split_statements(f->text, (int)f->len, &starts, &lens);
-	for (size_t i = 0; i < n; i++)
-		parse_piece(run, f, starts[i], lens[i]);
+	size_t n = dd_split_statements(f->text + u->start, u->len, &starts, &lens);
+	for (size_t i = 0; i < n; i++) {
+		char *piece = copy_range(f->text, u->start + starts[i], lens[i]);
+		parse_text(u, piece, u->start + starts[i], lens[i], true);
+		free(piece);
+	}
 	free(starts);
 	free(lens);
 }
 
-static bool is_location_field(const char *name)
+static dd_unit *new_unit(struct dd_run *run, dd_file *f, int start, int len, bool whole)
 {
-	return strcmp(name, "location") == 0 || strcmp(name, "stmt_location") == 0;
+	dd_unit *u = dd_arena_alloc(run->arena, sizeof *u);
+	u->file = f;
+	u->start = start;
+	u->len = len;
+	u->whole = whole;
+	u->keep = f->migration != NULL;
+	DD_PUSH(run->arena, &run->units, &run->n_units, u);
+	return u;
 }
 
-typedef void (*msg_fn)(ProtobufCMessage *msg, void *arg);
-
-/* Visit every message of a tree in pre-order. */
-static void walk_messages(ProtobufCMessage *msg, msg_fn fn, void *arg)
+void dd_plan_units(struct dd_run *run, dd_file *f, size_t target)
 {
-	fn(msg, arg);
-	const ProtobufCMessageDescriptor *d = msg->descriptor;
-	char *base = (char *)msg;
+	if (f->len <= 2 * target || dd_utf8_first_invalid(f->text, f->len) >= 0) {
+		new_unit(run, f, 0, (int)f->len, true);
+		return;
+	}
+	dd_blank_psql((char *)f->text, f->len);
+	int *starts, *lens;
+	size_t n = dd_split_statements(f->text, (int)f->len, &starts, &lens);
+	/* a unit runs from the start of its first statement to the start of the next unit's */
+	int from = 0;
+	for (size_t i = 1; i < n; i++)
+		if ((size_t)(starts[i] - from) >= target) {
+			new_unit(run, f, from, starts[i] - from, false);
+			from = starts[i];
+		}
+	new_unit(run, f, from, (int)f->len - from, false);
+	free(starts);
+	free(lens);
+}
+
+PgQuery__Node *dd_node_copy(dd_arena *a, const PgQuery__Node *node)
+{
+	size_t len = pg_query__node__get_packed_size(node);
+	uint8_t *buf = malloc(len ? len : 1);
+	if (!buf)
+		abort();
+	pg_query__node__pack(node, buf);
+	ProtobufCAllocator alloc = { arena_pb_alloc, arena_pb_free, a };
+	PgQuery__Node *copy = pg_query__node__unpack(&alloc, len, buf);
+	free(buf);
+	return copy;
+}
+
+/*
+ * Walking a tree by reflection. What matters of each message type (its location fields and
+ * the fields that hold messages) is worked out once, for every type reachable from a parse
+ * result, so a walk never scans the scalar fields nor the hundreds of alternatives of a Node.
+ */
+typedef struct walk_plan {
+	const ProtobufCMessageDescriptor *d;
+	unsigned n_loc, n_sub;
+	unsigned loc[2];                         /* offsets of location and stmt_location */
+	const ProtobufCFieldDescriptor **sub;    /* the message fields */
+	unsigned n_str;
+	const ProtobufCFieldDescriptor **str;    /* the (single) string fields */
+} walk_plan;
+
+enum { PLAN_SLOTS = 1024, PLAN_FIELDS = 8192 };
+static walk_plan plans[PLAN_SLOTS];
+static const ProtobufCFieldDescriptor *plan_fields[PLAN_FIELDS];
+static size_t n_plan_fields;
+static pthread_once_t plans_once = PTHREAD_ONCE_INIT;
+
+static size_t plan_slot(const ProtobufCMessageDescriptor *d)
+{
+	size_t h = ((uintptr_t)d >> 4) % PLAN_SLOTS;
+	while (plans[h].d && plans[h].d != d)
+		h = (h + 1) % PLAN_SLOTS;
+	return h;
+}
+
+static void plan_type(const ProtobufCMessageDescriptor *d)
+{
+	size_t h = plan_slot(d);
+	if (plans[h].d)
+		return;
+	walk_plan *p = &plans[h];
+	p->d = d;
+	p->str = plan_fields + n_plan_fields;
+	for (unsigned i = 0; i < d->n_fields && n_plan_fields < PLAN_FIELDS; i++)
+		if (d->fields[i].type == PROTOBUF_C_TYPE_STRING && d->fields[i].label != PROTOBUF_C_LABEL_REPEATED) {
+			plan_fields[n_plan_fields++] = &d->fields[i];
+			p->n_str++;
+		}
+	p->sub = plan_fields + n_plan_fields;
 	for (unsigned i = 0; i < d->n_fields; i++) {
 		const ProtobufCFieldDescriptor *fd = &d->fields[i];
-		if (fd->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		if (fd->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
-			if (*(uint32_t *)(base + fd->quantifier_offset) != fd->id)
-				continue;
+		if (fd->type == PROTOBUF_C_TYPE_INT32 && fd->label != PROTOBUF_C_LABEL_REPEATED && p->n_loc < 2 &&
+		    (strcmp(fd->name, "location") == 0 || strcmp(fd->name, "stmt_location") == 0))
+			p->loc[p->n_loc++] = fd->offset;
+		if (fd->type == PROTOBUF_C_TYPE_MESSAGE && n_plan_fields < PLAN_FIELDS) {
+			plan_fields[n_plan_fields++] = fd;
+			p->n_sub++;
 		}
+	}
+	for (unsigned i = 0; i < p->n_sub; i++)
+		plan_type(p->sub[i]->descriptor);
+}
+
+static void make_plans(void) { plan_type(&pg_query__parse_result__descriptor); }
+
+static const walk_plan *plan_of(const ProtobufCMessageDescriptor *d)
+{
+	const walk_plan *p = &plans[plan_slot(d)];
+	return p->d ? p : NULL;
+}
+
+typedef void (*msg_fn)(ProtobufCMessage *msg, const walk_plan *plan, void *arg);
+
+static void walk_plans(ProtobufCMessage *msg, msg_fn fn, void *arg)
+{
+	const walk_plan *p = plan_of(msg->descriptor);
+	if (!p)
+		return;
+	fn(msg, p, arg);
+	char *base = (char *)msg;
+	if (msg->descriptor == &pg_query__node__descriptor) {
+		/* a Node holds one of its alternatives: the field whose number is node_case */
+		const ProtobufCFieldDescriptor *fd =
+			protobuf_c_message_descriptor_get_field(msg->descriptor, ((PgQuery__Node *)msg)->node_case);
+		ProtobufCMessage *sub = fd ? *(ProtobufCMessage **)(base + fd->offset) : NULL;
+		if (sub)
+			walk_plans(sub, fn, arg);
+		return;
+	}
+	for (unsigned i = 0; i < p->n_sub; i++) {
+		const ProtobufCFieldDescriptor *fd = p->sub[i];
+		if ((fd->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) && *(uint32_t *)(base + fd->quantifier_offset) != fd->id)
+			continue;
 		if (fd->label == PROTOBUF_C_LABEL_REPEATED) {
 			size_t n = *(size_t *)(base + fd->quantifier_offset);
 			ProtobufCMessage **arr = *(ProtobufCMessage ***)(base + fd->offset);
 			for (size_t k = 0; k < n; k++)
 				if (arr[k])
-					walk_messages(arr[k], fn, arg);
+					walk_plans(arr[k], fn, arg);
 		} else {
 			ProtobufCMessage *sub = *(ProtobufCMessage **)(base + fd->offset);
 			if (sub)
-				walk_messages(sub, fn, arg);
+				walk_plans(sub, fn, arg);
 		}
 	}
 }
 
-static void shift_one(ProtobufCMessage *msg, void *arg)
+/* Visit every message of a tree in pre-order. */
+static void walk_messages(ProtobufCMessage *msg, msg_fn fn, void *arg)
+{
+	pthread_once(&plans_once, make_plans);
+	walk_plans(msg, fn, arg);
+}
+
+static void shift_one(ProtobufCMessage *msg, const walk_plan *p, void *arg)
 {
 	int delta = *(int *)arg;
-	const ProtobufCMessageDescriptor *d = msg->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *fd = &d->fields[i];
-		if (fd->type == PROTOBUF_C_TYPE_INT32 && fd->label != PROTOBUF_C_LABEL_REPEATED &&
-		    is_location_field(fd->name)) {
-			int32_t *v = (int32_t *)((char *)msg + fd->offset);
-			if (*v >= 0)
-				*v += delta;
-		}
+	for (unsigned i = 0; i < p->n_loc; i++) {
+		int32_t *v = (int32_t *)((char *)msg + p->loc[i]);
+		if (*v >= 0)
+			*v += delta;
 	}
 }
 
@@ -200,9 +341,27 @@ void dd_shift_locations(ProtobufCMessage *msg, int delta)
 	walk_messages(msg, shift_one, &delta);
 }
 
+struct string_walk { void (*fn)(const char *, void *); void *arg; };
+
+static void strings_one(ProtobufCMessage *msg, const walk_plan *p, void *arg)
+{
+	struct string_walk *w = arg;
+	for (unsigned i = 0; i < p->n_str; i++) {
+		const char *s = *(const char **)((char *)msg + p->str[i]->offset);
+		if (s && *s)
+			w->fn(s, w->arg);
+	}
+}
+
+void dd_tree_strings(const ProtobufCMessage *msg, void (*fn)(const char *s, void *arg), void *arg)
+{
+	struct string_walk w = { fn, arg };
+	walk_messages((ProtobufCMessage *)msg, strings_one, &w);
+}
+
 struct node_walk { void (*fn)(const PgQuery__Node *, void *); void *arg; };
 
-static void node_one(ProtobufCMessage *msg, void *arg)
+static void node_one(ProtobufCMessage *msg, const walk_plan *p, void *arg)
 {
 	struct node_walk *w = arg;
 	if (msg->descriptor == &pg_query__node__descriptor)

@@ -2,9 +2,12 @@
  * The one header a rule includes: the rule descriptor, the schema model, and
  * the helpers a rule uses to read source text and report diagnostics.
  *
- * Ownership: everything a rule receives is owned by the run's arena and lives
- * until the run is freed. Rules never free anything; strings returned by the
- * helpers below are allocated in the arena too.
+ * Ownership: the model, files and statements a rule receives live until the run
+ * is freed (a statement's tree only while it is visited: see dd_stmt). Rules
+ * never free anything. What the helpers below allocate (dd_alloc, dd_sprintf,
+ * identifiers, expression texts, option lists) lives until the visit or finish
+ * step that asked for it returns: a rule keeps no state from one call to the
+ * next, and dd_report copies what it is given.
  */
 #ifndef DDLINT_RULE_H
 #define DDLINT_RULE_H
@@ -43,10 +46,15 @@ enum { DD_ROLE_PLAIN, DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_UP_AND_DOWN, DD_ROLE_REP
 /* One parsed statement: its tree, where it is, and what part of a migration it belongs to. */
 typedef struct dd_stmt {
 	dd_file *file;
+	/* The tree: valid while the statement is visited. Afterwards only statements of migrations
+	 * keep theirs; the trees of other files are freed once replayed (NULL), so finish steps
+	 * read the fields below instead. */
 	PgQuery__Node *node;
 	int offset, len;
 	dd_migration *migration;  /* NULL outside migration directories */
 	bool down;                /* part of a down (undo, revert) migration: never replayed into the model */
+	int transaction_control;  /* dd_stmt_transaction_control() of the statement */
+	const char *outside_transaction; /* dd_stmt_outside_transaction() of the statement */
 } dd_stmt;
 
 /* A span of source: `len` bytes from `offset` in `file`. */
@@ -361,7 +369,7 @@ bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s);
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Arena helpers for rules: zeroed memory and strings that live as long as the run. */
+/* Scratch memory for rules: zeroed memory and strings that live until the visit or finish step returns. */
 void *dd_alloc(dd_ctx *ctx, size_t size);
 char *dd_strdup(dd_ctx *ctx, const char *s);
 char *dd_sprintf(dd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -23,14 +23,14 @@ static void finish(dd_ctx *ctx)
 			: implicit ? dd_sprintf(ctx, "%s sends the file as one query, which runs as one transaction", m->layout)
 			: NULL;
 		for (size_t k = i; k < j; k++) {
-			int c = dd_stmt_transaction_control(st[k]->node);
+			int c = st[k]->transaction_control;
 			if (c == 1) {
 				in_tx = true;
 				why = "after BEGIN";
 			} else if (c == 2 || c == 3) {
 				in_tx = implicit;
 			}
-			const char *what = dd_stmt_outside_transaction(st[k]->node);
+			const char *what = st[k]->outside_transaction;
 			if (what && in_tx && st[k]->file->report) {
 				dd_loc l = { st[k]->file, st[k]->offset, dd_name_loc(st[k]->file, st[k]->offset).len };
 				dd_report(ctx, l, NULL, NULL,

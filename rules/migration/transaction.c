@@ -4,7 +4,7 @@
 static const char *exempt(dd_stmt *const *st, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		const char *why = dd_stmt_outside_transaction(st[i]->node);
+		const char *why = st[i]->outside_transaction;
 		if (why)
 			return why;
 	}
@@ -28,7 +28,7 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 		if (!m->tool_transaction)
 			return;   /* the tool was told not to wrap this one: explicit control is the author's */
 		for (size_t i = 0; i < n; i++) {
-			int k = dd_stmt_transaction_control(st[i]->node);
+			int k = st[i]->transaction_control;
 			if (k)
 				dd_report(ctx, at(st[i]), obj, NULL,
 					  "%s runs in the migration tool's transaction; this %s ends or nests it", what,
@@ -36,8 +36,8 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 		}
 		return;
 	}
-	bool begins = dd_stmt_transaction_control(st[0]->node) == 1;
-	bool commits = dd_stmt_transaction_control(st[n - 1]->node) == 2;
+	bool begins = st[0]->transaction_control == 1;
+	bool commits = st[n - 1]->transaction_control == 2;
 	if (!begins || !commits)
 		dd_report(ctx, at(st[0]), obj, "BEGIN; ... COMMIT;",
 			  "%s is not wrapped in BEGIN ... COMMIT%s; a failure half way leaves the schema half changed",

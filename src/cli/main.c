@@ -29,6 +29,7 @@ static const char usage[] =
 	"  --rule ID=SEVERITY       set a rule's severity: error, warning, info or off (repeatable)\n"
 	"  --select PREFIX          run only the rules with this id or category (repeatable)\n"
 	"  --ignore PREFIX          turn off the rules with this id or category (repeatable)\n"
+	"  -j N, --jobs N           parse on N threads (default: the number of cores); results never depend on it\n"
 	"  --color, --no-color      force colours on or off (default: on a terminal, unless NO_COLOR)\n"
 	"  --version                print the version\n"
 	"  --help                   print this help\n"
@@ -53,6 +54,7 @@ typedef struct cli {
 	size_t n_select, n_ignore, n_context;
 	const char *command;
 	const char *pg_dump;
+	int jobs;                    /* 0: the number of cores */
 	char **paths;
 	size_t n_paths;
 } cli;
@@ -93,6 +95,20 @@ static bool prefix_known(const char *prefix)
 	return false;
 }
 
+static int parse_jobs(const char *val, int *jobs, int *status)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(val, &end, 10);
+	if (errno || end == val || *end || n < 1 || n > 1024) {
+		fprintf(stderr, "ddlint: --jobs takes a number of threads from 1 to 1024, not '%s'\n", val);
+		*status = 2;
+		return -1;
+	}
+	*jobs = (int)n;
+	return 0;
+}
+
 /* Parse the command line; returns -1 to exit with status *status. */
 static int parse_args(cli *c, int argc, char **argv, int *status)
 {
@@ -111,7 +127,7 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 			const char *eq = strchr(a, '=');
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
 			static const char *const with_value[] = { "--format", "--stdin-filename", "--fail-on", "--rule",
-								  "--config", "--select", "--ignore", "--context", "--output", "--pg-dump", NULL };
+								  "--config", "--select", "--ignore", "--context", "--output", "--pg-dump", "--jobs", NULL };
 			const char *val = NULL;
 			for (int k = 0; with_value[k]; k++)
 				if (strcmp(name, with_value[k]) == 0) {
@@ -168,6 +184,9 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 				c->context[c->n_context++] = val;
 			} else if (strcmp(name, "--pg-dump") == 0) {
 				c->pg_dump = val;
+			} else if (strcmp(name, "--jobs") == 0) {
+				if (parse_jobs(val, &c->jobs, status) != 0)
+					return -1;
 			} else if (strcmp(name, "--no-config") == 0) {
 				c->no_config = true;
 			} else if (strcmp(name, "--fail-on") == 0) {
@@ -219,6 +238,17 @@ static int parse_args(cli *c, int argc, char **argv, int *status)
 				*status = 2;
 				return -1;
 			}
+			continue;
+		}
+		if (!only_paths && a[0] == '-' && a[1] == 'j') {   /* -j N, -jN */
+			const char *val = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+			if (!val) {
+				fprintf(stderr, "ddlint: option '-j' needs a value\n%s", usage);
+				*status = 2;
+				return -1;
+			}
+			if (parse_jobs(val, &c->jobs, status) != 0)
+				return -1;
 			continue;
 		}
 		if (!only_paths && a[0] == '-' && a[1] != '\0') {
@@ -406,6 +436,7 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 			continue;
 		const dd_config *conf = inputs->items[i].config;
 		dd_run *run = dd_run_new();
+		dd_run_set_jobs(run, c->jobs);
 		dd_config_apply(conf, run);
 		apply_cli(c, run);
 		if (add_context(c, run) != 0)
@@ -505,6 +536,10 @@ int main(int argc, char **argv)
 
 	if (parse_args(&c, argc, argv, &status) != 0)
 		goto out;
+	if (c.jobs == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		c.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	}
 	if (c.command && strcmp(c.command, "rules") == 0) {
 		status = dd_cmd_rules();
 	} else if (c.command && strcmp(c.command, "explain") == 0) {

@@ -23,15 +23,29 @@ if [ ! -d "$work/migrations1000" ]; then
 	done
 	cat "$work"/migrations1000/*.up.sql > "$work/migrations1000.all"
 fi
+jobs=$(nproc 2>/dev/null || echo 1)
+squawk=${SQUAWK:-$(command -v squawk || true)}
+sqlfluff=${SQLFLUFF:-$(command -v sqlfluff || true)}
+others=$(mktemp)
+trap 'rm -f "$others"' EXIT
+x() { echo "$1 / $2" | bc -l; }
 row() {   # label, input for ddlint, file for the bare parse
 	label=$1 input=$2 parse_file=$3
 	bytes=$(wc -c < "$parse_file")
 	p=$($tools/parse_only "$parse_file" 3 | cut -d' ' -f1)
-	set -- $($tools/measure 3 "$bin" --no-config --fail-on never "$input")
-	printf '%-44s %9.1f %9.3f %9.3f %6.2fx %9.1f %6.1fx\n' "$label" "$(echo "$bytes / 1048576" | bc -l)" "$p" "$1" \
-		"$(echo "$1 / $p" | bc -l)" "$(echo "$2 / 1024" | bc -l)" "$(echo "$2 * 1024 / $bytes" | bc -l)"
+	set -- $($tools/measure 3 "$bin" -j 1 --no-config --fail-on never "$input")
+	one=$1 mem1=$2
+	set -- $($tools/measure 3 "$bin" -j "$jobs" --no-config --fail-on never "$input")
+	printf '%-40s %6.1f %8.3f %8.3f %6.2fx %8.3f %6.2fx %8.1f %6.1fx\n' "$label" "$(x "$bytes" 1048576)" "$p" "$one" \
+		"$(x "$one" "$p")" "$1" "$(x "$1" "$p")" "$(x "$mem1" 1024)" "$(x "$mem1 * 1024" "$bytes")"
+	# other linters on the same input, when installed (their own exit status is ignored)
+	if [ -n "$squawk" ] && [ "$bytes" -le "${SQUAWK_MAX_BYTES:-13000000}" ]; then
+		s=$($tools/measure -a 1 "$squawk" "$input" | cut -d' ' -f1)
+		printf '%-40s squawk   %9.3f s  %7.1fx ddlint -j 1\n' "$label" "$s" "$(x "$s" "$one")" >> "$others"
+	fi
 }
-printf '%-44s %9s %9s %9s %7s %9s %7s\n' input MiB "parse s" "lint s" ratio "peak MiB" "mem/in"
+printf 'ddlint -j 1 (one core) and -j %s (this machine'"'"'s cores) against the bare parse; peak memory of -j 1\n' "$jobs"
+printf '%-40s %6s %8s %8s %7s %8s %7s %8s %7s\n' input MiB "parse s" "-j1 s" ratio "-j$jobs s" ratio "peak MiB" "mem/in"
 row "generated DDL (21,000 tables)" "$work/gen10mb.sql" "$work/gen10mb.sql"
 for n in 1000 10000 100000; do
 	row "generated DDL ($n tables)" "$work/tables$n.sql" "$work/tables$n.sql"
@@ -56,6 +70,26 @@ printf 'start-up and a 2,000-line migration: %.1f ms (best of 10)\n' "$(echo "$1
 head -n 1995 "$work/m2000.sql" > "$work/m2000-broken.sql"
 set -- $($tools/measure 10 "$bin" --no-config --fail-on never "$work/m2000-broken.sql")
 printf 'the same, last statement broken: %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"
-for other in squawk sqlfluff; do
-	command -v $other >/dev/null 2>&1 && echo "$other is installed: time it with the same inputs" || echo "$other: not installed, not timed"
-done
+set -- $($tools/measure 10 "$bin" --version)
+printf 'start-up alone (ddlint --version): %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"
+# what the cores of this machine give right now: one CPU-bound process, then one per core at once
+set -- $($tools/measure 3 $tools/spin 1)
+s1=$1
+set -- $($tools/measure 3 $tools/spin "$jobs")
+printf 'this machine now: %s CPU-bound processes at once take %.2fx the time of one (1.00: every core free)\n' \
+	"$jobs" "$(x "$1" "$s1")"
+if [ -n "$sqlfluff" ]; then
+	# sqlfluff skips files over 20,000 bytes unless told otherwise, and takes minutes on one
+	# that size: it gets a 20,000-byte slice of the 2,000-line migration, as does ddlint
+	head -c 20000 "$work/m2000.sql" | sed '$d' > "$work/slice20k.sql"
+	printf '[sqlfluff]\nlarge_file_skip_byte_limit = 0\n' > "$work/sqlfluff.cfg"
+	d=$($tools/measure 3 "$bin" -j 1 --no-config --fail-on never "$work/slice20k.sql" | cut -d' ' -f1)
+	s=$($tools/measure -a 1 "$sqlfluff" lint --config "$work/sqlfluff.cfg" --dialect postgres --processes 1 "$work/slice20k.sql" | cut -d' ' -f1)
+	printf '%-40s sqlfluff %9.3f s  %7.1fx ddlint -j 1 (%.3f s)\n' "20,000 bytes of that migration" "$s" "$(x "$s" "$d")" "$d" >> "$others"
+fi
+if [ -s "$others" ]; then
+	echo "other linters on the same inputs (best of 1, wall time):"
+	cat "$others"
+fi
+[ -n "$squawk" ] || echo "squawk: not installed, not timed (npm install squawk-cli, or SQUAWK=path)"
+[ -n "$sqlfluff" ] || echo "sqlfluff: not installed, not timed (apt-get install sqlfluff, or SQLFLUFF=path)"

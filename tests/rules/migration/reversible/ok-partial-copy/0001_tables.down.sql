@@ -1,0 +1,3 @@
+DROP TABLE posts;
+DROP TABLE accounts;
+DROP TABLE others;
