@@ -8,7 +8,7 @@
 
 #define MAX_FILE_BYTES ((size_t)1 << 30)
 #define DD_MAX_NODE_CASE 512
-#define UNIT_MIN ((size_t)64 << 10)
+#define UNIT_MIN ((size_t)32 << 10)
 #define UNIT_MAX ((size_t)256 << 10)
 
 #include <regex.h>
@@ -336,6 +336,7 @@ typedef struct replay {
 	dd_map names;                 /* what that migration names */
 	dd_arena *scratch;            /* that fingerprint and the copy of the model: freed after each check */
 	dd_migration *checking;
+	bool reversible;              /* the check is wanted: migration/reversible is on */
 } replay;
 
 static void replay_stmt(dd_run *run, replay *rp, dd_stmt *st)
@@ -345,7 +346,7 @@ static void replay_stmt(dd_run *run, replay *rp, dd_stmt *st)
 	if (st->down)
 		return;
 	dd_migration *m = st->migration;
-	if (m && m != rp->checking && m->reported && m->n_down && m->up == st->file) {
+	if (m && rp->reversible && m != rp->checking && m->reported && m->n_down && m->up == st->file) {
 		rp->checking = m;
 		dd_arena_free(rp->scratch);
 		rp->scratch = dd_arena_new();
@@ -438,6 +439,9 @@ int dd_run_lint(dd_run *run)
 			}
 	rp->ctx.run = run;
 	rp->ctx.rule_index = -1;
+	int ri = dd_rule_find("migration/reversible");
+	bool reversible = ri >= 0 && run->severity[ri] != DD_SEV_OFF;
+	rp->reversible = reversible;
 	rp->ctx.arena = dd_arena_new();
 
 	/* The rest streams: parsed ahead on the worker threads, replayed in order on this one,
@@ -470,7 +474,7 @@ int dd_run_lint(dd_run *run)
 	/* a migration whose up has no statement still gets its down checked against the model as it is */
 	for (size_t i = 0; i < run->n_migrations; i++) {
 		dd_migration *m = run->migrations[i];
-		if (m->reported && m->n_down && !m->reversibility_checked && m->n_up == 0) {
+		if (reversible && m->reported && m->n_down && !m->reversibility_checked && m->n_up == 0) {
 			dd_arena *scratch = dd_arena_new();
 			dd_map names;
 			migration_names(m, scratch, &names);

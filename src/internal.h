@@ -36,7 +36,7 @@ int dd_natural_cmp(const char *a, const char *b);
 
 /* ---- string map (open addressing, arena-owned keys) --------------------- */
 
-typedef struct dd_map { char **keys; void **vals; size_t cap, used, live; } dd_map;
+typedef struct dd_map { char **keys; void **vals; uint64_t *hashes; size_t cap, used, live; } dd_map;
 void *dd_map_get(const dd_map *m, const char *key);
 void dd_map_put(dd_map *m, dd_arena *a, const char *key, void *val);
 void dd_map_del(dd_map *m, const char *key);

@@ -454,14 +454,18 @@ void dd_run_add_migration_dir(dd_run *run, const char *dir, const char *layout)
 	free(real);
 }
 
-static dd_file *find_file(dd_run *run, const char *real)
+/* The run's files by the real path they were read from. */
+typedef struct file_index { dd_map map; dd_arena *arena; } file_index;
+
+static void index_file(file_index *fx, dd_file *f)
 {
-	for (size_t i = 0; i < run->n_files; i++) {
-		dd_file *f = run->files[i];
-		if (f->fs_real && strcmp(f->fs_real, real) == 0)
-			return f;
-	}
-	return NULL;
+	if (f->fs_real && !dd_map_get(&fx->map, f->fs_real))
+		dd_map_put(&fx->map, fx->arena, f->fs_real, f);
+}
+
+static dd_file *find_file(const file_index *fx, const char *real)
+{
+	return dd_map_get(&fx->map, real);
 }
 
 /* Files given that are not on disk yet (an editor's new buffer) join their directory too. */
@@ -471,20 +475,23 @@ static void add_unsaved(dd_run *run, size_t n0, mdir *d)
 	if (strcmp(L, "sqitch") == 0 || strcmp(L, "diesel") == 0 || strcmp(L, "prisma") == 0)
 		return;
 	bool added = false;
+	dd_map known = { 0 };
+	dd_arena *a = dd_arena_new();
+	for (size_t k = 0; k < d->n; k++)
+		dd_map_put(&known, a, d->entries[k].path, (void *)1);
 	for (size_t i = 0; i < n0; i++) {
 		const dd_file *f = run->files[i];
-		if (!f->fs_real)
+		if (!f->fs_real || dd_map_get(&known, f->fs_real))
 			continue;
-		bool known = false;
-		for (size_t k = 0; k < d->n && !known; k++)
-			known = strcmp(d->entries[k].path, f->fs_real) == 0;
 		char *root = root_of(f->fs_real);
-		if (!known && root && strcmp(root, d->root) == 0 && ends_with(f->fs_real, ".sql")) {
+		if (root && strcmp(root, d->root) == 0 && ends_with(f->fs_real, ".sql")) {
 			classify_flat(d, f->fs_real, strrchr(f->fs_real, '/') + 1);
 			added = true;
 		}
 		free(root);
 	}
+	dd_map_free(&known);
+	dd_arena_free(a);
 	if (added)
 		qsort(d->entries, d->n, sizeof *d->entries, entry_cmp);
 }
@@ -494,6 +501,9 @@ void dd_migrations_plan(dd_run *run)
 	size_t n0 = run->n_files;
 	mdir *dirs = NULL;
 	size_t n_dirs = 0;
+	file_index fx = { { 0 }, dd_arena_new() };
+	for (size_t i = 0; i < n0; i++)
+		index_file(&fx, run->files[i]);
 	for (size_t i = 0; i < n0; i++) {
 		dd_file *f = run->files[i];
 		if (!f->fs_real)
@@ -546,7 +556,7 @@ void dd_migrations_plan(dd_run *run)
 		size_t last = 0;
 		bool any = false;
 		for (size_t i = 0; i < d->n; i++) {
-			dd_file *f = find_file(run, d->entries[i].path);
+			dd_file *f = find_file(&fx, d->entries[i].path);
 			if (f && f->report && d->entries[i].version) {
 				last = i;
 				any = true;
@@ -572,32 +582,57 @@ void dd_migrations_plan(dd_run *run)
 			m->implicit_transaction = strcmp(L, "golang-migrate") == 0;
 			e->migration = m;
 		}
+		/* versions: the first up of each (for its downs), the last two entries of each kind (for duplicates) */
+		dd_map ups = { 0 }, same = { 0 };
+		dd_arena *va = dd_arena_new();
+		for (size_t i = 0; i < d->n; i++) {
+			entry *u = &d->entries[i];
+			if (u->migration && u->kind != DD_ROLE_REPEATABLE && u->version && !dd_map_get(&ups, u->version))
+				dd_map_put(&ups, va, u->version, u->migration);
+			if (u->version) {
+				char *key = dd_arena_sprintf(va, "%d %c %s", u->kind, u->rel[0], u->version);
+				size_t *last2 = dd_map_get(&same, key);
+				if (!last2) {
+					last2 = dd_arena_alloc(va, 2 * sizeof *last2);
+					last2[0] = last2[1] = SIZE_MAX;
+					dd_map_put(&same, va, key, last2);
+				}
+				last2[1] = last2[0];
+				last2[0] = i;
+			}
+		}
 		for (size_t i = 0; i < d->n; i++) {
 			entry *e = &d->entries[i];
-			if (e->kind != DD_ROLE_DOWN || !e->version)
-				continue;
-			for (size_t j = 0; j < d->n && !e->migration; j++) {
-				entry *u = &d->entries[j];
-				if (u->migration && u->kind != DD_ROLE_REPEATABLE && u->version && strcmp(u->version, e->version) == 0)
-					e->migration = u->migration;
+			if (e->kind == DD_ROLE_DOWN && e->version && !e->migration)
+				e->migration = dd_map_get(&ups, e->version);
+		}
+		/* migrations with a file given to report on: their other files are read too */
+		dd_map given = { 0 };
+		char pk[32];
+		for (size_t i = 0; i < d->n; i++) {
+			dd_file *g = find_file(&fx, d->entries[i].path);
+			if (d->entries[i].migration && g && g->report) {
+				snprintf(pk, sizeof pk, "%p", (void *)d->entries[i].migration);
+				dd_map_put(&given, va, pk, (void *)(i + 1));
 			}
 		}
 		/* read what the model needs: the given files, earlier ups as context, counterparts of given ones */
 		for (size_t i = 0; i < d->n; i++) {
 			entry *e = &d->entries[i];
-			dd_file *f = find_file(run, e->path);
+			dd_file *f = find_file(&fx, e->path);
 			bool counterpart = false;
-			for (size_t j = 0; j < d->n && e->migration && !f; j++) {
-				dd_file *g = find_file(run, d->entries[j].path);
-				if (j != i && d->entries[j].migration == e->migration && g && g->report)
-					counterpart = true;
+			if (e->migration && !f) {
+				snprintf(pk, sizeof pk, "%p", (void *)e->migration);
+				counterpart = dd_map_get(&given, pk) != NULL;   /* not this entry: it has no file */
 			}
 			bool earlier_up = any && i < last && e->kind != DD_ROLE_DOWN && e->kind != DD_ROLE_OTHER &&
 					  e->kind != DD_ROLE_REPEATABLE && e->version;
 			if (!f && (earlier_up || counterpart)) {
 				char *display = dd_arena_sprintf(run->arena, "%s/%s", d->root, e->rel);
-				if (dd_run_add_path(run, e->path, display, false) == 0)
+				if (dd_run_add_path(run, e->path, display, false) == 0) {
 					f = run->files[run->n_files - 1];
+					index_file(&fx, f);
+				}
 			}
 			if (!f)
 				continue;
@@ -606,12 +641,14 @@ void dd_migrations_plan(dd_run *run)
 			if (!e->matched)
 				f->name_problem = dd_arena_sprintf(run->arena, "file name '%s' does not follow the %s layout of its directory",
 								   e->rel, d->layout);
-			for (size_t j = 0; j < d->n && e->version && e->matched; j++)
-				if (j != i && d->entries[j].version && d->entries[j].kind == e->kind &&
-				    strcmp(d->entries[j].version, e->version) == 0 && strcmp(d->layout, "sqitch") != 0 &&
-				    d->entries[j].rel[0] == e->rel[0])
+			if (e->version && e->matched && strcmp(d->layout, "sqitch") != 0) {
+				/* the last other entry of the same kind and version */
+				size_t *last2 = dd_map_get(&same, dd_arena_sprintf(va, "%d %c %s", e->kind, e->rel[0], e->version));
+				size_t j = last2 ? (last2[0] != i ? last2[0] : last2[1]) : SIZE_MAX;
+				if (j != SIZE_MAX)
 					f->name_problem = dd_arena_sprintf(run->arena, "version %s is used by '%s' too; versions must be unique",
 									   e->version, d->entries[j].rel);
+			}
 			dd_migration *m = e->migration;
 			if (m) {
 				if (e->kind == DD_ROLE_DOWN)
@@ -626,12 +663,15 @@ void dd_migrations_plan(dd_run *run)
 				sections(f, m);
 			}
 			DD_PUSH(run->arena, &dir_files[k], &n_dir_files[k], f);
-			for (size_t j = 0; j < n0; j++)
-				if (run->files[j] == f)
-					dir_of[j] = (int)k;
+			if (f->index < n0)   /* a file given (files are indexed in the order they were added) */
+				dir_of[f->index] = (int)k;
 			if (m && (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE))
 				DD_PUSH(run->arena, &run->migrations, &run->n_migrations, m);
 		}
+		dd_map_free(&ups);
+		dd_map_free(&same);
+		dd_map_free(&given);
+		dd_arena_free(va);
 	}
 	/* a directory's files take the place of the first of them given; other files keep theirs */
 	dd_file **final = dd_arena_alloc(run->arena, (run->n_files + 1) * sizeof *final);
@@ -649,18 +689,22 @@ void dd_migrations_plan(dd_run *run)
 				final[n_final++] = dir_files[k][j];
 		}
 	}
-	for (size_t i = n0; i < run->n_files; i++) {   /* context files outside any directory's order */
-		bool in = false;
-		for (size_t j = 0; j < n_final && !in; j++)
-			in = final[j] == run->files[i];
-		if (!in)
+	bool *placed = calloc(run->n_files + 1, sizeof *placed);
+	if (!placed)
+		abort();
+	for (size_t j = 0; j < n_final; j++)
+		placed[final[j]->index] = true;
+	for (size_t i = n0; i < run->n_files; i++)   /* context files outside any directory's order */
+		if (!placed[run->files[i]->index])
 			final[n_final++] = run->files[i];
-	}
+	free(placed);
 	for (size_t i = 0; i < n_final; i++) {
 		final[i]->index = i;
 		run->files[i] = final[i];
 	}
 	free(emitted);
+	dd_map_free(&fx.map);
+	dd_arena_free(fx.arena);
 	free(dir_files);
 	free(n_dir_files);
 	free(dir_of);

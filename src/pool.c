@@ -2,8 +2,9 @@
  * An ordered work pool: items 0..n-1 run on worker threads, and one consumer takes their
  * results in order. Workers run at most `window` items ahead of what the consumer has
  * released, which bounds the memory of results waiting to be consumed. The consumer runs
- * an item itself when it needs it and no worker has started it, so with no worker threads
- * at all everything runs on the calling thread, in order.
+ * an item itself when it needs it and no worker has started it, and runs later ones while
+ * it waits for a worker; with no worker threads at all everything runs on the calling
+ * thread, in order.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -83,8 +84,16 @@ void dd_pool_wait(dd_pool *p, size_t i)
 	pthread_mutex_lock(&p->mu);
 	if (p->state[i] == PENDING)
 		run_item(p, i);
-	while (p->state[i] != DONE)
-		pthread_cond_wait(&p->done, &p->mu);
+	/* while a worker finishes item i, run a later one rather than wait idle */
+	size_t ahead = i + 1;
+	while (p->state[i] != DONE) {
+		while (ahead < p->n && ahead < p->released + p->window && p->state[ahead] != PENDING)
+			ahead++;
+		if (ahead < p->n && ahead < p->released + p->window)
+			run_item(p, ahead);
+		else
+			pthread_cond_wait(&p->done, &p->mu);
+	}
 	pthread_mutex_unlock(&p->mu);
 }
 

@@ -199,30 +199,35 @@ static void map_grow(dd_map *m)
 	size_t ncap = m->cap ? m->cap * 2 : 64;
 	char **keys = calloc(ncap, sizeof *keys);
 	void **vals = calloc(ncap, sizeof *vals);
-	if (!keys || !vals) {
+	uint64_t *hashes = calloc(ncap, sizeof *hashes);
+	if (!keys || !vals || !hashes) {
 		fputs("ddlint: out of memory\n", stderr);
 		exit(2);
 	}
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i] || m->keys[i] == &tombstone)
 			continue;
-		size_t j = hash_str(m->keys[i]) & (ncap - 1);
+		size_t j = m->hashes[i] & (ncap - 1);
 		while (keys[j])
 			j = (j + 1) & (ncap - 1);
 		keys[j] = m->keys[i];
 		vals[j] = m->vals[i];
+		hashes[j] = m->hashes[i];
 	}
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	m->keys = keys;
 	m->vals = vals;
+	m->hashes = hashes;
 	m->cap = ncap;
 	m->used = m->live;
 }
 
-static size_t map_find(const dd_map *m, const char *key, bool *found)
+/* The slot of key, or the slot to put it in; the full hash is kept to spare most string compares. */
+static size_t map_find(const dd_map *m, const char *key, uint64_t h, bool *found)
 {
-	size_t i = hash_str(key) & (m->cap - 1), first_free = SIZE_MAX;
+	size_t i = h & (m->cap - 1), first_free = SIZE_MAX;
 	for (;;) {
 		char *k = m->keys[i];
 		if (!k) {
@@ -232,7 +237,7 @@ static size_t map_find(const dd_map *m, const char *key, bool *found)
 		if (k == &tombstone) {
 			if (first_free == SIZE_MAX)
 				first_free = i;
-		} else if (strcmp(k, key) == 0) {
+		} else if (m->hashes[i] == h && strcmp(k, key) == 0) {
 			*found = true;
 			return i;
 		}
@@ -242,10 +247,10 @@ static size_t map_find(const dd_map *m, const char *key, bool *found)
 
 void *dd_map_get(const dd_map *m, const char *key)
 {
-	if (!m->cap)
+	if (!m->live)
 		return NULL;
 	bool found;
-	size_t i = map_find(m, key, &found);
+	size_t i = map_find(m, key, hash_str(key), &found);
 	return found ? m->vals[i] : NULL;
 }
 
@@ -254,11 +259,13 @@ void dd_map_put(dd_map *m, dd_arena *a, const char *key, void *val)
 	if ((m->used + 1) * 4 >= m->cap * 3)
 		map_grow(m);
 	bool found;
-	size_t i = map_find(m, key, &found);
+	uint64_t h = hash_str(key);
+	size_t i = map_find(m, key, h, &found);
 	if (!found) {
 		if (!m->keys[i])
 			m->used++;
 		m->keys[i] = dd_arena_strdup(a, key);
+		m->hashes[i] = h;
 		m->live++;
 	}
 	m->vals[i] = val;
@@ -266,10 +273,10 @@ void dd_map_put(dd_map *m, dd_arena *a, const char *key, void *val)
 
 void dd_map_del(dd_map *m, const char *key)
 {
-	if (!m->cap)
+	if (!m->live)
 		return;
 	bool found;
-	size_t i = map_find(m, key, &found);
+	size_t i = map_find(m, key, hash_str(key), &found);
 	if (found) {
 		m->keys[i] = &tombstone;
 		m->vals[i] = NULL;
@@ -281,6 +288,7 @@ void dd_map_free(dd_map *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	memset(m, 0, sizeof *m);
 }
 
