@@ -391,7 +391,7 @@ static size_t unit_target(const dd_run *run)
 	size_t total = 0;
 	for (size_t i = 0; i < run->n_files; i++)
 		total += run->files[i]->len;
-	size_t t = total / ((size_t)run->jobs * 4);
+	size_t t = total / ((size_t)run->jobs * 16);
 	return t < UNIT_MIN ? UNIT_MIN : t > UNIT_MAX ? UNIT_MAX : t;
 }
 
