@@ -1,22 +1,23 @@
 /* Source text: UTF-8 checks, line index and positions, psql blanking, a small SQL lexer. */
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include "internal.h"
 
 void dd_file_index_lines(dd_arena *a, dd_file *f)
 {
+	/* memchr: the line index of a 50 MB dump should cost next to nothing */
 	int n = 1;
-	for (size_t i = 0; i < f->len; i++)
-		if (f->text[i] == '\n')
-			n++;
+	const char *end = f->text + f->len;
+	for (const char *p = f->text; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		n++;
 	f->line_starts = dd_arena_alloc(a, (size_t)n * sizeof *f->line_starts);
 	f->n_lines = n;
 	int k = 0;
 	f->line_starts[k++] = 0;
-	for (size_t i = 0; i < f->len; i++)
-		if (f->text[i] == '\n')
-			f->line_starts[k++] = (int)i + 1;
+	for (const char *p = f->text; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		f->line_starts[k++] = (int)(p - f->text) + 1;
 }
 
 void dd_file_position(const dd_file *f, int offset, int *line, int *column)
@@ -46,6 +47,16 @@ long dd_utf8_first_invalid(const char *str, size_t len)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < len) {
+		/* eight ASCII bytes at a time, none of them NUL */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char c = s[i];
 		if (c == 0)
 			return (long)i;
@@ -176,7 +187,7 @@ dd_tok dd_lex_next(const char *s, int len, int i)
 {
 	dd_tok t = { DD_TOK_EOF, len, len };
 	for (;;) {
-		while (i < len && isspace((unsigned char)s[i]))
+		while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
 			i++;
 		if (i + 1 < len && s[i] == '-' && s[i + 1] == '-') {
 			while (i < len && s[i] != '\n')

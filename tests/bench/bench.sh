@@ -43,7 +43,7 @@ row() {   # label, input for ddlint, files for the bare parse (each parsed on it
 	# squawk 2.66 ran for more than 9 minutes on the 11 MB file before it was stopped, so
 	# it gets the inputs up to 1 MB (SQUAWK_MAX_BYTES)
 	if [ -n "$squawk" ] && [ "$bytes" -le "${SQUAWK_MAX_BYTES:-1100000}" ]; then
-		s=$($tools/measure -a 1 "$squawk" "$input" | cut -d' ' -f1)
+		s=$($tools/measure -a 1 "$squawk" "$@" | cut -d' ' -f1)   # the files: squawk does not walk a directory
 		printf '%-40s squawk   %9.3f s  %7.1fx ddlint -j 1\n' "$label" "$s" "$(x "$s" "$one")" >> "$others"
 	fi
 }
