@@ -9,7 +9,7 @@
 #define MAX_FILE_BYTES ((size_t)1 << 30)
 #define DD_MAX_NODE_CASE 512
 #define UNIT_MIN ((size_t)32 << 10)
-#define UNIT_MAX ((size_t)256 << 10)
+#define UNIT_MAX ((size_t)128 << 10)
 
 #include <regex.h>
 
