@@ -45,8 +45,11 @@ char *dd_pg_dump_to_file(const char *pg_dump, const char *conninfo)
 	/* the connection string is one argument: never a shell, never echoed (it may hold a password) */
 	char *argv[] = { (char *)pg_dump, "--schema-only", "--no-owner", "--no-privileges", "--dbname", (char *)conninfo, NULL };
 	pid_t pid;
-	int rc = strchr(pg_dump, '/') ? posix_spawn(&pid, pg_dump, &fa, NULL, argv, environ)
-				      : posix_spawnp(&pid, pg_dump, &fa, NULL, argv, environ);
+	/* a path is checked first: where posix_spawn cannot report a failed exec (under valgrind
+	 * it forks), the child would just exit with 127 */
+	int rc = strchr(pg_dump, '/') && access(pg_dump, X_OK) != 0 ? errno
+		 : strchr(pg_dump, '/') ? posix_spawn(&pid, pg_dump, &fa, NULL, argv, environ)
+					: posix_spawnp(&pid, pg_dump, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(errpipe[1]);
 	close(out);
@@ -68,6 +71,14 @@ char *dd_pg_dump_to_file(const char *pg_dump, const char *conninfo)
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !err.len) {   /* the exec failed in the child */
+		fprintf(stderr, "ddlint: cannot run '%s': not found; install the PostgreSQL client (Debian: postgresql-client) "
+			"or name it with --pg-dump PATH\n", pg_dump);
+		dd_buf_free(&err);
+		unlink(tmpl);
+		rmdir(dtmpl);
+		return NULL;
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "ddlint: pg_dump failed%s\n%s", WIFEXITED(status) ? "" : " (killed by a signal)",
 			err.data ? err.data : "");
