@@ -32,6 +32,7 @@ x() { echo "$1 / $2" | bc -l; }
 row() {   # label, input for ddlint, files for the bare parse (each parsed on its own)
 	label=$1 input=$2
 	shift 2
+	files=$*   # the set -- below replaces the arguments; these paths have no spaces
 	bytes=$(cat "$@" | wc -c)
 	p=$($tools/parse_only -r 3 "$@" | cut -d' ' -f1)
 	set -- $($tools/measure 3 "$bin" -j 1 --no-config --fail-on never "$input")
@@ -43,7 +44,8 @@ row() {   # label, input for ddlint, files for the bare parse (each parsed on it
 	# squawk 2.66 ran for more than 9 minutes on the 11 MB file before it was stopped, so
 	# it gets the inputs up to 1 MB (SQUAWK_MAX_BYTES)
 	if [ -n "$squawk" ] && [ "$bytes" -le "${SQUAWK_MAX_BYTES:-1100000}" ]; then
-		s=$($tools/measure -a 1 "$squawk" "$@" | cut -d' ' -f1)   # the files: squawk does not walk a directory
+		# shellcheck disable=SC2086
+		s=$($tools/measure -a 1 "$squawk" $files | cut -d' ' -f1)   # the files: squawk does not walk a directory
 		printf '%-40s squawk   %9.3f s  %7.1fx ddlint -j 1\n' "$label" "$s" "$(x "$s" "$one")" >> "$others"
 	fi
 }
