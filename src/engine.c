@@ -804,6 +804,19 @@ const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr)
 	return dd_deparse_expr(ctx->arena, expr);
 }
 
+const dd_table *dd_next_table(const dd_ctx *ctx, size_t *i, unsigned skip)
+{
+	const dd_model *m = ctx->run->model;
+	while (*i < m->n_tables) {
+		const dd_table *t = m->tables[(*i)++];
+		if (t->dropped || dd_is_system_schema(t->schema) || ((skip & DD_SKIP_TEMP) && t->persistence == 't') ||
+		    ((skip & DD_SKIP_PARTITIONS) && t->parent) || ((skip & DD_SKIP_TOOL_TABLES) && dd_is_tool_table(t)))
+			continue;
+		return t;
+	}
+	return NULL;
+}
+
 void dd_each_column(dd_ctx *ctx, void (*fn)(dd_ctx *, const dd_coldef *, void *), void *arg)
 {
 	const dd_model *m = ctx->run->model;

@@ -407,6 +407,13 @@ typedef struct dd_coldef {
  * schema once every file has been replayed, as PostgreSQL would hold it.
  */
 void dd_each_column(dd_ctx *ctx, void (*fn)(dd_ctx *ctx, const dd_coldef *def, void *arg), void *arg);
+
+/* The tables a rule judges, one by one: start with *i = 0, stop at NULL. Dropped tables and
+ * those of system schemas are left out, and what `skip` names: DD_SKIP_TEMP (temporary
+ * tables), DD_SKIP_PARTITIONS (partitions: their parent is judged), DD_SKIP_TOOL_TABLES
+ * (a migration tool's bookkeeping table, dd_is_tool_table). */
+enum { DD_SKIP_TEMP = 1, DD_SKIP_PARTITIONS = 2, DD_SKIP_TOOL_TABLES = 4 };
+const dd_table *dd_next_table(const dd_ctx *ctx, size_t *i, unsigned skip);
 /* "schema.table.column" (or "schema.domain") of a coldef. */
 const char *dd_coldef_object(dd_ctx *ctx, const dd_coldef *def);
 /* Reports a column or domain of the wrong type: "column 't.c' is X; use FIX" with FIX as the fix. */

@@ -64,11 +64,8 @@ static bool index_covers(const dd_index *ix, const dd_constraint *fk)
 
 static void finish(dd_ctx *ctx)
 {
-	const dd_model *m = dd_ctx_model(ctx);
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't')
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
 		for (size_t c = 0; c < t->n_constraints; c++) {
 			const dd_constraint *fk = t->constraints[c];
 			if (fk->kind != DD_CON_FOREIGN || fk->n_columns == 0)

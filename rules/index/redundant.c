@@ -52,11 +52,8 @@ static bool exact(const dd_index *a, const dd_index *b)
 
 static void finish(dd_ctx *ctx)
 {
-	const dd_model *m = dd_ctx_model(ctx);
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || dd_is_system_schema(t->schema))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, 0)) != NULL;) {
 		for (size_t ia = 0; ia < t->n_indexes; ia++) {
 			const dd_index *a = t->indexes[ia];
 			if (a->dropped || a->constraint || a->inherited)

@@ -44,12 +44,9 @@ static const char *expected(dd_ctx *ctx, const dd_constraint *c, const char *pre
 
 static void finish(dd_ctx *ctx)
 {
-	const dd_model *m = dd_ctx_model(ctx);
 	bool require = dd_opt_bool(ctx, "require_explicit");
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || dd_is_system_schema(t->schema) || t->persistence == 't')
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const dd_constraint *c = t->constraints[k];
 			if (c->inherited)

@@ -22,10 +22,8 @@ static void finish(dd_ctx *ctx)
 	size_t n_allow;
 	const char *const *allow = dd_opt_list(ctx, "allow", &n_allow);
 	const char *users = dd_opt_string(ctx, "users_table");
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const dd_constraint *fk = t->constraints[k];
 			if (fk->kind != DD_CON_FOREIGN || fk->n_columns != 1 || !fk->ref_table)

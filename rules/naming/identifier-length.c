@@ -23,10 +23,8 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || dd_is_system_schema(t->schema))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, 0)) != NULL;) {
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const dd_constraint *c = t->constraints[k];
 			if (!c->named && !c->inherited && c->name_truncated)

@@ -3,12 +3,9 @@
 
 static void finish(dd_ctx *ctx)
 {
-	const dd_model *m = dd_ctx_model(ctx);
 	const char *want = dd_opt_string(ctx, "name");
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema) || dd_is_tool_table(t))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS | DD_SKIP_TOOL_TABLES)) != NULL;) {
 		const dd_constraint *pk = dd_table_primary_key(t);
 		if (!pk || pk->n_columns != 1 || strcmp(pk->columns[0], want) == 0)
 			continue;

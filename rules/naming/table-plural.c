@@ -48,11 +48,9 @@ static void judge(dd_ctx *ctx, const char *what, const char *schema, const char 
 static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		/* partitions are named after their parent plus a suffix */
-		if (t->dropped || t->persistence == 't' || t->parent || dd_is_system_schema(t->schema) || dd_is_tool_table(t))
-			continue;
+	const dd_table *t;
+	/* partitions are named after their parent plus a suffix */
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS | DD_SKIP_TOOL_TABLES)) != NULL;) {
 		judge(ctx, "table", t->schema, t->name, t->loc);
 	}
 	if (!dd_opt_bool(ctx, "include_views"))

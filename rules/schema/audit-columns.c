@@ -94,9 +94,9 @@ static void finish(dd_ctx *ctx)
 			w[r].def = vdef->text;
 		w[r].ref = dd_value_get(item, "references");
 	}
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent || excluded(ctx, t))
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
+		if (excluded(ctx, t))
 			continue;
 		const char *missing = "", *fix = "";
 		for (size_t r = 0; r < req->n_items; r++) {

@@ -4,10 +4,8 @@
 static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
 		if (dd_table_primary_key(t))
 			continue;
 		/* A partition gets its primary key from the partitioned table. */

@@ -22,10 +22,8 @@ static void finish(dd_ctx *ctx)
 	const char *defs[3] = { "boolean NOT NULL DEFAULT false", "timestamp with time zone",
 				dd_sprintf(ctx, "REFERENCES %s", users) };
 	const char *names[3] = { flag, at, by };
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent)
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
 		const dd_column *cols[3];
 		int present = 0;
 		for (int k = 0; k < 3; k++)

@@ -15,9 +15,9 @@ static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
 	const char *column = dd_opt_string(ctx, "column");
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || !dd_table_column(t, column))
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
+		if (!dd_table_column(t, column))
 			continue;
 		if (has_trigger(t))
 			continue;

@@ -4,10 +4,8 @@
 static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || dd_is_system_schema(t->schema))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, 0)) != NULL;) {
 		for (size_t c = 0; c < t->n_constraints; c++) {
 			const dd_constraint *fk = t->constraints[c];
 			if (fk->kind != DD_CON_FOREIGN || !fk->ref_table)

@@ -20,10 +20,8 @@ static void finish(dd_ctx *ctx)
 	if (!dd_parse_type(ctx, want_text, &want))
 		return;
 	bool want_bigint = strcmp(want.name, "bigint") == 0;
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const dd_table *t = m->tables[i];
-		if (t->dropped || t->persistence == 't' || dd_is_system_schema(t->schema) || t->parent || dd_is_tool_table(t))
-			continue;
+	const dd_table *t;
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS | DD_SKIP_TOOL_TABLES)) != NULL;) {
 		const dd_constraint *pk = dd_table_primary_key(t);
 		if (!pk || pk->n_columns != 1)
 			continue;
