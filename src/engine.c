@@ -296,16 +296,43 @@ static void migration_names(dd_migration *m, dd_arena *a, dd_map *out)
 	*out = n.map;
 }
 
-/* Apply a migration's down to a copy of the model and compare it with the model before its up,
- * object by object among those its statements name (the rest of the schema cannot differ). */
-static void check_reversible(dd_run *run, dd_arena *scratch, dd_migration *m, const dd_map *names,
-			     const char **before, size_t n_before)
+/* A reversibility check under way: what the model was before a migration's up, among the
+ * objects its statements name (the rest of the schema cannot differ). */
+typedef struct reversal {
+	dd_migration *m;             /* NULL: none under way */
+	dd_arena *scratch;           /* the names, the fingerprint and the copy of the model */
+	dd_map names;
+	const char **before;
+	size_t n_before;
+} reversal;
+
+static void reversal_free(reversal *rv)
 {
-	dd_model *copy = dd_model_clone(scratch, run->model, names);
+	dd_map_free(&rv->names);
+	dd_arena_free(rv->scratch);
+	memset(rv, 0, sizeof *rv);
+}
+
+static void reversal_begin(dd_run *run, dd_migration *m, reversal *rv)
+{
+	reversal_free(rv);   /* a check that never reached its last up statement */
+	rv->m = m;
+	rv->scratch = dd_arena_new();
+	migration_names(m, rv->scratch, &rv->names);
+	rv->n_before = dd_model_fingerprint(rv->scratch, run->model, &rv->names, &rv->before);
+}
+
+/* Apply the migration's down to a copy of the model as it is now and compare the two. */
+static void reversal_end(dd_run *run, reversal *rv)
+{
+	dd_migration *m = rv->m;
+	const char **before = rv->before;
+	size_t n_before = rv->n_before;
+	dd_model *copy = dd_model_clone(rv->scratch, run->model, &rv->names);
 	for (size_t i = 0; i < m->n_down; i++)
 		dd_model_apply(copy, m->down_stmts[i]);
 	const char **after;
-	size_t n_after = dd_model_fingerprint(scratch, copy, names, &after);
+	size_t n_after = dd_model_fingerprint(rv->scratch, copy, &rv->names, &after);
 	dd_model_free(copy);
 	size_t a = 0, b = 0;
 	while (a < n_before || b < n_after) {
@@ -318,6 +345,7 @@ static void check_reversible(dd_run *run, dd_arena *scratch, dd_migration *m, co
 			a++, b++;
 	}
 	m->reversibility_checked = true;
+	reversal_free(rv);
 }
 
 dd_migration *const *dd_ctx_migrations(const dd_ctx *ctx, size_t *n)
@@ -331,11 +359,7 @@ typedef struct replay {
 	dd_ctx ctx;
 	int *byc[DD_MAX_NODE_CASE];   /* which rules visit which statement kind */
 	size_t nbyc[DD_MAX_NODE_CASE];
-	const char **before;          /* the model before the up of a migration that has a down */
-	size_t n_before;
-	dd_map names;                 /* what that migration names */
-	dd_arena *scratch;            /* that fingerprint and the copy of the model: freed after each check */
-	dd_migration *checking;
+	reversal checking;            /* the migration whose up is being replayed, when it has a down to check */
 	bool reversible;              /* the check is wanted: migration/reversible is on */
 } replay;
 
@@ -346,14 +370,8 @@ static void replay_stmt(dd_run *run, replay *rp, dd_stmt *st)
 	if (st->down)
 		return;
 	dd_migration *m = st->migration;
-	if (m && rp->reversible && m != rp->checking && m->reported && m->n_down && m->up == st->file) {
-		rp->checking = m;
-		dd_arena_free(rp->scratch);
-		rp->scratch = dd_arena_new();
-		dd_map_free(&rp->names);
-		migration_names(m, rp->scratch, &rp->names);
-		rp->n_before = dd_model_fingerprint(rp->scratch, run->model, &rp->names, &rp->before);
-	}
+	if (m && rp->reversible && m != rp->checking.m && m->reported && m->n_down && m->up == st->file)
+		reversal_begin(run, m, &rp->checking);
 	int k = (int)st->node->node_case;
 	rp->ctx.stmt = st;
 	if (k > 0 && k < DD_MAX_NODE_CASE)
@@ -365,14 +383,8 @@ static void replay_stmt(dd_run *run, replay *rp, dd_stmt *st)
 	dd_arena_reset(rp->ctx.arena);
 	dd_model_apply(run->model, st);
 	/* the last up statement of the migration being checked: apply its down to a copy */
-	if (rp->checking && m == rp->checking && st == m->up_stmts[m->n_up - 1]) {
-		check_reversible(run, rp->scratch, rp->checking, &rp->names, rp->before, rp->n_before);
-		rp->checking = NULL;
-		dd_map_free(&rp->names);
-		memset(&rp->names, 0, sizeof rp->names);
-		dd_arena_free(rp->scratch);
-		rp->scratch = NULL;
-	}
+	if (rp->checking.m && m == rp->checking.m && st == m->up_stmts[m->n_up - 1])
+		reversal_end(run, &rp->checking);
 }
 
 static void parse_work(void *arg, size_t i)
@@ -465,23 +477,16 @@ int dd_run_lint(dd_run *run)
 		}
 	}
 	dd_pool_end(pool);
-	dd_arena_free(rp->scratch);
-	dd_map_free(&rp->names);
+	reversal_free(&rp->checking);
 	dd_ctx ctx = rp->ctx;
 	free(rp);
-	const char **before;
-	size_t n_before;
 	/* a migration whose up has no statement still gets its down checked against the model as it is */
 	for (size_t i = 0; i < run->n_migrations; i++) {
 		dd_migration *m = run->migrations[i];
 		if (reversible && m->reported && m->n_down && !m->reversibility_checked && m->n_up == 0) {
-			dd_arena *scratch = dd_arena_new();
-			dd_map names;
-			migration_names(m, scratch, &names);
-			n_before = dd_model_fingerprint(scratch, run->model, &names, &before);
-			check_reversible(run, scratch, m, &names, before, n_before);
-			dd_map_free(&names);
-			dd_arena_free(scratch);
+			reversal rv = { 0 };
+			reversal_begin(run, m, &rv);
+			reversal_end(run, &rv);
 		}
 	}
 	ctx.stmt = NULL;
