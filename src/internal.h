@@ -23,6 +23,9 @@ void dd_arena_push(dd_arena *a, void ***items, size_t *n, void *item);
 #define DD_PUSH(a, arr, n, item) dd_arena_push((a), (void ***)(arr), (n), (void *)(item))
 size_t dd_arena_bytes(const dd_arena *a);
 
+/* s between two q characters, each q inside doubled, as SQL quotes literals and names (arena). */
+char *dd_arena_quote(dd_arena *a, const char *s, char q);
+
 /* ---- growable string (heap) -------------------------------------------- */
 
 typedef struct dd_buf { char *data; size_t len, cap; } dd_buf;
@@ -295,6 +298,9 @@ const char *dd_diag_line_text(const dd_diag *d, size_t *len);
 void dd_diag_fingerprint(const dd_result *r, size_t index, char out[17]);
 /* A path as a URI: relative to the working directory when below it, else file://; heap string. */
 char *dd_path_uri(const char *path);
+/* Write a JSON document (indented, keys in order, a final newline) and release it; 0, or -1 on a write error. */
+struct json_t;
+int dd_write_json(FILE *out, struct json_t *doc);
 const dd_reporter *dd_reporter_find(const char *name);
 
 #endif

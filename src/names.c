@@ -58,14 +58,7 @@ static const char *quote_ident(dd_arena *a, const char *name)
 		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$';
 	if (plain)
 		return name;
-	dd_buf b = { 0 };
-	dd_buf_puts(&b, "\"");
-	for (const char *p = name; *p; p++)
-		dd_buf_add(&b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-	dd_buf_puts(&b, "\"");
-	char *out = dd_arena_strdup(a, b.data);
-	dd_buf_free(&b);
-	return out;
+	return dd_arena_quote(a, name, '"');
 }
 
 void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *out)

@@ -404,14 +404,7 @@ static char *fast_deparse(dd_arena *a, const PgQuery__Node *e)
 			const char *v = c->sval->sval;
 			if (strchr(v, '\\'))
 				return NULL;   /* the deparser writes E'' strings for these */
-			dd_buf b = { 0 };
-			dd_buf_puts(&b, "'");
-			for (const char *p = v; *p; p++)
-				dd_buf_add(&b, *p == '\'' ? "''" : p, *p == '\'' ? 2 : 1);
-			dd_buf_puts(&b, "'");
-			char *out = dd_arena_strdup(a, b.data);
-			dd_buf_free(&b);
-			return out;
+			return dd_arena_quote(a, v, '\'');
 		}
 		default: return NULL;
 		}

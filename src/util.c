@@ -95,6 +95,22 @@ char *dd_arena_strndup(dd_arena *a, const char *s, size_t n)
 	return p;
 }
 
+char *dd_arena_quote(dd_arena *a, const char *s, char q)
+{
+	size_t n = 2;
+	for (const char *p = s; *p; p++)
+		n += *p == q ? 2 : 1;
+	char *out = dd_arena_alloc(a, n + 1), *o = out;
+	*o++ = q;
+	for (const char *p = s; *p; p++) {
+		if (*p == q)
+			*o++ = q;
+		*o++ = *p;
+	}
+	*o = q;
+	return out;
+}
+
 char *dd_arena_strdup(dd_arena *a, const char *s)
 {
 	return s ? dd_arena_strndup(a, s, strlen(s)) : NULL;

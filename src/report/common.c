@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <jansson.h>
 #include "internal.h"
 
 const char *dd_diag_line_text(const dd_diag *d, size_t *len)
@@ -96,4 +97,12 @@ char *dd_path_uri(const char *path)
 	char *out = strdup(b.data ? b.data : "");
 	dd_buf_free(&b);
 	return out;
+}
+
+int dd_write_json(FILE *out, json_t *doc)
+{
+	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(doc);
+	return rc == 0 && !ferror(out) ? 0 : -1;
 }

@@ -28,10 +28,7 @@ static int write_gitlab(FILE *out, const dd_result *r, const dd_report_opts *opt
 		free(path);
 		json_array_append_new(arr, o);
 	}
-	int rc = json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
-	json_decref(arr);
-	return rc == 0 && !ferror(out) ? 0 : -1;
+	return dd_write_json(out, arr);
 }
 
 const dd_reporter dd_reporter_gitlab = {

@@ -38,10 +38,7 @@ static int write_json(FILE *out, const dd_result *r, const dd_report_opts *opts)
 	json_object_set_new(sum, "infos", json_integer((json_int_t)r->counts[DD_SEV_INFO]));
 	json_object_set_new(sum, "suppressed", json_integer((json_int_t)r->suppressed));
 	json_object_set_new(doc, "summary", sum);
-	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
-	json_decref(doc);
-	return rc == 0 && !ferror(out) ? 0 : -1;
+	return dd_write_json(out, doc);
 }
 
 const dd_reporter dd_reporter_json = {

@@ -99,10 +99,7 @@ static int write_sarif(FILE *out, const dd_result *r, const dd_report_opts *opts
 				"columnKind", "unicodeCodePoints");
 	json_t *doc = json_pack("{s:s, s:s, s:[o]}", "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
 				"version", "2.1.0", "runs", run);
-	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
-	json_decref(doc);
-	return rc == 0 && !ferror(out) ? 0 : -1;
+	return dd_write_json(out, doc);
 }
 
 const dd_reporter dd_reporter_sarif = {
