@@ -750,20 +750,23 @@ static void copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool d
 
 static dd_index *new_index_from_stmt(dd_model *m, const PgQuery__IndexStmt *is, dd_table *t, const char *schema);
 
-/* An index of a partitioned table, created on one of its partitions under the partition's name. */
-static void clone_index(dd_model *m, const dd_index *pix, dd_table *part)
+/* An index (backing no constraint) made again on another table, under the name PostgreSQL
+ * makes up for it there: a partitioned table's on a partition (inherited), LIKE ... INCLUDING
+ * INDEXES. */
+static void copy_index(dd_model *m, const dd_index *src, dd_table *to, bool inherited)
 {
 	dd_index *ix = dd_arena_alloc(A(m), sizeof *ix);
-	*ix = *pix;
-	ix->table = part;
-	ix->schema = part->schema;
+	*ix = *src;
+	ix->table = to;
+	ix->schema = to->schema;
 	ix->named = false;
-	ix->inherited = true;
+	if (inherited)
+		ix->inherited = true;
 	ix->constraint = NULL;
-	ix->loc = part->loc;
+	ix->loc = to->loc;
 	size_t nc;
 	const char **cols = index_colnames(m, ix, &nc);
-	ix->name = choose_name(m, part->schema, part->name, dd_name_addition(A(m), cols, nc), "idx", true, false);
+	ix->name = choose_name(m, to->schema, to->name, dd_name_addition(A(m), cols, nc), "idx", true, false);
 	register_index(m, ix);
 }
 
@@ -803,7 +806,7 @@ static void clone_to_partition(dd_model *m, const dd_table *parent, dd_table *pa
 	for (size_t i = 0; i < parent->n_indexes; i++) {
 		const dd_index *pix = parent->indexes[i];
 		if (!pix->dropped && !pix->constraint)
-			clone_index(m, pix, part);
+			copy_index(m, pix, part, true);
 	}
 }
 
@@ -919,16 +922,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 				c->name_loc = t->loc;
 				install_constraint(m, t, c, NULL);
 			} else {
-				dd_index *ix = dd_arena_alloc(A(m), sizeof *ix);
-				*ix = *six;
-				ix->table = t;
-				ix->schema = t->schema;
-				ix->named = false;
-				ix->loc = t->loc;
-				size_t nc;
-				const char **cols = index_colnames(m, ix, &nc);
-				ix->name = choose_name(m, t->schema, t->name, dd_name_addition(A(m), cols, nc), "idx", true, false);
-				register_index(m, ix);
+				copy_index(m, six, t, false);
 			}
 		}
 	}
@@ -1000,7 +994,7 @@ static void create_index(dd_model *m, const PgQuery__IndexStmt *is)
 		for (size_t i = 0; i < m->n_tables; i++) {
 			dd_table *p = m->tables[i];
 			if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0)
-				clone_index(m, ix, p);
+				copy_index(m, ix, p, true);
 		}
 }
 
@@ -1874,9 +1868,20 @@ static bool named(const dd_map *only, const char *name)
 	return !only || (name && dd_map_get(only, name));
 }
 
+/* Is the object in the scope of `only`: named there, or in a schema named there? */
+static bool object_named(const dd_map *only, const char *schema, const char *name)
+{
+	return named(only, name) || named(only, schema);
+}
+
+static bool trigger_named(const dd_map *only, const dd_trigger *tg)
+{
+	return object_named(only, tg->schema, tg->name) || named(only, tg->table);
+}
+
 static bool index_named(const dd_map *only, const dd_index *ix)
 {
-	return named(only, ix->name) || named(only, ix->schema) || (ix->table && table_in_scope(only, ix->table));
+	return object_named(only, ix->schema, ix->name) || (ix->table && table_in_scope(only, ix->table));
 }
 
 /* A table is in a partial copy when it is named, or one of its indexes is (the copy of an
@@ -1886,14 +1891,14 @@ static bool table_in_scope(const dd_map *only, const dd_table *t)
 	if (table_named(only, t))
 		return true;
 	for (size_t j = 0; j < t->n_indexes; j++)
-		if (named(only, t->indexes[j]->name) || named(only, t->indexes[j]->schema))
+		if (object_named(only, t->indexes[j]->schema, t->indexes[j]->name))
 			return true;
 	return false;
 }
 
 static bool table_named(const dd_map *only, const dd_table *t)
 {
-	if (named(only, t->name) || named(only, t->schema) || (t->parent && named(only, t->parent)))
+	if (object_named(only, t->schema, t->name) || (t->parent && named(only, t->parent)))
 		return true;
 	/* a foreign key on it to a table named there: DROP ... CASCADE takes it away */
 	for (size_t j = 0; j < t->n_constraints; j++)
@@ -1969,7 +1974,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 			dd_map_put(&c->priv->tables, a, tkey(t->schema, t->name), t);
 	}
 	for (size_t i = 0; i < m->n_types; i++) {
-		if (!named(only, m->types[i]->name) && !named(only, m->types[i]->schema))
+		if (!object_named(only, m->types[i]->schema, m->types[i]->name))
 			continue;
 		dd_typedef *ty = dd_arena_alloc(a, sizeof *ty);
 		*ty = *m->types[i];
@@ -1979,7 +1984,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 			dd_map_put(&c->priv->types, a, tkey(ty->schema, ty->name), ty);
 	}
 	for (size_t i = 0; i < m->n_views; i++) {
-		if (!named(only, m->views[i]->name) && !named(only, m->views[i]->schema))
+		if (!object_named(only, m->views[i]->schema, m->views[i]->name))
 			continue;
 		dd_view *v = dd_arena_alloc(a, sizeof *v);
 		*v = *m->views[i];
@@ -1989,7 +1994,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 	}
 	for (size_t i = 0; i < m->n_triggers; i++) {
 		const dd_trigger *ot = m->triggers[i];
-		if (!named(only, ot->name) && !named(only, ot->table) && !named(only, ot->schema))
+		if (!trigger_named(only, ot))
 			continue;
 		dd_trigger *t = dd_arena_alloc(a, sizeof *t);
 		*t = *m->triggers[i];
@@ -2009,7 +2014,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 		}
 	}
 	for (size_t i = 0; i < m->n_functions; i++) {
-		if (!named(only, m->functions[i]->name) && !named(only, m->functions[i]->schema))
+		if (!object_named(only, m->functions[i]->schema, m->functions[i]->name))
 			continue;
 		dd_function *f = dd_arena_alloc(a, sizeof *f);
 		*f = *m->functions[i];
@@ -2019,7 +2024,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 	}
 	for (size_t i = 0; i < m->n_sequences; i++) {
 		const dd_sequence *os = m->sequences[i];
-		if (!named(only, os->name) && !named(only, os->schema) && !(os->owned_by_table && named(only, os->owned_by_table)))
+		if (!object_named(only, os->schema, os->name) && !(os->owned_by_table && named(only, os->owned_by_table)))
 			continue;
 		dd_sequence *s = dd_arena_alloc(a, sizeof *s);
 		*s = *m->sequences[i];
@@ -2086,7 +2091,7 @@ size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const dd_map *only, 
 	}
 	for (size_t i = 0; i < m->n_types; i++) {
 		const dd_typedef *t = m->types[i];
-		if (t->dropped || !(named(only, t->name) || named(only, t->schema)))
+		if (t->dropped || !object_named(only, t->schema, t->name))
 			continue;
 		DD_PUSH(a, &v, &n, t->kind == DD_TYPE_ENUM
 					   ? dd_arena_sprintf(a, "type %s.%s (%s)", t->schema, t->name, cols_text(a, t->labels, t->n_labels))
@@ -2094,22 +2099,22 @@ size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const dd_map *only, 
 	}
 	for (size_t i = 0; i < m->n_views; i++) {
 		const dd_view *w = m->views[i];
-		if (!w->dropped && (named(only, w->name) || named(only, w->schema)))
+		if (!w->dropped && object_named(only, w->schema, w->name))
 			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "view %s.%s", w->schema, w->name));
 	}
 	for (size_t i = 0; i < m->n_triggers; i++) {
 		const dd_trigger *tg = m->triggers[i];
-		if (!tg->dropped && (named(only, tg->name) || named(only, tg->table) || named(only, tg->schema)))
+		if (!tg->dropped && trigger_named(only, tg))
 			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "trigger %s on %s.%s", tg->name, tg->schema, tg->table));
 	}
 	for (size_t i = 0; i < m->n_functions; i++) {
 		const dd_function *f = m->functions[i];
-		if (!f->dropped && (named(only, f->name) || named(only, f->schema)))
+		if (!f->dropped && object_named(only, f->schema, f->name))
 			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "function %s.%s(%s)", f->schema, f->name, f->args));
 	}
 	for (size_t i = 0; i < m->n_sequences; i++) {
 		const dd_sequence *sq = m->sequences[i];
-		if (!sq->dropped && !sq->owned_by_column && (named(only, sq->name) || named(only, sq->schema)))
+		if (!sq->dropped && !sq->owned_by_column && object_named(only, sq->schema, sq->name))
 			DD_PUSH(a, &v, &n, dd_arena_sprintf(a, "sequence %s.%s", sq->schema, sq->name));
 	}
 	if (n)
