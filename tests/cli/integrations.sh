@@ -5,10 +5,7 @@ set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 root=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 . "$here/lib.sh"
-cd "$work"
 bin=$(dirname "$(echo "$DDLINT" | awk '{ print $NF }')")
 
 std_table() {

@@ -4,12 +4,7 @@
 set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
-
 . "$here/lib.sh"
-
-cd "$work"
 mkdir .git   # config lookup stops here
 # a table that follows the whole standard
 std_table() {

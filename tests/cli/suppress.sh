@@ -3,10 +3,7 @@
 set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 . "$here/lib.sh"
-cd "$work"
 mkdir .git
 
 lint() { $DDLINT --no-config --select naming/snake-case --select schema/primary-key --select unused-suppression "$@"; }
