@@ -468,6 +468,12 @@ static dd_file *find_file(const file_index *fx, const char *real)
 	return dd_map_get(&fx->map, real);
 }
 
+/* Entries that must not share a version: the same kind and the same first letter (V, U, B). */
+static const char *version_key(dd_arena *a, const entry *e)
+{
+	return dd_arena_sprintf(a, "%d %c %s", e->kind, e->rel[0], e->version);
+}
+
 /* Files given that are not on disk yet (an editor's new buffer) join their directory too. */
 static void add_unsaved(dd_run *run, size_t n0, mdir *d)
 {
@@ -590,7 +596,7 @@ void dd_migrations_plan(dd_run *run)
 			if (u->migration && u->kind != DD_ROLE_REPEATABLE && u->version && !dd_map_get(&ups, u->version))
 				dd_map_put(&ups, va, u->version, u->migration);
 			if (u->version) {
-				char *key = dd_arena_sprintf(va, "%d %c %s", u->kind, u->rel[0], u->version);
+				const char *key = version_key(va, u);
 				size_t *last2 = dd_map_get(&same, key);
 				if (!last2) {
 					last2 = dd_arena_alloc(va, 2 * sizeof *last2);
@@ -643,7 +649,7 @@ void dd_migrations_plan(dd_run *run)
 								   e->rel, d->layout);
 			if (e->version && e->matched && strcmp(d->layout, "sqitch") != 0) {
 				/* the last other entry of the same kind and version */
-				size_t *last2 = dd_map_get(&same, dd_arena_sprintf(va, "%d %c %s", e->kind, e->rel[0], e->version));
+				size_t *last2 = dd_map_get(&same, version_key(va, e));
 				size_t j = last2 ? (last2[0] != i ? last2[0] : last2[1]) : SIZE_MAX;
 				if (j != SIZE_MAX)
 					f->name_problem = dd_arena_sprintf(run->arena, "version %s is used by '%s' too; versions must be unique",
