@@ -4,6 +4,7 @@ set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+enter_work
 mkdir .git   # config lookup stops here
 
 printf 'CREATE TABLE Things (x int);\n' > t.sql

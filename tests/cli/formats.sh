@@ -6,6 +6,7 @@ DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 root=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+enter_work
 mkdir .git
 
 mkdir -p 'db dir'

@@ -6,6 +6,7 @@ DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 root=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+enter_work
 bin=$(dirname "$(echo "$DDLINT" | awk '{ print $NF }')")
 
 std_table() {

@@ -1,11 +1,15 @@
-# Shared by the command-line tests: each runs in a fresh directory of its own ($work,
-# removed at exit, made writable first for the tests that lock files), and counts
-# check NAME STATUS PATTERN -- COMMAND... into $pass and $fail.
-work=$(mktemp -d)
-trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
-cd "$work" || exit 2
+# Shared by the command-line tests: check NAME STATUS PATTERN -- COMMAND...
+# Counts into $pass and $fail.
 pass=0
 fail=0
+
+# enter_work: go to a fresh directory ($work), removed at exit (made writable first,
+# for the tests that lock files).
+enter_work() {
+	work=$(mktemp -d)
+	trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+	cd "$work" || exit 2
+}
 
 # check NAME EXPECTED_STATUS PATTERN(grep -E, on stdout+stderr) -- COMMAND...
 check() {

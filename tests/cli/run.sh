@@ -5,6 +5,7 @@ set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+enter_work
 mkdir .git   # config lookup stops here
 # a table that follows the whole standard
 std_table() {

@@ -4,6 +4,7 @@ set -u
 DDLINT=${DDLINT:-$(pwd)/build/ddlint}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+enter_work
 mkdir .git
 
 lint() { $DDLINT --no-config --select naming/snake-case --select schema/primary-key --select unused-suppression "$@"; }
