@@ -4,7 +4,7 @@ CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-CFLAGS  += $(CSTD) $(WARN) $(WERROR) $(OPT) -Iinclude -Isrc -Ibuild/gen
+CFLAGS  += $(CSTD) $(WARN) $(WERROR) $(OPT) -Iinclude -Isrc -I$(BUILD)/gen
 LDLIBS  += -lpg_query -ljansson -lyaml -lpthread
 BUILD   ?= build
 
@@ -15,7 +15,7 @@ CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h)
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h) $(BUILD)/gen/registry.h
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
@@ -33,6 +33,11 @@ deps:
 $(BUILD)/gen/registry.c: $(RULE_SRCS) scripts/gen-registry.sh
 	@mkdir -p $(dir $@)
 	sh scripts/gen-registry.sh $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
+
+# every rule's symbol and DD_RULE_* index, for the core (which never names a rule by string)
+$(BUILD)/gen/registry.h: $(RULE_SRCS) scripts/gen-registry.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-registry.sh --header $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/gen/registry.o: $(BUILD)/gen/registry.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -92,7 +97,7 @@ bench: $(BUILD)/ddlint $(BUILD)/bench/parse_only $(BUILD)/bench/measure $(BUILD)
 
 # Fuzzing (clang with libFuzzer): make fuzz FUZZ_SECONDS=600 runs both targets and keeps new inputs.
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -Ibuild/gen
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -I$(BUILD)/gen
 fuzz: $(BUILD)/ddlint
 	@mkdir -p build/fuzz
 	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lint.c $(filter-out %/main.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_lint

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "internal.h"
+#include "config.h"
 
 static const char *const top_keys[] = { "extends", "fail_on", "include", "exclude", "rules", "suppressions", "migrations", NULL };
 static const char *const layouts[] = { "golang-migrate", "flyway", "dbmate", "goose", "prisma", "diesel", "sqitch", "plain", NULL };
@@ -108,50 +108,6 @@ bool dd_glob_match(const char *p, const char *s)
 		s++;
 	}
 	return !*s;
-}
-
-/* ---- did you mean ---- */
-
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return 99;
-	size_t d[65][65];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
-			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-	return d[la][lb];
-}
-
-const char *dd_did_you_mean(const char *word, const char *const *candidates, size_t n)
-{
-	const char *best = NULL;
-	size_t best_d = 99, limit = strlen(word) / 3 + 1;
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(word, candidates[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = candidates[i];
-		}
-	}
-	if (best_d <= limit)
-		return best;
-	/* the same last part in another category: naming/snake-case for snake-case */
-	const char *slash = strrchr(word, '/');
-	for (size_t i = 0; i < n; i++) {
-		const char *cs = strrchr(candidates[i], '/');
-		if (strcmp(cs ? cs + 1 : candidates[i], slash ? slash + 1 : word) == 0)
-			return candidates[i];
-	}
-	return NULL;
 }
 
 /* ---- loading ---- */
@@ -430,7 +386,7 @@ void dd_config_apply(const dd_config *c, dd_run *run)
 			dd_run_set_option(run, s->id, s->option_names[k], s->option_values[k]);
 	}
 	if (c->require_reason)
-		dd_run_set_severity(run, "suppression-reason", DD_SEV_WARNING);
+		run->severity[DD_RULE_SUPPRESSION_REASON] = DD_SEV_WARNING;
 	for (size_t i = 0; i < c->n_migration_dirs; i++)
 		dd_run_add_migration_dir(run, c->migration_dirs[i], c->migration_layouts[i]);
 }
@@ -467,11 +423,7 @@ char *dd_config_find(const char *file)
 		if (!cwd)
 			return NULL;
 		size_t n = strlen(cwd) + strlen(file) + 2;
-		abs = malloc(n);
-		if (!abs) {
-			free(cwd);
-			return NULL;
-		}
+		abs = dd_xmalloc(n);
 		snprintf(abs, n, "%s/%s", cwd, file);
 		free(cwd);
 	}
@@ -482,11 +434,7 @@ char *dd_config_find(const char *file)
 			*(slash == abs ? slash + 1 : slash) = '\0';
 	}
 	size_t cap = strlen(abs) + 32;
-	char *probe = malloc(cap);
-	if (!probe) {
-		free(abs);
-		return NULL;
-	}
+	char *probe = dd_xmalloc(cap);
 	for (;;) {
 		snprintf(probe, cap, "%s/.ddlint.yml", strcmp(abs, "/") == 0 ? "" : abs);
 		if (stat(probe, &sb) == 0 && S_ISREG(sb.st_mode)) {

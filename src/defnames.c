@@ -5,7 +5,7 @@
  */
 #include <string.h>
 #include <pg_query.h>
-#include "internal.h"
+#include "ctx.h"
 
 const int dd_defname_visits[] = {
 	PG_QUERY__NODE__NODE_CREATE_STMT, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT, PG_QUERY__NODE__NODE_INDEX_STMT,

@@ -1,6 +1,7 @@
 /* ddlint dump: the final schema model as one JSON document. */
 #include <jansson.h>
-#include "internal.h"
+#include "ctx.h"
+#include "parse.h"
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 

@@ -7,7 +7,7 @@
  * nouns, and singular words that end like plurals (status, analysis, canvas).
  */
 #include <string.h>
-#include "internal.h"
+#include "inflect.h"
 
 static const char *const uncountable[] = {
 	"data", "metadata", "media", "news", "series", "species", "settings", "feedback", "equipment",

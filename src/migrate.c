@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "internal.h"
+#include "migrate.h"
 
 typedef struct entry {
 	char *path;              /* real path */
@@ -50,9 +50,7 @@ static bool is_file(const char *p)
 static char *join2(const char *a, const char *b)
 {
 	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = malloc(n);
-	if (!p)
-		abort();
+	char *p = dd_xmalloc(n);
 	snprintf(p, n, "%s/%s", a, b);
 	return p;
 }
@@ -79,9 +77,7 @@ static char *leading_version(const char *s, bool dots, const char **rest)
 	}
 	if (rest)
 		*rest = p;
-	char *v = malloc((size_t)(p - s) + 1);
-	if (!v)
-		abort();
+	char *v = dd_xmalloc((size_t)(p - s) + 1);
 	memcpy(v, s, (size_t)(p - s));
 	v[p - s] = '\0';
 	return v;
@@ -91,19 +87,17 @@ static void add_entry(mdir *d, const char *path, const char *rel, int kind, char
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
-		d->entries = realloc(d->entries, d->cap * sizeof *d->entries);
-		if (!d->entries)
-			abort();
+		d->entries = dd_xrealloc(d->entries, d->cap * sizeof *d->entries);
 	}
 	entry *e = &d->entries[d->n++];
 	memset(e, 0, sizeof *e);
 	e->path = realpath(path, NULL);
 	if (!e->path)
-		e->path = strdup(path);
-	e->rel = strdup(rel);
+		e->path = dd_xstrdup(path);
+	e->rel = dd_xstrdup(rel);
 	e->kind = kind;
 	e->version = version;
-	e->name = strdup(name ? name : "");
+	e->name = dd_xstrdup(name ? name : "");
 	e->matched = matched;
 }
 
@@ -131,10 +125,8 @@ static names list_dir(const char *dir)
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		out.v = realloc(out.v, (out.n + 1) * sizeof *out.v);
-		if (!out.v)
-			abort();
-		out.v[out.n++] = strdup(e->d_name);
+		out.v = dd_xrealloc(out.v, (out.n + 1) * sizeof *out.v);
+		out.v[out.n++] = dd_xstrdup(e->d_name);
 	}
 	closedir(d);
 	return out;
@@ -241,10 +233,8 @@ static names sqitch_plan(const char *root)
 		line[k] = '\0';
 		if (!k)
 			continue;
-		out.v = realloc(out.v, (out.n + 1) * sizeof *out.v);
-		if (!out.v)
-			abort();
-		out.v[out.n++] = strdup(line);
+		out.v = dd_xrealloc(out.v, (out.n + 1) * sizeof *out.v);
+		out.v[out.n++] = dd_xstrdup(line);
 	}
 	fclose(fp);
 	return out;
@@ -259,7 +249,7 @@ static void classify_flat(mdir *d, const char *p, const char *f)
 		char *v = leading_version(f, false, &rest);
 		bool up = ends_with(f, ".up.sql"), down = ends_with(f, ".down.sql");
 		bool ok = v && *rest == '_' && (up || down);
-		char *name = strdup(ok ? rest + 1 : f);
+		char *name = dd_xstrdup(ok ? rest + 1 : f);
 		if (ok)
 			name[strlen(name) - (up ? 7 : 9)] = '\0';   /* without .up.sql / .down.sql */
 		add_entry(d, p, f, down ? DD_ROLE_DOWN : DD_ROLE_UP, ok ? v : NULL, name, ok);
@@ -282,7 +272,7 @@ static void classify_flat(mdir *d, const char *p, const char *f)
 		char *v = leading_version(f, false, &rest);
 		bool sections = strcmp(L, "dbmate") == 0 || strcmp(L, "goose") == 0;
 		/* an unnumbered file is still applied, in name order, and named a problem */
-		add_entry(d, p, f, sections ? DD_ROLE_UP_AND_DOWN : DD_ROLE_UP, v ? v : strdup(f),
+		add_entry(d, p, f, sections ? DD_ROLE_UP_AND_DOWN : DD_ROLE_UP, v ? v : dd_xstrdup(f),
 			  v && (*rest == '_' || *rest == '-') ? rest + 1 : f, v != NULL);
 	}
 }
@@ -300,13 +290,13 @@ static void enumerate(mdir *d)
 			for (size_t i = 0; i < ls.n; i++) {
 				if (!ends_with(ls.v[i], ".sql"))
 					continue;
-				char *name = strdup(ls.v[i]);
+				char *name = dd_xstrdup(ls.v[i]);
 				name[strlen(name) - 4] = '\0';
 				size_t pos = 0;
 				while (pos < plan.n && strcmp(plan.v[pos], name) != 0)
 					pos++;
 				char *path = join2(dir, ls.v[i]), *rel = join2(sub[s], ls.v[i]);
-				add_entry(d, path, rel, kinds[s], pos < plan.n ? strdup(name) : NULL, name, pos < plan.n);
+				add_entry(d, path, rel, kinds[s], pos < plan.n ? dd_xstrdup(name) : NULL, name, pos < plan.n);
 				d->entries[d->n - 1].order = pos + 1;
 				free(path);
 				free(rel);
@@ -331,7 +321,7 @@ static void enumerate(mdir *d)
 				for (int k = 0; k < (strcmp(L, "diesel") == 0 ? 2 : 1); k++) {
 					char *fp = join2(p, files[k]), *rel = join2(f, files[k]);
 					if (is_file(fp))
-						add_entry(d, fp, rel, k ? DD_ROLE_DOWN : DD_ROLE_UP, v ? strdup(v) : NULL,
+						add_entry(d, fp, rel, k ? DD_ROLE_DOWN : DD_ROLE_UP, v ? dd_xstrdup(v) : NULL,
 							  rest && *rest == '_' ? rest + 1 : f, v != NULL);
 					free(fp);
 					free(rel);
@@ -413,9 +403,7 @@ static bool is_root(const char *a, const char *b) { return strcmp(a, b) == 0; }
 /* The migration directory a file belongs to: its directory, or above it for per-migration folders. */
 static char *root_of(const char *real)
 {
-	char *dir = strdup(real);
-	if (!dir)
-		abort();
+	char *dir = dd_xstrdup(real);
 	char *slash = strrchr(dir, '/');
 	if (!slash) {
 		free(dir);
@@ -443,15 +431,6 @@ static char *root_of(const char *real)
 		*(char *)parent_slash = '/';
 	}
 	return dir;
-}
-
-void dd_run_add_migration_dir(dd_run *run, const char *dir, const char *layout)
-{
-	char *real = realpath(dir, NULL);
-	size_t n = run->n_forced;
-	DD_PUSH(run->arena, &run->forced_dirs, &n, dd_arena_strdup(run->arena, real ? real : dir));
-	DD_PUSH(run->arena, &run->forced_layouts, &run->n_forced, layout ? dd_arena_strdup(run->arena, layout) : NULL);
-	free(real);
 }
 
 /* The run's files by the real path they were read from. */
@@ -537,9 +516,7 @@ void dd_migrations_plan(dd_run *run)
 			free(root);
 			continue;
 		}
-		dirs = realloc(dirs, (n_dirs + 1) * sizeof *dirs);
-		if (!dirs)
-			abort();
+		dirs = dd_xrealloc(dirs, (n_dirs + 1) * sizeof *dirs);
 		memset(&dirs[n_dirs], 0, sizeof *dirs);
 		dirs[n_dirs].root = root;
 		dirs[n_dirs].layout = layout;
@@ -549,11 +526,9 @@ void dd_migrations_plan(dd_run *run)
 	}
 
 	/* each directory's files in their order; dir_of: the directory of each file given */
-	dd_file ***dir_files = calloc(n_dirs + 1, sizeof *dir_files);
-	size_t *n_dir_files = calloc(n_dirs + 1, sizeof *n_dir_files);
-	int *dir_of = malloc((n0 + 1) * sizeof *dir_of);
-	if (!dir_files || !n_dir_files || !dir_of)
-		abort();
+	dd_file ***dir_files = dd_xcalloc(n_dirs + 1, sizeof *dir_files);
+	size_t *n_dir_files = dd_xcalloc(n_dirs + 1, sizeof *n_dir_files);
+	int *dir_of = dd_xmalloc((n0 + 1) * sizeof *dir_of);
 	for (size_t i = 0; i < n0; i++)
 		dir_of[i] = -1;
 	for (size_t k = 0; k < n_dirs; k++) {
@@ -613,24 +588,19 @@ void dd_migrations_plan(dd_run *run)
 				e->migration = dd_map_get(&ups, e->version);
 		}
 		/* migrations with a file given to report on: their other files are read too */
-		dd_map given = { 0 };
-		char pk[32];
+		dd_ptrmap given = { 0 };
 		for (size_t i = 0; i < d->n; i++) {
 			dd_file *g = find_file(&fx, d->entries[i].path);
-			if (d->entries[i].migration && g && g->report) {
-				snprintf(pk, sizeof pk, "%p", (void *)d->entries[i].migration);
-				dd_map_put(&given, va, pk, (void *)(i + 1));
-			}
+			if (d->entries[i].migration && g && g->report)
+				dd_ptrmap_put(&given, d->entries[i].migration, (void *)(i + 1));
 		}
 		/* read what the model needs: the given files, earlier ups as context, counterparts of given ones */
 		for (size_t i = 0; i < d->n; i++) {
 			entry *e = &d->entries[i];
 			dd_file *f = find_file(&fx, e->path);
 			bool counterpart = false;
-			if (e->migration && !f) {
-				snprintf(pk, sizeof pk, "%p", (void *)e->migration);
-				counterpart = dd_map_get(&given, pk) != NULL;   /* not this entry: it has no file */
-			}
+			if (e->migration && !f)
+				counterpart = dd_ptrmap_get(&given, e->migration) != NULL;   /* not this entry: it has no file */
 			bool earlier_up = any && i < last && e->kind != DD_ROLE_DOWN && e->kind != DD_ROLE_OTHER &&
 					  e->kind != DD_ROLE_REPEATABLE && e->version;
 			if (!f && (earlier_up || counterpart)) {
@@ -644,16 +614,16 @@ void dd_migrations_plan(dd_run *run)
 				continue;
 			f->role = e->kind;
 			f->migration = e->migration;
-			if (!e->matched)
-				f->name_problem = dd_arena_sprintf(run->arena, "file name '%s' does not follow the %s layout of its directory",
-								   e->rel, d->layout);
+			f->dir_name = dd_arena_strdup(run->arena, e->rel);
+			f->dir_layout = d->layout;
+			f->version = dd_arena_strdup(run->arena, e->version);
+			f->off_layout = !e->matched;
 			if (e->version && e->matched && strcmp(d->layout, "sqitch") != 0) {
 				/* the last other entry of the same kind and version */
 				size_t *last2 = dd_map_get(&same, version_key(va, e));
 				size_t j = last2 ? (last2[0] != i ? last2[0] : last2[1]) : SIZE_MAX;
 				if (j != SIZE_MAX)
-					f->name_problem = dd_arena_sprintf(run->arena, "version %s is used by '%s' too; versions must be unique",
-									   e->version, d->entries[j].rel);
+					f->same_version = dd_arena_strdup(run->arena, d->entries[j].rel);
 			}
 			dd_migration *m = e->migration;
 			if (m) {
@@ -676,14 +646,12 @@ void dd_migrations_plan(dd_run *run)
 		}
 		dd_map_free(&ups);
 		dd_map_free(&same);
-		dd_map_free(&given);
+		dd_ptrmap_free(&given);
 		dd_arena_free(va);
 	}
 	/* a directory's files take the place of the first of them given; other files keep theirs */
 	dd_file **final = dd_arena_alloc(run->arena, (run->n_files + 1) * sizeof *final);
-	bool *emitted = calloc(n_dirs + 1, sizeof *emitted);
-	if (!emitted)
-		abort();
+	bool *emitted = dd_xcalloc(n_dirs + 1, sizeof *emitted);
 	size_t n_final = 0;
 	for (size_t i = 0; i < n0; i++) {
 		int k = dir_of[i];
@@ -695,9 +663,7 @@ void dd_migrations_plan(dd_run *run)
 				final[n_final++] = dir_files[k][j];
 		}
 	}
-	bool *placed = calloc(run->n_files + 1, sizeof *placed);
-	if (!placed)
-		abort();
+	bool *placed = dd_xcalloc(run->n_files + 1, sizeof *placed);
 	for (size_t j = 0; j < n_final; j++)
 		placed[final[j]->index] = true;
 	for (size_t i = n0; i < run->n_files; i++)   /* context files outside any directory's order */

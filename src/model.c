@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "model.h"
 
 struct dd_model_priv {
 	dd_arena *arena;
@@ -26,9 +26,7 @@ struct dd_model_priv {
 dd_model *dd_model_new(dd_arena *a)
 {
 	dd_model *m = dd_arena_alloc(a, sizeof *m);
-	m->priv = calloc(1, sizeof *m->priv);
-	if (!m->priv)
-		abort();
+	m->priv = dd_xcalloc(1, sizeof *m->priv);
 	m->priv->arena = a;
 	m->default_schema = "public";
 	return m;
@@ -847,9 +845,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 		if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
 			cap += cs->table_elts[i]->column_def->n_constraints;
 	cap += cs->n_table_elts + cs->n_constraints;
-	struct pending *q = calloc(cap, sizeof *q);
-	if (!q)
-		abort();
+	struct pending *q = dd_xcalloc(cap, sizeof *q);
 	size_t nq = 0;
 	const PgQuery__TableLikeClause **likes = NULL;
 	size_t n_likes = 0;
@@ -880,9 +876,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 			dd_table *src = table_of(m, lc->relation);
 			if (src)
 				copy_columns(m, t, src, (lc->options & (1u << 3)) != 0);
-			likes = realloc(likes, (n_likes + 1) * sizeof *likes);
-			if (!likes)
-				abort();
+			likes = dd_xrealloc(likes, (n_likes + 1) * sizeof *likes);
 			likes[n_likes++] = lc;
 		}
 	}
@@ -1099,9 +1093,7 @@ static void alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 				break;   /* ADD COLUMN IF NOT EXISTS */
 			dd_column *c = new_column(m, cd);
 			add_column(m, t, c);
-			struct pending *q = calloc(cd->n_constraints + 1, sizeof *q);
-			if (!q)
-				abort();
+			struct pending *q = dd_xcalloc(cd->n_constraints + 1, sizeof *q);
 			size_t nq = 0;
 			column_constraints(m, t, c, cd, q, &nq);
 			install_pending(m, t, q, nq);

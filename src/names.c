@@ -1,7 +1,8 @@
 /* Types as format_type() prints them, and the names PostgreSQL generates for unnamed objects. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "names.h"
+#include "inflect.h"
 
 #define NAMEDATALEN 64
 

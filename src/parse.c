@@ -5,7 +5,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <pg_query.h>
-#include "internal.h"
+#include "parse.h"
 
 static void *arena_pb_alloc(void *data, size_t size) { return dd_arena_alloc(data, size); }
 static void arena_pb_free(void *data, void *ptr) { (void)data; (void)ptr; }
@@ -121,9 +121,7 @@ static bool parse_text(dd_unit *u, const char *piece, int start, int len, bool r
 
 static char *copy_range(const char *text, int start, int len)
 {
-	char *piece = malloc((size_t)len + 1);
-	if (!piece)
-		abort();
+	char *piece = dd_xmalloc((size_t)len + 1);
 	memcpy(piece, text + start, (size_t)len);
 	piece[len] = '\0';
 	return piece;
@@ -173,22 +171,22 @@ void dd_parse_unit(dd_unit *u)
 	free(lens);
 }
 
-static dd_unit *new_unit(struct dd_run *run, dd_file *f, int start, int len, bool whole)
+static dd_unit *new_unit(dd_arena *a, dd_file *f, int start, int len, bool whole, dd_unit ***units, size_t *n)
 {
-	dd_unit *u = dd_arena_alloc(run->arena, sizeof *u);
+	dd_unit *u = dd_arena_alloc(a, sizeof *u);
 	u->file = f;
 	u->start = start;
 	u->len = len;
 	u->whole = whole;
 	u->keep = f->migration != NULL;
-	DD_PUSH(run->arena, &run->units, &run->n_units, u);
+	DD_PUSH(a, units, n, u);
 	return u;
 }
 
-void dd_plan_units(struct dd_run *run, dd_file *f, size_t target)
+void dd_plan_units(dd_arena *a, dd_file *f, size_t target, dd_unit ***units, size_t *n_units)
 {
 	if (f->len <= 2 * target || dd_utf8_first_invalid(f->text, f->len) >= 0) {
-		new_unit(run, f, 0, (int)f->len, true);
+		new_unit(a, f, 0, (int)f->len, true, units, n_units);
 		return;
 	}
 	dd_blank_psql((char *)f->text, f->len);
@@ -198,10 +196,10 @@ void dd_plan_units(struct dd_run *run, dd_file *f, size_t target)
 	int from = 0;
 	for (size_t i = 1; i < n; i++)
 		if ((size_t)(starts[i] - from) >= target) {
-			new_unit(run, f, from, starts[i] - from, false);
+			new_unit(a, f, from, starts[i] - from, false, units, n_units);
 			from = starts[i];
 		}
-	new_unit(run, f, from, (int)f->len - from, false);
+	new_unit(a, f, from, (int)f->len - from, false, units, n_units);
 	free(starts);
 	free(lens);
 }
@@ -209,9 +207,7 @@ void dd_plan_units(struct dd_run *run, dd_file *f, size_t target)
 PgQuery__Node *dd_node_copy(dd_arena *a, const PgQuery__Node *node)
 {
 	size_t len = pg_query__node__get_packed_size(node);
-	uint8_t *buf = malloc(len ? len : 1);
-	if (!buf)
-		abort();
+	uint8_t *buf = dd_xmalloc(len ? len : 1);
 	pg_query__node__pack(node, buf);
 	ProtobufCAllocator alloc = { arena_pb_alloc, arena_pb_free, a };
 	PgQuery__Node *copy = pg_query__node__unpack(&alloc, len, buf);
@@ -465,9 +461,7 @@ char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr)
 	pr.n_stmts = 1;
 	pr.stmts = raws;
 	size_t len = pg_query__parse_result__get_packed_size(&pr);
-	uint8_t *buf = malloc(len ? len : 1);
-	if (!buf)
-		abort();
+	uint8_t *buf = dd_xmalloc(len ? len : 1);
 	pg_query__parse_result__pack(&pr, buf);
 	PgQueryProtobuf pb = { len, (char *)buf };
 	PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
@@ -483,9 +477,7 @@ char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr)
 const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text)
 {
 	size_t n = strlen(fmt) + strlen(text) + 1;
-	char *sql = malloc(n);
-	if (!sql)
-		abort();
+	char *sql = dd_xmalloc(n);
 	snprintf(sql, n, fmt, text);
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	free(sql);
@@ -501,4 +493,61 @@ const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const ch
 	}
 	pg_query_free_protobuf_parse_result(r);
 	return out;
+}
+
+/* ---- what a statement means for transactions ---- */
+
+dd_tx_control dd_stmt_transaction_control(const PgQuery__Node *stmt)
+{
+	if (stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
+		return DD_TX_NONE;
+	switch (stmt->transaction_stmt->kind) {
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: return DD_TX_BEGIN;
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: return DD_TX_COMMIT;
+	case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: return DD_TX_ROLLBACK;
+	default: return DD_TX_NONE;
+	}
+}
+
+static bool has_concurrently(PgQuery__Node *const *params, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (params[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(params[i]->def_elem->defname, "concurrently") == 0)
+			return true;
+	return false;
+}
+
+const char *dd_stmt_outside_transaction(const PgQuery__Node *stmt)
+{
+	switch (stmt->node_case) {
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+		return stmt->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return stmt->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:
+		return has_concurrently(stmt->reindex_stmt->params, stmt->reindex_stmt->n_params) ? "REINDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_VACUUM_STMT:
+		return stmt->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+	case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
+	case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
+	case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: return "ALTER SYSTEM";
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT: return "CREATE TABLESPACE";
+	case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT: return "DROP TABLESPACE";
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+		const PgQuery__AlterTableStmt *as = stmt->alter_table_stmt;
+		for (size_t i = 0; i < as->n_cmds; i++) {
+			const PgQuery__Node *c = as->cmds[i];
+			if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+			    c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition && c->alter_table_cmd->def &&
+			    c->alter_table_cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
+			    c->alter_table_cmd->def->partition_cmd->concurrent)
+				return "DETACH PARTITION CONCURRENTLY";
+		}
+		return NULL;
+	}
+	default:
+		return NULL;
+	}
 }

@@ -8,7 +8,8 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
-#include "internal.h"
+#include "pool.h"
+#include "util.h"
 
 enum { PENDING, RUNNING, DONE };
 
@@ -56,9 +57,8 @@ static void *worker(void *arg)
 
 dd_pool *dd_pool_start(size_t n, int threads, size_t window, void (*work)(void *arg, size_t i), void *arg)
 {
-	dd_pool *p = calloc(1, sizeof *p);
-	if (!p || !(p->state = calloc(n + 1, 1)))
-		abort();
+	dd_pool *p = dd_xcalloc(1, sizeof *p);
+	p->state = dd_xcalloc(n + 1, 1);
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->done, NULL);
 	pthread_cond_init(&p->space, NULL);
@@ -69,8 +69,8 @@ dd_pool *dd_pool_start(size_t n, int threads, size_t window, void (*work)(void *
 	size_t want = threads > 1 ? (size_t)threads - 1 : 0;   /* the consumer is one of them */
 	if (want > n)
 		want = n;
-	if (want && !(p->threads = calloc(want, sizeof *p->threads)))
-		abort();
+	if (want)
+		p->threads = dd_xcalloc(want, sizeof *p->threads);
 	for (size_t i = 0; i < want; i++) {
 		if (pthread_create(&p->threads[p->n_threads], NULL, worker, p) != 0)
 			break;   /* fewer threads: the consumer runs what they would have */

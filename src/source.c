@@ -1,9 +1,55 @@
 /* Source text: UTF-8 checks, line index and positions, psql blanking, a small SQL lexer. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#include "internal.h"
+#include <sys/stat.h>
+#include "source.h"
+
+int dd_read_stream(FILE *fp, char **out, size_t *len_out, const char **why)
+{
+	struct stat sb;
+	if (fstat(fileno(fp), &sb) != 0) {
+		*why = strerror(errno);
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		*why = "is a directory";
+		return -1;
+	}
+	if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > DD_MAX_INPUT_BYTES) {
+		*why = "larger than 1 GiB";
+		return -1;
+	}
+	/* Read to the end whatever the size claims: the file may change while we read it. */
+	size_t cap = S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536, len = 0;
+	char *buf = dd_xmalloc(cap + 1);
+	for (;;) {
+		size_t got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (len > DD_MAX_INPUT_BYTES) {
+			free(buf);
+			*why = "larger than 1 GiB";
+			return -1;
+		}
+		if (got == 0)
+			break;
+		if (len == cap) {
+			cap = cap * 2 > DD_MAX_INPUT_BYTES + 1 ? DD_MAX_INPUT_BYTES + 1 : cap * 2;
+			buf = dd_xrealloc(buf, cap + 1);
+		}
+	}
+	if (ferror(fp)) {
+		free(buf);
+		*why = strerror(errno ? errno : EIO);
+		return -1;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*len_out = len;
+	return 0;
+}
 
 void dd_file_index_lines(dd_arena *a, dd_file *f)
 {
@@ -312,9 +358,7 @@ static bool tok_is(const char *text, dd_tok t, const char *word)
 size_t dd_split_statements(const char *text, int len, int **starts, int **lens)
 {
 	size_t n = 0, cap = 16;
-	int *st = malloc(cap * sizeof *st), *ln = malloc(cap * sizeof *ln);
-	if (!st || !ln)
-		abort();
+	int *st = dd_xmalloc(cap * sizeof *st), *ln = dd_xmalloc(cap * sizeof *ln);
 	int pos = 0, start = -1, last_end = 0, depth = 0, atomic = 0, ntok = 0;
 	bool rule = false;
 	dd_tok prev = { DD_TOK_EOF, 0, 0 };
@@ -331,10 +375,8 @@ size_t dd_split_statements(const char *text, int len, int **starts, int **lens)
 			if (start >= 0) {
 				if (n == cap) {
 					cap *= 2;
-					st = realloc(st, cap * sizeof *st);
-					ln = realloc(ln, cap * sizeof *ln);
-					if (!st || !ln)
-						abort();
+					st = dd_xrealloc(st, cap * sizeof *st);
+					ln = dd_xrealloc(ln, cap * sizeof *ln);
 				}
 				st[n] = start;
 				ln[n] = last_end - start;

@@ -8,7 +8,7 @@
  */
 #include <ctype.h>
 #include <string.h>
-#include "internal.h"
+#include "suppress.h"
 
 typedef enum { SUP_NEXT_LINE, SUP_LINE, SUP_REGION, SUP_FILE, SUP_ENABLE } sup_kind;
 
@@ -224,8 +224,8 @@ void dd_apply_suppressions(dd_run *run)
 		size_t n_diags = run->n_diags;
 		for (size_t k = 0; k < n_diags; k++) {
 			dd_diag *g = run->diags[k];
-			if (g->file != f || g->suppressed || strcmp(g->rule, "unused-suppression") == 0 ||
-			    strcmp(g->rule, "suppression-reason") == 0)
+			if (g->file != f || g->suppressed || g->rule == dd_rule_unused_suppression.id ||
+			    g->rule == dd_rule_suppression_reason.id)
 				continue;
 			for (size_t i = 0; i < n; i++)
 				if (applies(ds[i], g)) {
@@ -248,12 +248,12 @@ void dd_apply_suppressions(dd_run *run)
 				const char *near = dd_did_you_mean(d->ids[k], ids, dd_rules_count);
 				char *msg = dd_arena_sprintf(run->arena, "suppression names unknown rule '%s'%s%s%s", d->ids[k],
 							     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
-				dd_run_add_diag(run, "unused-suppression", &d->loc, NULL, near, msg);
+				dd_run_add_diag(run, DD_RULE_UNUSED_SUPPRESSION, &d->loc, NULL, near, msg);
 			}
 			if (d->kind == SUP_ENABLE)
 				continue;
 			if (!d->reason)
-				dd_run_add_diag(run, "suppression-reason", &d->loc, NULL, NULL,
+				dd_run_add_diag(run, DD_RULE_SUPPRESSION_REASON, &d->loc, NULL, NULL,
 						"suppression has no reason; add one after '--': -- ddlint-disable-line rule -- why");
 			if (d->used || unknown)
 				continue;
@@ -262,7 +262,7 @@ void dd_apply_suppressions(dd_run *run)
 				any_enabled = any_enabled || rule_enabled(run, d->ids[k]);
 			if (!any_enabled)
 				continue;   /* every rule it names is off in this run */
-			dd_run_add_diag(run, "unused-suppression", &d->loc, NULL, NULL,
+			dd_run_add_diag(run, DD_RULE_UNUSED_SUPPRESSION, &d->loc, NULL, NULL,
 					"suppression suppresses nothing; remove it");
 		}
 	}

@@ -2,26 +2,52 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "util.h"
 
 #define ARENA_BLOCK (64 * 1024)
 
 typedef struct block { struct block *next; size_t used, size; _Alignas(16) unsigned char data[]; } block;
 struct dd_arena { block *head; size_t total; };
 
-static void *xmalloc(size_t n)
+_Noreturn void dd_out_of_memory(void)
 {
-	void *p = malloc(n);
-	if (!p) {
-		fputs("ddlint: out of memory\n", stderr);
-		exit(2);
-	}
+	fputs("ddlint: out of memory\n", stderr);
+	exit(2);
+}
+
+void *dd_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		dd_out_of_memory();
 	return p;
+}
+
+void *dd_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		dd_out_of_memory();
+	return p;
+}
+
+void *dd_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		dd_out_of_memory();
+	return q;
+}
+
+char *dd_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(dd_xmalloc(n), s, n);
 }
 
 dd_arena *dd_arena_new(void)
 {
-	dd_arena *a = xmalloc(sizeof *a);
+	dd_arena *a = dd_xmalloc(sizeof *a);
 	a->head = NULL;
 	a->total = 0;
 	return a;
@@ -45,7 +71,7 @@ void *dd_arena_alloc(dd_arena *a, size_t size)
 	if (!b || b->size - b->used < size) {
 		/* Large requests get a block of their own so small ones keep filling the current one. */
 		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-		block *nb = xmalloc(sizeof *nb + bsize);
+		block *nb = dd_xmalloc(sizeof *nb + bsize);
 		nb->used = 0;
 		nb->size = bsize;
 		if (b && bsize != ARENA_BLOCK) {
@@ -157,12 +183,7 @@ void dd_buf_add(dd_buf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap * 2 : 256;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		char *p = realloc(b->data, cap);
-		if (!p) {
-			fputs("ddlint: out of memory\n", stderr);
-			exit(2);
-		}
-		b->data = p;
+		b->data = dd_xrealloc(b->data, cap);
 		b->cap = cap;
 	}
 	memcpy(b->data + b->len, s, n);
@@ -183,7 +204,7 @@ void dd_buf_printf(dd_buf *b, const char *fmt, ...)
 		dd_buf_add(b, small, (size_t)n);
 		return;
 	}
-	char *big = xmalloc((size_t)n + 1);
+	char *big = dd_xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -213,13 +234,9 @@ static uint64_t hash_str(const char *s)
 static void map_grow(dd_map *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 64;
-	char **keys = calloc(ncap, sizeof *keys);
-	void **vals = calloc(ncap, sizeof *vals);
-	uint64_t *hashes = calloc(ncap, sizeof *hashes);
-	if (!keys || !vals || !hashes) {
-		fputs("ddlint: out of memory\n", stderr);
-		exit(2);
-	}
+	char **keys = dd_xcalloc(ncap, sizeof *keys);
+	void **vals = dd_xcalloc(ncap, sizeof *vals);
+	uint64_t *hashes = dd_xcalloc(ncap, sizeof *hashes);
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i] || m->keys[i] == &tombstone)
 			continue;
@@ -333,5 +350,108 @@ int dd_natural_cmp(const char *a, const char *b)
 		b++;
 	}
 	return *a ? 1 : *b ? -1 : 0;
+}
+
+
+bool dd_has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* ---- pointer map ---- */
+
+static size_t ptr_slot(const dd_ptrmap *m, const void *key)
+{
+	uintptr_t h = (uintptr_t)key;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15ULL;
+	size_t i = (size_t)(h >> 20) & (m->cap - 1);
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void *dd_ptrmap_get(const dd_ptrmap *m, const void *key)
+{
+	if (!m->used)
+		return NULL;
+	size_t i = ptr_slot(m, key);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void dd_ptrmap_put(dd_ptrmap *m, const void *key, void *val)
+{
+	if ((m->used + 1) * 4 >= m->cap * 3) {
+		dd_ptrmap old = *m;
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->keys = dd_xcalloc(m->cap, sizeof *m->keys);
+		m->vals = dd_xcalloc(m->cap, sizeof *m->vals);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.keys[i]) {
+				size_t j = ptr_slot(m, old.keys[i]);
+				m->keys[j] = old.keys[i];
+				m->vals[j] = old.vals[i];
+			}
+		free(old.keys);
+		free(old.vals);
+	}
+	size_t i = ptr_slot(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = key;
+		m->used++;
+	}
+	m->vals[i] = val;
+}
+
+void dd_ptrmap_free(dd_ptrmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- did you mean ---- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+	return d[la][lb];
+}
+
+const char *dd_did_you_mean(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = 99, limit = strlen(word) / 3 + 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, candidates[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	if (best_d <= limit)
+		return best;
+	/* the same last part in another category: naming/snake-case for snake-case */
+	const char *slash = strrchr(word, '/');
+	for (size_t i = 0; i < n; i++) {
+		const char *cs = strrchr(candidates[i], '/');
+		if (strcmp(cs ? cs + 1 : candidates[i], slash ? slash + 1 : word) == 0)
+			return candidates[i];
+	}
+	return NULL;
 }
 

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 #include <yaml.h>
-#include "internal.h"
+#include "value.h"
 
 const dd_value *dd_value_get(const dd_value *map, const char *key)
 {

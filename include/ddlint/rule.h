@@ -6,8 +6,9 @@
  * is freed (a statement's tree only while it is visited: see dd_stmt). Rules
  * never free anything. What the helpers below allocate (dd_alloc, dd_sprintf,
  * identifiers, expression texts, option lists) lives until the visit or finish
- * step that asked for it returns: a rule keeps no state from one call to the
- * next, and dd_report copies what it is given.
+ * step that asked for it returns, and dd_report copies what it is given. A rule
+ * that needs to carry something from one call to the next declares an init step
+ * and keeps it in its state (dd_state), allocated with dd_run_alloc.
  */
 #ifndef DDLINT_RULE_H
 #define DDLINT_RULE_H
@@ -34,11 +35,15 @@ struct dd_file {
 	int *line_starts;        /* byte offset of each line start */
 	int n_lines;
 	const char *fs_real;     /* real path it was read from, or NULL for a buffer */
-	const char *name_problem; /* how its name breaks its migration directory's layout, or NULL */
 	int role;                /* DD_ROLE_* within a migration directory */
 	dd_migration *migration; /* the migration it belongs to, or NULL */
 	int up_start, up_end;    /* dbmate/goose: byte ranges of the sections, else -1 */
 	int down_start, down_end;
+	/* In a migration directory (else NULL): its name there (dir/file for per-migration folders),
+	 * the directory's layout, and the version its name gives. */
+	const char *dir_name, *dir_layout, *version;
+	bool off_layout;         /* its name does not follow the directory's layout */
+	const char *same_version; /* dir_name of another file of the same kind and version, or NULL */
 };
 
 enum { DD_ROLE_PLAIN, DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_UP_AND_DOWN, DD_ROLE_REPEATABLE, DD_ROLE_OTHER };
@@ -46,15 +51,13 @@ enum { DD_ROLE_PLAIN, DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_UP_AND_DOWN, DD_ROLE_REP
 /* One parsed statement: its tree, where it is, and what part of a migration it belongs to. */
 typedef struct dd_stmt {
 	dd_file *file;
-	/* The tree: valid while the statement is visited. Afterwards only statements of migrations
-	 * keep theirs; the trees of other files are freed once replayed (NULL), so finish steps
-	 * read the fields below instead. */
+	/* The tree: valid while the statement is visited (visit, statement, applied). Afterwards
+	 * only statements of migrations keep theirs; the trees of other files are freed once
+	 * replayed (NULL): a finish step that needs more of them records it in the rule's state. */
 	PgQuery__Node *node;
 	int offset, len;
 	dd_migration *migration;  /* NULL outside migration directories */
 	bool down;                /* part of a down (undo, revert) migration: never replayed into the model */
-	int transaction_control;  /* dd_stmt_transaction_control() of the statement */
-	const char *outside_transaction; /* dd_stmt_outside_transaction() of the statement */
 } dd_stmt;
 
 /* A span of source: `len` bytes from `offset` in `file`. */
@@ -271,18 +274,14 @@ struct dd_migration {
 	bool reported;            /* some part of it is being reported */
 	dd_stmt **up_stmts, **down_stmts;
 	size_t n_up, n_down;
-	/* reversibility, computed when the migration has a down: objects the down leaves
-	 * over (created by the up, not removed) and misses (removed or changed by the up, not restored) */
-	const char **left_over, **missing;
-	size_t n_left_over, n_missing;
-	bool reversibility_checked;
 };
 
 /* What PostgreSQL refuses to run inside a transaction block ("CREATE INDEX CONCURRENTLY",
  * "VACUUM", ...), or NULL for a statement that can run in one. */
 const char *dd_stmt_outside_transaction(const PgQuery__Node *stmt);
-/* 1 for BEGIN / START TRANSACTION, 2 for COMMIT / END, 3 for ROLLBACK, 0 for anything else. */
-int dd_stmt_transaction_control(const PgQuery__Node *stmt);
+typedef enum dd_tx_control { DD_TX_NONE, DD_TX_BEGIN, DD_TX_COMMIT, DD_TX_ROLLBACK } dd_tx_control;
+/* BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK, or none of them. */
+dd_tx_control dd_stmt_transaction_control(const PgQuery__Node *stmt);
 /* Every statement of the run in replay order (down statements included, flagged). */
 dd_stmt *const *dd_ctx_statements(const dd_ctx *ctx, size_t *n);
 /* The files of the run in the order they are replayed. */
@@ -346,7 +345,36 @@ typedef struct dd_rule {
 	void (*visit)(dd_ctx *ctx, const PgQuery__Node *stmt);
 	/* Called once after every file has been replayed. */
 	void (*finish)(dd_ctx *ctx);
+	/* Optional, for rules that follow the replay: called once before it, the result is the
+	 * rule's state for the run (dd_state); allocate it with dd_run_alloc. */
+	void *(*init)(dd_ctx *ctx);
+	/* Called for every statement in replay order, down statements included (never applied to
+	 * the model), with the model as it stood before the statement. */
+	void (*statement)(dd_ctx *ctx, const dd_stmt *st);
+	/* Called after a statement (not a down one) has been applied to the model. */
+	void (*applied)(dd_ctx *ctx, const dd_stmt *st);
 } dd_rule;
+
+/* The running rule's state, as its init returned it (NULL without init). */
+void *dd_state(dd_ctx *ctx);
+/* Zeroed memory that lives as long as the run (for a rule's state). */
+void *dd_run_alloc(dd_ctx *ctx, size_t size);
+/* Grow a run-lifetime array of pointers by one item (capacity is implicit). */
+void dd_run_push(dd_ctx *ctx, void ***items, size_t *n, void *item);
+
+/* ---- reversibility: what a migration's down does to the model ---------------------- */
+
+typedef struct dd_snapshot dd_snapshot;
+/* The objects of the model as it stands now that the up and the down of migration m can
+ * change (every object their statements name, and what belongs to those). It lives until
+ * dd_snapshot_undo, or the end of the run. */
+dd_snapshot *dd_snapshot_take(dd_ctx *ctx, const dd_migration *m);
+/* Apply the down of the snapshot's migration to a copy of the model as it stands now, compare
+ * with the snapshot and free it: *left_over receives the objects the down leaves (present
+ * after it, not before the up), *missing those it does not restore (present before the up,
+ * not after the down), each as sorted lines ("table public.users") in scratch memory. */
+void dd_snapshot_undo(dd_ctx *ctx, dd_snapshot *s, const char *const **left_over, size_t *n_left_over,
+		      const char *const **missing, size_t *n_missing);
 
 /* The model, the statement being visited and its location. */
 const dd_model *dd_ctx_model(const dd_ctx *ctx);

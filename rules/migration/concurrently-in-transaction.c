@@ -5,44 +5,76 @@
  */
 #include "ddlint/rule.h"
 
-static void finish(dd_ctx *ctx)
+/* Statements are seen one by one as they are replayed (trees of plain files do not outlive
+ * that); those that matter here are kept until their unit (the statements of one file and one
+ * direction) ends, when its size is known: several statements sent at once run in one implicit
+ * transaction, a single one does not. */
+typedef struct mark { const dd_stmt *st; dd_tx_control control; const char *what; } mark;
+typedef struct state {
+	const dd_file *file;         /* the unit under way */
+	bool down;
+	size_t n;                    /* its statements */
+	mark **marks;                /* its statements that control or refuse a transaction */
+	size_t n_marks;
+} state;
+
+static void *init(dd_ctx *ctx) { return dd_run_alloc(ctx, sizeof(state)); }
+
+static void check_unit(dd_ctx *ctx, state *s)
 {
-	size_t n;
-	dd_stmt *const *st = dd_ctx_statements(ctx, &n);
-	size_t i = 0;
-	while (i < n) {
-		/* a unit: the statements of one file and one direction */
-		size_t j = i;
-		while (j < n && st[j]->file == st[i]->file && st[j]->down == st[i]->down)
-			j++;
-		const dd_migration *m = st[i]->migration;
-		bool tool = m && m->tool_transaction;
-		bool implicit = m && m->implicit_transaction && j - i > 1;
-		bool in_tx = tool || implicit;
-		const char *why = tool ? dd_sprintf(ctx, "%s runs each migration in a transaction", m->layout)
-			: implicit ? dd_sprintf(ctx, "%s sends the file as one query, which runs as one transaction", m->layout)
-			: NULL;
-		for (size_t k = i; k < j; k++) {
-			int c = st[k]->transaction_control;
-			if (c == 1) {
-				in_tx = true;
-				why = "after BEGIN";
-			} else if (c == 2 || c == 3) {
-				in_tx = implicit;
-			}
-			const char *what = st[k]->outside_transaction;
-			if (what && in_tx && st[k]->file->report) {
-				dd_loc l = { st[k]->file, st[k]->offset, dd_name_loc(st[k]->file, st[k]->offset).len };
-				dd_report(ctx, l, NULL, NULL,
-					  "%s cannot run inside a transaction block, and here it does (%s)%s", what, why,
-					  tool && strcmp(m->layout, "goose") == 0 ? "; add -- +goose NO TRANSACTION"
-					  : tool && strcmp(m->layout, "dbmate") == 0 ? "; add transaction:false to -- migrate:up"
-					  : "; put it in a migration of its own");
-			}
+	if (!s->n_marks)
+		return;
+	const dd_migration *m = s->marks[0]->st->migration;
+	bool tool = m && m->tool_transaction;
+	bool implicit = m && m->implicit_transaction && s->n > 1;
+	bool in_tx = tool || implicit;
+	const char *why = tool ? dd_sprintf(ctx, "%s runs each migration in a transaction", m->layout)
+		: implicit ? dd_sprintf(ctx, "%s sends the file as one query, which runs as one transaction", m->layout)
+		: NULL;
+	for (size_t k = 0; k < s->n_marks; k++) {
+		const mark *mk = s->marks[k];
+		if (mk->control == DD_TX_BEGIN) {
+			in_tx = true;
+			why = "after BEGIN";
+		} else if (mk->control == DD_TX_COMMIT || mk->control == DD_TX_ROLLBACK) {
+			in_tx = implicit;
 		}
-		i = j;
+		const dd_stmt *st = mk->st;
+		if (mk->what && in_tx && st->file->report) {
+			dd_loc l = { st->file, st->offset, dd_name_loc(st->file, st->offset).len };
+			dd_report(ctx, l, NULL, NULL,
+				  "%s cannot run inside a transaction block, and here it does (%s)%s", mk->what, why,
+				  tool && strcmp(m->layout, "goose") == 0 ? "; add -- +goose NO TRANSACTION"
+				  : tool && strcmp(m->layout, "dbmate") == 0 ? "; add transaction:false to -- migrate:up"
+				  : "; put it in a migration of its own");
+		}
 	}
 }
+
+static void statement(dd_ctx *ctx, const dd_stmt *st)
+{
+	state *s = dd_state(ctx);
+	if (st->file != s->file || st->down != s->down) {
+		check_unit(ctx, s);
+		s->file = st->file;
+		s->down = st->down;
+		s->n = 0;
+		s->marks = NULL;
+		s->n_marks = 0;
+	}
+	s->n++;
+	dd_tx_control control = dd_stmt_transaction_control(st->node);
+	const char *what = dd_stmt_outside_transaction(st->node);
+	if (control == DD_TX_NONE && !what)
+		return;
+	mark *mk = dd_run_alloc(ctx, sizeof *mk);
+	mk->st = st;
+	mk->control = control;
+	mk->what = what;
+	dd_run_push(ctx, (void ***)&s->marks, &s->n_marks, mk);
+}
+
+static void finish(dd_ctx *ctx) { check_unit(ctx, dd_state(ctx)); }
 
 const dd_rule dd_rule_migration_concurrently_in_transaction = {
 	.id = "migration/concurrently-in-transaction",
@@ -58,5 +90,7 @@ const dd_rule dd_rule_migration_concurrently_in_transaction = {
 	       "when it is deployed, not when it is written.",
 	.bad = "BEGIN;\nCREATE INDEX CONCURRENTLY idx_users_email ON users (email);\nCOMMIT;\n",
 	.good = "CREATE INDEX CONCURRENTLY idx_users_email ON users (email);\n",
+	.init = init,
+	.statement = statement,
 	.finish = finish,
 };

@@ -7,10 +7,15 @@ static void finish(dd_ctx *ctx)
 	dd_file *const *files = dd_ctx_files(ctx, &n);
 	for (size_t i = 0; i < n; i++) {
 		const dd_file *f = files[i];
-		if (!f->name_problem || !f->report)
+		if (!f->report)
 			continue;
 		dd_loc l = { f, 0, 0 };
-		dd_report(ctx, l, f->path, NULL, "%s", f->name_problem);
+		if (f->off_layout)
+			dd_report(ctx, l, f->path, NULL, "file name '%s' does not follow the %s layout of its directory",
+				  f->dir_name, f->dir_layout);
+		else if (f->same_version)
+			dd_report(ctx, l, f->path, NULL, "version %s is used by '%s' too; versions must be unique",
+				  f->version, f->same_version);
 	}
 }
 

@@ -12,27 +12,65 @@ static const char *list(dd_ctx *ctx, const char *const *items, size_t n)
 	return out;
 }
 
+/* The down of m, applied to the model as its up left it, against the model before the up. */
+static void check(dd_ctx *ctx, const dd_migration *m, dd_snapshot *before)
+{
+	const char *const *left_over, *const *missing;
+	size_t n_left_over, n_missing;
+	dd_snapshot_undo(ctx, before, &left_over, &n_left_over, &missing, &n_missing);
+	if (!n_left_over && !n_missing)
+		return;
+	const dd_stmt *first = m->down_stmts[0];
+	dd_loc l = { first->file, first->offset, dd_name_loc(first->file, first->offset).len };
+	const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
+	if (n_left_over && n_missing)
+		dd_report(ctx, l, obj, NULL, "the down of migration %s does not undo its up: it leaves %s; and does not restore %s",
+			  m->version, list(ctx, left_over, n_left_over), list(ctx, missing, n_missing));
+	else if (n_left_over)
+		dd_report(ctx, l, obj, NULL, "the down of migration %s does not undo its up: it leaves %s", m->version,
+			  list(ctx, left_over, n_left_over));
+	else
+		dd_report(ctx, l, obj, NULL, "the down of migration %s does not undo its up: it does not restore %s",
+			  m->version, list(ctx, missing, n_missing));
+}
+
+/* The migration whose up is being replayed, and the model before it. */
+typedef struct state { const dd_migration *m; dd_snapshot *before; } state;
+
+static void *init(dd_ctx *ctx) { return dd_run_alloc(ctx, sizeof(state)); }
+
+static bool wanted(const dd_migration *m) { return m && m->reported && m->n_down; }
+
+/* The first statement of an up that has a down to check: what the model holds before it. */
+static void statement(dd_ctx *ctx, const dd_stmt *st)
+{
+	state *s = dd_state(ctx);
+	const dd_migration *m = st->migration;
+	if (!st->down && wanted(m) && m != s->m && m->up == st->file) {
+		s->m = m;
+		s->before = dd_snapshot_take(ctx, m);
+	}
+}
+
+/* Its last statement: the down goes onto a copy of the model as the up leaves it. */
+static void applied(dd_ctx *ctx, const dd_stmt *st)
+{
+	state *s = dd_state(ctx);
+	const dd_migration *m = s->m;
+	if (m && st->migration == m && st == m->up_stmts[m->n_up - 1]) {
+		check(ctx, m, s->before);
+		s->before = NULL;
+	}
+}
+
+/* A migration whose up has no statement: its down against the model as it is. */
 static void finish(dd_ctx *ctx)
 {
 	size_t n;
 	dd_migration *const *ms = dd_ctx_migrations(ctx, &n);
-	for (size_t i = 0; i < n; i++) {
-		const dd_migration *m = ms[i];
-		if (!m->reversibility_checked || !m->n_down || (!m->n_left_over && !m->n_missing))
-			continue;
-		const dd_stmt *first = m->down_stmts[0];
-		dd_loc l = { first->file, first->offset, dd_name_loc(first->file, first->offset).len };
-		const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
-		if (m->n_left_over && m->n_missing)
-			dd_report(ctx, l, obj, NULL, "the down of migration %s does not undo its up: it leaves %s; and does not restore %s",
-				  m->version, list(ctx, m->left_over, m->n_left_over), list(ctx, m->missing, m->n_missing));
-		else if (m->n_left_over)
-			dd_report(ctx, l, obj, NULL, "the down of migration %s does not undo its up: it leaves %s", m->version,
-				  list(ctx, m->left_over, m->n_left_over));
-		else
-			dd_report(ctx, l, obj, NULL, "the down of migration %s does not undo its up: it does not restore %s",
-				  m->version, list(ctx, m->missing, m->n_missing));
-	}
+	for (size_t i = 0; i < n; i++)
+		if (wanted(ms[i]) && ms[i]->n_up == 0)
+			check(ctx, ms[i], dd_snapshot_take(ctx, ms[i]));
 }
 
 const dd_rule dd_rule_migration_reversible = {
@@ -53,5 +91,8 @@ const dd_rule dd_rule_migration_reversible = {
 	       "-- migrate:down\nDROP TABLE tags;\n",
 	.good = "-- file: 20260101120000_tags.sql\n-- migrate:up\nCREATE TABLE tags (id uuid PRIMARY KEY, name text);\n"
 		"CREATE INDEX idx_tags_name ON tags (name);\n-- migrate:down\nDROP TABLE tags;\n",
+	.init = init,
+	.statement = statement,
+	.applied = applied,
 	.finish = finish,
 };

@@ -1,10 +1,11 @@
-/* migration/transaction: a migration runs atomically: BEGIN ... COMMIT, or the tool's own transaction. */
+/* migration/transaction: a migration runs atomically: BEGIN ... COMMIT, or the tool's own transaction.
+ * It reads the trees of migration statements in its finish step: those of migrations are kept. */
 #include "ddlint/rule.h"
 
 static const char *exempt(dd_stmt *const *st, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		const char *why = st[i]->outside_transaction;
+		const char *why = dd_stmt_outside_transaction(st[i]->node);
 		if (why)
 			return why;
 	}
@@ -28,16 +29,16 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 		if (!m->tool_transaction)
 			return;   /* the tool was told not to wrap this one: explicit control is the author's */
 		for (size_t i = 0; i < n; i++) {
-			int k = st[i]->transaction_control;
+			dd_tx_control k = dd_stmt_transaction_control(st[i]->node);
 			if (k)
 				dd_report(ctx, at(st[i]), obj, NULL,
 					  "%s runs in the migration tool's transaction; this %s ends or nests it", what,
-					  k == 1 ? "BEGIN" : k == 2 ? "COMMIT" : "ROLLBACK");
+					  k == DD_TX_BEGIN ? "BEGIN" : k == DD_TX_COMMIT ? "COMMIT" : "ROLLBACK");
 		}
 		return;
 	}
-	bool begins = st[0]->transaction_control == 1;
-	bool commits = st[n - 1]->transaction_control == 2;
+	bool begins = dd_stmt_transaction_control(st[0]->node) == DD_TX_BEGIN;
+	bool commits = dd_stmt_transaction_control(st[n - 1]->node) == DD_TX_COMMIT;
 	if (!begins || !commits)
 		dd_report(ctx, at(st[0]), obj, "BEGIN; ... COMMIT;",
 			  "%s is not wrapped in BEGIN ... COMMIT%s; a failure half way leaves the schema half changed",

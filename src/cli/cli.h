@@ -2,7 +2,9 @@
 #ifndef DDLINT_CLI_H
 #define DDLINT_CLI_H
 
-#include "internal.h"
+#include "config.h"
+#include "migrate.h"
+#include "report.h"
 
 typedef struct dd_input {
 	char *path;      /* what to open; "-" for standard input */

@@ -176,9 +176,14 @@ int dd_cmd_migrations(dd_run *run)
 		printf("  %-24s %s  [%s%s]\n", m->version, up, down,
 		       m->tool_transaction ? ", tool transaction" : m->implicit_transaction ? ", implicit transaction" : "");
 	}
-	for (size_t i = 0; i < run->n_files; i++)
-		if (run->files[i]->name_problem)
-			printf("%s: %s\n", run->files[i]->path, run->files[i]->name_problem);
+	for (size_t i = 0; i < run->n_files; i++) {
+		const dd_file *f = run->files[i];
+		if (f->off_layout)
+			printf("%s: file name '%s' does not follow the %s layout of its directory\n", f->path, f->dir_name,
+			       f->dir_layout);
+		else if (f->same_version)
+			printf("%s: version %s is used by '%s' too; versions must be unique\n", f->path, f->version, f->same_version);
+	}
 	if (!run->n_migrations)
 		printf("no migration directory found\n");
 	return 0;

@@ -12,15 +12,11 @@ void dd_inputs_add(dd_inputs *in, const char *path, const char *display)
 {
 	if (in->n == in->cap) {
 		in->cap = in->cap ? in->cap * 2 : 16;
-		in->items = realloc(in->items, in->cap * sizeof *in->items);
-		if (!in->items) {
-			fputs("ddlint: out of memory\n", stderr);
-			exit(2);
-		}
+		in->items = dd_xrealloc(in->items, in->cap * sizeof *in->items);
 	}
 	dd_input *it = &in->items[in->n++];
-	it->path = strdup(path);
-	it->display = strdup(display);
+	it->path = dd_xstrdup(path);
+	it->display = dd_xstrdup(display);
 	it->config = NULL;
 	it->lookup = NULL;
 	if (!it->path || !it->display) {
@@ -58,9 +54,7 @@ static char *join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 	bool slash = n > 0 && dir[n - 1] == '/';
-	char *p = malloc(n + strlen(name) + 2);
-	if (!p)
-		exit(2);
+	char *p = dd_xmalloc(n + strlen(name) + 2);
 	sprintf(p, "%s%s%s", dir, slash || n == 0 ? "" : "/", name);
 	return p;
 }
@@ -90,7 +84,7 @@ static int walk(dd_inputs *o, const char *path, const char *display, struct dirs
 		if (e->d_name[0] == '.')
 			continue;
 		char *child = join(path, e->d_name);
-		char *child_display = *display ? join(display, e->d_name) : strdup(e->d_name);
+		char *child_display = *display ? join(display, e->d_name) : dd_xstrdup(e->d_name);
 		struct stat cs;
 		if (stat(child, &cs) != 0) {
 			if (lstat(child, &cs) == 0 && S_ISLNK(cs.st_mode))

@@ -61,12 +61,7 @@ typedef struct cli {
 
 static void *grow(void *p, size_t n, size_t size)
 {
-	void *q = realloc(p, (n + 1) * size);
-	if (!q) {
-		fputs("ddlint: out of memory\n", stderr);
-		exit(2);
-	}
-	return q;
+	return dd_xrealloc(p, (n + 1) * size);
 }
 
 static int parse_fail_on(const char *s)
@@ -113,9 +108,7 @@ static int parse_jobs(const char *val, int *jobs, int *status)
 static int parse_args(cli *c, int argc, char **argv, int *status)
 {
 	bool only_paths = false;
-	c->paths = calloc((size_t)argc + 1, sizeof *c->paths);
-	if (!c->paths)
-		exit(2);
+	c->paths = dd_xcalloc((size_t)argc + 1, sizeof *c->paths);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!only_paths && strcmp(a, "--") == 0) {
@@ -306,7 +299,7 @@ static int load_config(config_cache *cc, const char *path, const dd_config **out
 	}
 	cc->paths = grow(cc->paths, cc->n, sizeof *cc->paths);
 	cc->configs = grow(cc->configs, cc->n, sizeof *cc->configs);
-	cc->paths[cc->n] = strdup(path);
+	cc->paths[cc->n] = dd_xstrdup(path);
 	cc->configs[cc->n++] = c;
 	*out = c;
 	return 0;
@@ -322,7 +315,7 @@ static int config_for(const cli *c, config_cache *cc, const char *path, const dd
 		return 0;
 	if (c->config_path) {
 		if (origin)
-			*origin = strdup(c->config_path);
+			*origin = dd_xstrdup(c->config_path);
 		return load_config(cc, c->config_path, out);
 	}
 	char *found = dd_config_find(path);
@@ -421,16 +414,12 @@ static int lint(cli *c, dd_inputs *inputs, config_cache *cc, int status)
 
 	dd_result result = { 0 };
 	/* the result points into each run's arena: runs live until the report is written */
-	dd_run **runs = calloc(inputs->n + 1, sizeof *runs);
+	dd_run **runs = dd_xcalloc(inputs->n + 1, sizeof *runs);
 	size_t n_runs = 0;
-	if (!runs)
-		exit(2);
 	bool dump = c->command && strcmp(c->command, "dump") == 0;
 	bool list = c->command && strcmp(c->command, "migrations") == 0;
 	/* one run per config: files under different .ddlint.yml are different projects */
-	bool *done = calloc(inputs->n + 1, sizeof *done);
-	if (!done)
-		exit(2);
+	bool *done = dd_xcalloc(inputs->n + 1, sizeof *done);
 	for (size_t i = 0; i < inputs->n; i++) {
 		if (done[i])
 			continue;

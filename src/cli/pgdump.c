@@ -88,5 +88,5 @@ char *dd_pg_dump_to_file(const char *pg_dump, const char *conninfo)
 		return NULL;
 	}
 	dd_buf_free(&err);
-	return strdup(tmpl);
+	return dd_xstrdup(tmpl);
 }

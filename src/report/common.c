@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <jansson.h>
-#include "internal.h"
+#include "report.h"
 
 const char *dd_diag_line_text(const dd_diag *d, size_t *len)
 {
@@ -94,7 +94,7 @@ char *dd_path_uri(const char *path)
 			dd_buf_printf(&b, "%%%02X", c);
 	}
 	free(cwd);
-	char *out = strdup(b.data ? b.data : "");
+	char *out = dd_xstrdup(b.data ? b.data : "");
 	dd_buf_free(&b);
 	return out;
 }

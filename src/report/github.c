@@ -1,6 +1,6 @@
 /* github: GitHub Actions workflow commands, shown as annotations on the pull request. */
 #include <stdio.h>
-#include "internal.h"
+#include "report.h"
 
 /* Escape for a workflow command: data escapes %, CR and LF; properties also : and , */
 static void esc(FILE *out, const char *s, bool property)

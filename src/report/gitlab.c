@@ -2,11 +2,11 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "report.h"
 
 static const char *severity(const dd_diag *d)
 {
-	if (strcmp(d->rule, "syntax-error") == 0)
+	if (d->rule == dd_rule_syntax_error.id)
 		return "critical";   /* nothing else about the file can be trusted */
 	return d->severity == DD_SEV_ERROR ? "major" : d->severity == DD_SEV_WARNING ? "minor" : "info";
 }

@@ -1,6 +1,6 @@
 /* json: one document with every diagnostic and a summary. */
 #include <jansson.h>
-#include "internal.h"
+#include "report.h"
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "report.h"
 
 static void xml(FILE *out, const char *s)
 {
@@ -39,9 +39,7 @@ static int write_junit(FILE *out, const dd_result *r, const dd_report_opts *opts
 {
 	(void)opts;
 	/* group the findings by (file, rule), keeping their order within a group */
-	size_t n = 0, *ix = malloc((r->n + 1) * sizeof *ix);
-	if (!ix)
-		return -1;
+	size_t n = 0, *ix = dd_xmalloc((r->n + 1) * sizeof *ix);
 	for (size_t i = 0; i < r->n; i++)
 		if (!r->diags[i].suppressed)
 			ix[n++] = i;

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "report.h"
 
 const dd_reporter *const dd_reporters[] = { &dd_reporter_text, &dd_reporter_json, &dd_reporter_sarif, &dd_reporter_github,
 					  &dd_reporter_gitlab, &dd_reporter_junit, NULL };
@@ -23,12 +23,7 @@ void dd_result_add_run(dd_result *r, const dd_run *run)
 		size_t cap = r->cap ? r->cap : 64;
 		while (cap < r->n + n)
 			cap *= 2;
-		dd_diag *nd = realloc(r->diags, cap * sizeof *nd);
-		if (!nd) {
-			fputs("ddlint: out of memory\n", stderr);
-			exit(2);
-		}
-		r->diags = nd;
+		r->diags = dd_xrealloc(r->diags, cap * sizeof *r->diags);
 		r->cap = cap;
 	}
 	for (size_t i = 0; i < n; i++) {

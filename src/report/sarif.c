@@ -2,7 +2,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "report.h"
 
 #define HELP_URI "https://github.com/ddlint/ddlint/blob/main/README.md#rules"
 
@@ -14,9 +14,7 @@ static const char *level(dd_severity s)
 /* naming/snake-case -> NamingSnakeCase: SARIF wants a readable name distinct from the id */
 static char *pascal(const char *id)
 {
-	char *out = malloc(strlen(id) + 1);
-	if (!out)
-		return NULL;
+	char *out = dd_xmalloc(strlen(id) + 1);
 	size_t k = 0;
 	bool up = true;
 	for (const char *p = id; *p; p++) {
@@ -43,7 +41,7 @@ static json_t *rule_descriptor(const dd_rule *r)
 	json_object_set_new(o, "fullDescription", json_pack("{s:s}", "text", r->description));
 	char *help = NULL;
 	size_t n = strlen(r->why) + strlen(r->bad) + strlen(r->good) + 64;
-	help = malloc(n);
+	help = dd_xmalloc(n);
 	if (help) {
 		snprintf(help, n, "%s\n\nBad:\n%s\nGood:\n%s", r->why, r->bad, r->good);
 		json_object_set_new(o, "help", json_pack("{s:s}", "text", help));

@@ -1,7 +1,7 @@
 /* text: "path:line:column: severity: message [rule]", the form compilers and editors read. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "report.h"
 
 static const char *sev_color(dd_severity s)
 {

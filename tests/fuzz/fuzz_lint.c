@@ -1,7 +1,7 @@
 /* libFuzzer target: bytes in, diagnostics out, through the whole pipeline (all rules on). */
 #include <stddef.h>
 #include <stdint.h>
-#include "internal.h"
+#include "report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
-#include "internal.h"
+#include "inflect.h"
 
 /* singular, plural */
 static const char *const pairs[][2] = {

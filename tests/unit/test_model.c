@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
-#include "internal.h"
+#include "run.h"
 
 static dd_run *lint(const char *sql)
 {

@@ -7,7 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "pool.h"
+#include "run.h"
 
 /* ---- the pool ---- */
 

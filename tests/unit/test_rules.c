@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include "internal.h"
+#include "report.h"
 
 /* An example with "-- file: NAME" lines is a directory of files: write them to a fresh directory. */
 static char *write_example_files(const char *sql)

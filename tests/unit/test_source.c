@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "source.h"
 
 static dd_file make_file(dd_arena *a, const char *text)
 {

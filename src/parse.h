@@ -1,0 +1,45 @@
+/*
+ * parse: PostgreSQL's parser (libpg_query) on units of text, tree walks and copies, expressions
+ * deparsed to text, and what a statement means for transactions. Depends on source and util.
+ */
+#ifndef DDLINT_PARSE_H
+#define DDLINT_PARSE_H
+
+#include "source.h"
+
+/*
+ * A unit of parsing: a whole file, or a run of whole statements of a large one. Units are
+ * parsed on worker threads, so parsing one touches nothing but the unit (and, for a whole
+ * file, that file's text): trees, statements and syntax errors go to the unit's own arena,
+ * and the run takes them over, in file order, on the thread that replays them.
+ */
+typedef struct dd_parsed { PgQuery__Node *node; int offset, len; } dd_parsed;
+typedef struct dd_parse_error { int offset, len; const char *message; } dd_parse_error;
+typedef struct dd_unit {
+	dd_file *file;
+	int start, len;              /* the byte range of file->text it covers */
+	bool whole;                  /* the whole file: check its encoding and blank its psql lines first */
+	bool keep;                   /* its trees outlive the replay (migration files) */
+	dd_arena *arena;             /* trees, statements, errors; freed after the replay unless kept */
+	dd_parsed **stmts; size_t n_stmts;
+	dd_parse_error **errors; size_t n_errors;
+	dd_stmt **made; size_t n_made; /* the run's statements made from stmts */
+} dd_unit;
+/* Cut a file into units of about `target` bytes (one unit when it is not much larger), appended
+ * to *units (arena `a`): a large file is checked and blanked here, then cut between statements. */
+void dd_plan_units(dd_arena *a, dd_file *f, size_t target, dd_unit ***units, size_t *n);
+/* Parse one unit (thread-safe across units). */
+void dd_parse_unit(dd_unit *u);
+
+/* Deparse an expression node into normalized SQL text (arena), or NULL. */
+char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr);
+/* Parse sprintf(fmt, text) as one SELECT and return its only target expression, or NULL. */
+const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text);
+/* A copy of a tree in another arena: for what must outlive the statement's own tree. */
+PgQuery__Node *dd_node_copy(dd_arena *a, const PgQuery__Node *node);
+/* Call fn with every non-empty string of a tree: names, literals, options. */
+void dd_tree_strings(const ProtobufCMessage *msg, void (*fn)(const char *s, void *arg), void *arg);
+/* Add `delta` to every location field of the tree. */
+void dd_shift_locations(ProtobufCMessage *msg, int delta);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * run: what one run holds — its files, the severity of each rule, the model, the statements
+ * replayed, the diagnostics — and the rule registry (generated from rules/). The lower modules
+ * (options, migrate, suppress, config) fill a run; lint drives it. Depends on model.
+ */
+#ifndef DDLINT_RUN_H
+#define DDLINT_RUN_H
+
+#include "model.h"
+#include "registry.h"   /* generated: every rule's symbol and its DD_RULE_* index */
+
+extern const dd_rule *const dd_rules[];
+extern const char *const dd_rule_paths[];
+extern const size_t dd_rules_count;
+/* Index of a rule id in dd_rules, or -1. */
+int dd_rule_find(const char *id);
+
+struct dd_rule_opts;
+struct dd_snapshot;
+
+struct dd_run {
+	dd_arena *arena;
+	dd_file **files; size_t n_files;
+	dd_stmt **stmts; size_t n_stmts;
+	dd_diag **diags; size_t n_diags;
+	dd_migration **migrations; size_t n_migrations;
+	const char **forced_dirs, **forced_layouts; size_t n_forced;
+	dd_diag *sorted;
+	dd_severity *severity;   /* per registry entry */
+	struct dd_rule_opts *opts; /* per registry entry: option values, compiled patterns */
+	void **rule_state;       /* per registry entry: what its init returned */
+	struct dd_snapshot **snapshots; size_t n_snapshots; /* model snapshots alive, freed with the run */
+	dd_model *model;
+	dd_unit **units; size_t n_units;
+	int jobs;                /* parser threads, the calling one included */
+	bool linted;
+	char error[1024];
+};
+
+/* Report a finding of rule `ri` (a DD_RULE_* index) at loc; dropped when the rule is off or the
+ * file is context only. Strings are copied. */
+void dd_run_add_diag(struct dd_run *run, int ri, const dd_loc *loc, const char *object,
+		     const char *suggestion, const char *message);
+
+/* The last file added stands for this path on disk (an editor's unsaved buffer). */
+void dd_run_set_last_file_path(struct dd_run *run, const char *path);
+
+/* Force the layout of a directory (NULL: detect it, but treat it as a migration directory). */
+void dd_run_add_migration_dir(struct dd_run *run, const char *dir, const char *layout);
+
+/* Sort the diagnostics into the order reports show them (file, line, column, rule, message). */
+int dd_run_sort_diags(struct dd_run *run);
+
+#endif
