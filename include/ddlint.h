@@ -6,6 +6,17 @@
  * returned by the run stay valid until then. Functions returning int return 0
  * on success and a negative value on failure; dd_run_error() then describes
  * the failure in lower case, naming the path and the reason.
+ *
+ * Out of memory: ddlint does not try to recover from it. When the system refuses an
+ * allocation, ddlint prints "ddlint: out of memory" on standard error and exits the
+ * process with status 2 (the status of a failed run); no function returns NULL or
+ * an error for it. An embedder that must survive it runs ddlint in a child process.
+ *
+ * Threads: runs share no state. Two runs may be linted at once on two threads; one
+ * run is used by one thread at a time.
+ *
+ * Input: each file or buffer is at most 1 GiB (byte offsets are int); a larger one
+ * is refused with "larger than 1 GiB", wherever it comes from.
  */
 #ifndef DDLINT_H
 #define DDLINT_H
@@ -42,7 +53,7 @@ typedef struct dd_diag {
 	const char *suppression_reason; /* the text after "--" in that comment, or NULL */
 } dd_diag;
 
-/* Create an empty run. Returns NULL only when memory is exhausted. */
+/* Create an empty run. Never NULL (see "Out of memory" above). */
 dd_run *dd_run_new(void);
 
 /* Release the run and everything it owns. Accepts NULL. */

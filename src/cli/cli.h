@@ -1,4 +1,4 @@
-/* The command line's own pieces: inputs (paths, directory walks) and subcommands. */
+/* The command line's own pieces: the grammar (args.c), inputs (paths, directory walks) and commands. */
 #ifndef DDLINT_CLI_H
 #define DDLINT_CLI_H
 
@@ -23,13 +23,69 @@ void dd_inputs_add(dd_inputs *in, const char *path, const char *display);
 int dd_inputs_collect(dd_inputs *in, const char *arg, const char *stdin_name);
 void dd_inputs_free(dd_inputs *in);
 
+typedef struct report_target { const dd_reporter *format; const char *output; } report_target;
+
+/* Configs are loaded once each, by path, into one arena. */
+typedef struct config_cache {
+	dd_arena *arena;
+	char **paths;
+	dd_config **configs;
+	size_t n;
+} config_cache;
+
+struct dd_command;
+
+typedef struct cli {
+	report_target *targets;      /* --format (and its --output) in order; text to stdout when none */
+	size_t n_targets;
+	const char *stdin_name;
+	const char *config_path;
+	bool no_config;
+	int fail_on;                 /* -1: from the config, else warning */
+	int color;                   /* -1 auto */
+	const char **rule_ids;       /* --rule */
+	dd_severity *rule_sevs;
+	size_t n_rules;
+	const char **select, **ignore, **context;
+	size_t n_select, n_ignore, n_context;
+	const struct dd_command *command;  /* NULL: lint */
+	const char *pg_dump;
+	int jobs;                    /* 0: the number of cores */
+	char **paths;
+	size_t n_paths;
+	int exit_now;                /* the status when parsing ends the program (--help: 0, errors: 2) */
+	config_cache configs;
+} cli;
+
+/* A command: its name, the name it had before (a command only where no such path is here),
+ * its arguments and summary for the usage, and what runs it. */
+typedef struct dd_command {
+	const char *name, *old_name, *args, *summary;
+	int (*run)(cli *c);
+} dd_command;
+
+/* Parse the command line into c; -1 when the program should end with c->exit_now. */
+int dd_cli_parse(cli *c, int argc, char **argv);
+void dd_cli_usage(FILE *out);
+/* Does a --select/--ignore prefix (a rule id or category) take in rule `id`? */
+bool dd_cli_prefix_matches(const char *prefix, const char *id);
+
+/* The commands (main.c), each from the parsed command line. */
+int dd_run_cmd_rules(cli *c);
+int dd_run_cmd_explain(cli *c);
+int dd_run_cmd_model(cli *c);
+int dd_run_cmd_init(cli *c);
+int dd_run_cmd_config(cli *c);
+int dd_run_cmd_plan(cli *c);
+int dd_run_cmd_inspect(cli *c);
+
+/* What they print (commands.c). */
 int dd_cmd_rules(void);
 int dd_cmd_explain(const char *id);
 /* Write a commented .ddlint.yml into `dir`; refuses to overwrite. */
 int dd_cmd_init(const char *dir);
 /* Print the effective configuration for `path` with where each value came from. */
 int dd_cmd_config(const char *path, const dd_config *config, const char *config_origin);
-
 /* List the migration directories of the run: layout, versions in order, downs. */
 int dd_cmd_migrations(dd_run *run);
 

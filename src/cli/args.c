@@ -1,0 +1,315 @@
+/*
+ * The command line's grammar: one table of commands and one of options (like git's), from
+ * which parsing, dispatch and the usage text all come.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <pg_query.h>
+#include "cli.h"
+
+static void *grow(void *p, size_t n, size_t size) { return dd_xrealloc(p, (n + 1) * size); }
+
+/* ---- options ---- */
+
+/* A handler sets what its option means; it returns 0, or -1 after printing why. */
+typedef int (*option_fn)(cli *c, const char *name, const char *val);
+
+typedef struct option {
+	const char *name;        /* "--format" */
+	char short_name;         /* 'j', or 0 */
+	const char *arg;         /* the value's name in the usage, or NULL for a flag */
+	const char *help;
+	option_fn set;
+} option;
+
+static int parse_fail_on(const char *s)
+{
+	if (strcmp(s, "never") == 0)
+		return 4;
+	dd_severity sev;
+	if (dd_severity_parse(s, &sev) != 0 || sev == DD_SEV_OFF)
+		return -1;
+	return (int)sev;
+}
+
+bool dd_cli_prefix_matches(const char *prefix, const char *id)
+{
+	size_t n = strlen(prefix);
+	if (n && prefix[n - 1] == '/')
+		n--;
+	return strncmp(prefix, id, n) == 0 && (id[n] == '\0' || id[n] == '/');
+}
+
+static bool prefix_known(const char *prefix)
+{
+	for (size_t i = 0; i < dd_rules_count; i++)
+		if (dd_cli_prefix_matches(prefix, dd_rules[i]->id))
+			return true;
+	return false;
+}
+
+static int set_format(cli *c, const char *name, const char *val)
+{
+	const dd_reporter *fmt = dd_reporter_find(val);
+	if (!fmt) {
+		fprintf(stderr, "ddlint: unknown format '%s'; use one of:", val);
+		for (size_t k = 0; dd_reporters[k]; k++)
+			fprintf(stderr, " %s", dd_reporters[k]->name);
+		fputc('\n', stderr);
+		return -1;
+	}
+	c->targets = grow(c->targets, c->n_targets, sizeof *c->targets);
+	c->targets[c->n_targets].format = fmt;
+	c->targets[c->n_targets++].output = NULL;
+	return 0;
+}
+
+static int set_output(cli *c, const char *name, const char *val)
+{
+	if (c->n_targets == 0) {   /* --output alone: the default text report goes there */
+		c->targets = grow(c->targets, 0, sizeof *c->targets);
+		c->targets[0].format = &dd_reporter_text;
+		c->targets[0].output = NULL;
+		c->n_targets = 1;
+	}
+	if (c->targets[c->n_targets - 1].output) {
+		fprintf(stderr, "ddlint: --output '%s' follows another --output; give each --format its own\n", val);
+		return -1;
+	}
+	c->targets[c->n_targets - 1].output = val;
+	return 0;
+}
+
+static int set_stdin_name(cli *c, const char *name, const char *val) { c->stdin_name = val; return 0; }
+static int set_config(cli *c, const char *name, const char *val) { c->config_path = val; return 0; }
+static int set_pg_dump(cli *c, const char *name, const char *val) { c->pg_dump = val; return 0; }
+static int set_no_config(cli *c, const char *name, const char *val) { c->no_config = true; return 0; }
+static int set_color(cli *c, const char *name, const char *val) { c->color = 1; return 0; }
+static int set_no_color(cli *c, const char *name, const char *val) { c->color = 0; return 0; }
+
+static int add_context(cli *c, const char *name, const char *val)
+{
+	c->context = grow(c->context, c->n_context, sizeof *c->context);
+	c->context[c->n_context++] = val;
+	return 0;
+}
+
+static int set_jobs(cli *c, const char *name, const char *val)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(val, &end, 10);
+	if (errno || end == val || *end || n < 1 || n > 1024) {
+		fprintf(stderr, "ddlint: --jobs takes a number of threads from 1 to 1024, not '%s'\n", val);
+		return -1;
+	}
+	c->jobs = (int)n;
+	return 0;
+}
+
+static int set_fail_on(cli *c, const char *name, const char *val)
+{
+	c->fail_on = parse_fail_on(val);
+	if (c->fail_on < 0) {
+		fprintf(stderr, "ddlint: --fail-on takes error, warning, info or never, not '%s'\n", val);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_rule(cli *c, const char *name, const char *val)
+{
+	const char *e = strrchr(val, '=');
+	char id[128];
+	dd_severity sev;
+	snprintf(id, sizeof id, "%.*s", e ? (int)(e - val) : (int)strlen(val), val);
+	if (!e || dd_severity_parse(e + 1, &sev) != 0) {
+		fprintf(stderr, "ddlint: --rule takes ID=SEVERITY with error, warning, info or off, not '%s'\n", val);
+		return -1;
+	}
+	int ri = dd_rule_find(id);
+	if (ri < 0) {
+		fprintf(stderr, "ddlint: --rule: unknown rule '%s'; 'ddlint rules' lists them\n", id);
+		return -1;
+	}
+	c->rule_ids = grow(c->rule_ids, c->n_rules, sizeof *c->rule_ids);
+	c->rule_sevs = grow(c->rule_sevs, c->n_rules, sizeof *c->rule_sevs);
+	c->rule_ids[c->n_rules] = dd_rules[ri]->id;
+	c->rule_sevs[c->n_rules++] = sev;
+	return 0;
+}
+
+static int add_prefix(const char *name, const char *val, const char ***list, size_t *n)
+{
+	if (!prefix_known(val)) {
+		fprintf(stderr, "ddlint: %s: no rule id or category '%s'; 'ddlint rules' lists them\n", name, val);
+		return -1;
+	}
+	*list = grow(*list, *n, sizeof **list);
+	(*list)[(*n)++] = val;
+	return 0;
+}
+
+static int add_select(cli *c, const char *name, const char *val) { return add_prefix(name, val, &c->select, &c->n_select); }
+static int add_ignore(cli *c, const char *name, const char *val) { return add_prefix(name, val, &c->ignore, &c->n_ignore); }
+
+/* --help and --version end the parse with status 0. */
+static int show_help(cli *c, const char *name, const char *val) { c->exit_now = 0; dd_cli_usage(stdout); return -1; }
+static int show_version(cli *c, const char *name, const char *val)
+{
+	c->exit_now = 0;
+	printf("ddlint %s (PostgreSQL %s grammar)\n", DDLINT_VERSION, PG_VERSION);
+	return -1;
+}
+
+static const option options[] = {
+	{ "--format", 0, "FORMAT", "text (default), json, sarif, github, gitlab or junit; repeatable", set_format },
+	{ "--output", 0, "FILE", "write the report of the --format before it to FILE (a summary still goes to stderr)", set_output },
+	{ "--stdin-filename", 0, "NAME", "name for standard input in diagnostics and config lookup (default <stdin>)", set_stdin_name },
+	{ "--config", 0, "PATH", "use this config file for every input (no lookup)", set_config },
+	{ "--context", 0, "PATH", "read PATH (file or directory) into the schema model, never report on it (repeatable)", add_context },
+	{ "--pg-dump", 0, "PATH", "the pg_dump that 'ddlint inspect' runs (default: pg_dump on PATH)", set_pg_dump },
+	{ "--no-config", 0, NULL, "ignore every .ddlint.yml", set_no_config },
+	{ "--fail-on", 0, "SEVERITY", "error, warning (default), info or never: exit 1 at or above it", set_fail_on },
+	{ "--rule", 0, "ID=SEVERITY", "set a rule's severity: error, warning, info or off (repeatable)", set_rule },
+	{ "--select", 0, "PREFIX", "run only the rules with this id or category (repeatable)", add_select },
+	{ "--ignore", 0, "PREFIX", "turn off the rules with this id or category (repeatable)", add_ignore },
+	{ "--jobs", 'j', "N", "parse on N threads (default: the number of cores); results never depend on it", set_jobs },
+	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
+	{ "--no-color", 0, NULL, "force colours off", set_no_color },
+	{ "--version", 0, NULL, "print the version", show_version },
+	{ "--help", 0, NULL, "print this help", show_help },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+/* ---- commands ---- */
+
+static const dd_command commands[] = {
+	{ "rules", NULL, "", "list every rule with its default severity", dd_run_cmd_rules },
+	{ "explain", NULL, "RULE", "show a rule's documentation", dd_run_cmd_explain },
+	{ "model", "dump", "[PATH...]", "print the schema model as JSON", dd_run_cmd_model },
+	{ "init", NULL, "[DIR]", "write a commented .ddlint.yml (never overwrites one)", dd_run_cmd_init },
+	{ "config", NULL, "[PATH]", "show the configuration that applies to PATH, and from where", dd_run_cmd_config },
+	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan },
+	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+void dd_cli_usage(FILE *out)
+{
+	fprintf(out, "usage: %-30s %s\n", "ddlint [options] [PATH...]", "lint files, directories (*.sql, recursively) or - (stdin)");
+	for (const dd_command *k = commands; k->name; k++) {
+		char synopsis[64];
+		snprintf(synopsis, sizeof synopsis, "ddlint %s %s", k->name, k->args);
+		fprintf(out, "       %-30s %s\n", synopsis, k->summary);
+	}
+	fputs("\noptions:\n", out);
+	for (const option *o = options; o->name; o++) {
+		char left[64];
+		if (o->short_name)
+			snprintf(left, sizeof left, "-%c %s, %s %s", o->short_name, o->arg, o->name, o->arg);
+		else
+			snprintf(left, sizeof left, "%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(out, "  %-24s %s\n", left, o->help);
+	}
+	fputs("  --                       the arguments that follow are paths (to lint a directory named rules: -- rules)\n\n"
+	      "The old names of model, plan and inspect (dump, migrations, db) are paths to lint where a file\n"
+	      "or directory of that name is here, and commands elsewhere.\n\n"
+	      "exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or read errors\n", out);
+}
+
+static const option *find_option(const char *name, size_t len, char short_name)
+{
+	for (const option *o = options; o->name; o++)
+		if (short_name ? o->short_name == short_name : strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static bool path_exists(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0;
+}
+
+/* The command named by the first word, if it is one. Command names are chosen not to be the
+ * names of directories people keep SQL in; an old name (db, migrations, dump were) is a command
+ * only where no file or directory of that name is here, else the word is a path to lint. */
+static const dd_command *find_command(const char *word)
+{
+	for (const dd_command *k = commands; k->name; k++) {
+		if (strcmp(word, k->name) == 0)
+			return k;
+		if (k->old_name && strcmp(word, k->old_name) == 0) {
+			if (path_exists(word))
+				return NULL;
+			fprintf(stderr, "ddlint: 'ddlint %s' is now 'ddlint %s'; the old name works only where no '%s' is here\n",
+				word, k->name, word);
+			return k;
+		}
+	}
+	return NULL;
+}
+
+int dd_cli_parse(cli *c, int argc, char **argv)
+{
+	bool only_paths = false;
+	c->exit_now = 2;
+	c->paths = dd_xcalloc((size_t)argc + 1, sizeof *c->paths);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_paths || a[0] != '-' || a[1] == '\0') {
+			/* the first word may name a command; everything else is a path (or '-') */
+			const dd_command *k = !only_paths && !c->command && c->n_paths == 0 ? find_command(a) : NULL;
+			if (k)
+				c->command = k;
+			else
+				c->paths[c->n_paths++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_paths = true;
+			continue;
+		}
+		/* --name, --name=value, --name value, -j N, -jN */
+		const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+		const option *o = a[1] == '-' ? find_option(a, eq ? (size_t)(eq - a) : strlen(a), 0)
+					       : a[2] == '\0' || a[1] == 'j' ? find_option(NULL, 0, a[1]) : NULL;
+		if (!o) {
+			fprintf(stderr, "ddlint: unknown option '%.*s'\n", eq ? (int)(eq - a) : (int)strlen(a), a);
+			dd_cli_usage(stderr);
+			return -1;
+		}
+		const char *val = NULL;
+		if (o->arg) {
+			val = eq ? eq + 1 : a[1] != '-' && a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+			if (!val) {
+				fprintf(stderr, "ddlint: option '%s' needs a value\n", a[1] == '-' ? o->name : a);
+				dd_cli_usage(stderr);
+				return -1;
+			}
+		} else if (eq) {
+			fprintf(stderr, "ddlint: option '%s' takes no value\n", o->name);
+			return -1;
+		}
+		if (o->set(c, o->name, val) != 0)
+			return -1;
+	}
+	if (c->n_targets == 0) {
+		c->targets = grow(NULL, 0, sizeof *c->targets);
+		c->targets[0].format = &dd_reporter_text;
+		c->targets[0].output = NULL;
+		c->n_targets = 1;
+	}
+	size_t to_stdout = 0;
+	for (size_t i = 0; i < c->n_targets; i++)
+		to_stdout += c->targets[i].output == NULL;
+	if (to_stdout > 1) {
+		fprintf(stderr, "ddlint: only one --format can go to standard output; give the others --output FILE\n");
+		return -1;
+	}
+	return 0;
+}
