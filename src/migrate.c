@@ -481,15 +481,22 @@ static void add_unsaved(dd_run *run, size_t n0, mdir *d)
 		qsort(d->entries, d->n, sizeof *d->entries, entry_cmp);
 }
 
-void dd_migrations_plan(dd_run *run)
+/* The planning of a run's migration directories, phase by phase. */
+typedef struct plan {
+	dd_run *run;
+	size_t n0;                   /* files given (the others are read as context) */
+	file_index fx;
+	mdir *dirs; size_t n_dirs;
+	dd_file ***dir_files;        /* each directory's files in their order */
+	size_t *n_dir_files;
+	int *dir_of;                 /* the directory of each file given, or -1 */
+} plan;
+
+/* Phase: the migration directories of the files given, each with its layout and entries. */
+static void find_dirs(plan *p)
 {
-	size_t n0 = run->n_files;
-	mdir *dirs = NULL;
-	size_t n_dirs = 0;
-	file_index fx = { { 0 }, dd_arena_new() };
-	for (size_t i = 0; i < n0; i++)
-		index_file(&fx, run->files[i]);
-	for (size_t i = 0; i < n0; i++) {
+	dd_run *run = p->run;
+	for (size_t i = 0; i < p->n0; i++) {
 		dd_file *f = run->files[i];
 		if (!f->fs_real)
 			continue;
@@ -497,8 +504,8 @@ void dd_migrations_plan(dd_run *run)
 		if (!root)
 			continue;
 		bool seen = false;
-		for (size_t k = 0; k < n_dirs && !seen; k++)
-			seen = is_root(dirs[k].root, root);
+		for (size_t k = 0; k < p->n_dirs && !seen; k++)
+			seen = is_root(p->dirs[k].root, root);
 		if (seen) {
 			free(root);
 			continue;
@@ -516,180 +523,228 @@ void dd_migrations_plan(dd_run *run)
 			free(root);
 			continue;
 		}
-		dirs = dd_xrealloc(dirs, (n_dirs + 1) * sizeof *dirs);
-		memset(&dirs[n_dirs], 0, sizeof *dirs);
-		dirs[n_dirs].root = root;
-		dirs[n_dirs].layout = layout;
-		enumerate(&dirs[n_dirs]);
-		add_unsaved(run, n0, &dirs[n_dirs]);
-		n_dirs++;
+		p->dirs = dd_xrealloc(p->dirs, (p->n_dirs + 1) * sizeof *p->dirs);
+		mdir *d = &p->dirs[p->n_dirs++];
+		memset(d, 0, sizeof *d);
+		d->root = root;
+		d->layout = layout;
+		enumerate(d);
+		add_unsaved(run, p->n0, d);
 	}
+}
 
-	/* each directory's files in their order; dir_of: the directory of each file given */
-	dd_file ***dir_files = dd_xcalloc(n_dirs + 1, sizeof *dir_files);
-	size_t *n_dir_files = dd_xcalloc(n_dirs + 1, sizeof *n_dir_files);
-	int *dir_of = dd_xmalloc((n0 + 1) * sizeof *dir_of);
-	for (size_t i = 0; i < n0; i++)
-		dir_of[i] = -1;
-	for (size_t k = 0; k < n_dirs; k++) {
-		mdir *d = &dirs[k];
-		/* the latest version given decides how much of the directory is context */
-		size_t last = 0;
-		bool any = false;
-		for (size_t i = 0; i < d->n; i++) {
-			dd_file *f = find_file(&fx, d->entries[i].path);
-			if (f && f->report && d->entries[i].version) {
-				last = i;
-				any = true;
-			}
-		}
-		/* one migration a versioned up (or repeatable); a down joins the up of its version */
-		for (size_t i = 0; i < d->n; i++) {
-			entry *e = &d->entries[i];
-			if ((!e->version && e->kind != DD_ROLE_REPEATABLE) || e->kind == DD_ROLE_DOWN || e->kind == DD_ROLE_OTHER)
-				continue;
-			dd_migration *m = dd_arena_alloc(run->arena, sizeof *m);
-			const char *L = d->layout;
-			m->dir = dd_arena_strdup(run->arena, d->root);
-			m->layout = L;
-			m->version = dd_arena_strdup(run->arena, e->version ? e->version : e->name);
-			m->name = dd_arena_strdup(run->arena, e->name);
-			m->down_expected = e->kind != DD_ROLE_REPEATABLE &&
-					   (strcmp(L, "golang-migrate") == 0 || strcmp(L, "diesel") == 0 || strcmp(L, "dbmate") == 0 ||
-					    strcmp(L, "goose") == 0 || strcmp(L, "sqitch") == 0 || (strcmp(L, "flyway") == 0 && e->rel[0] == 'V'));
-			m->down_optional = strcmp(L, "flyway") == 0;
-			m->tool_transaction = strcmp(L, "flyway") == 0 || strcmp(L, "dbmate") == 0 || strcmp(L, "goose") == 0 ||
-					      strcmp(L, "diesel") == 0;
-			m->implicit_transaction = strcmp(L, "golang-migrate") == 0;
-			e->migration = m;
-		}
-		/* versions: the first up of each (for its downs), the last two entries of each kind (for duplicates) */
-		dd_map ups = { 0 }, same = { 0 };
-		dd_arena *va = dd_arena_new();
-		for (size_t i = 0; i < d->n; i++) {
-			entry *u = &d->entries[i];
-			if (u->migration && u->kind != DD_ROLE_REPEATABLE && u->version && !dd_map_get(&ups, u->version))
-				dd_map_put(&ups, va, u->version, u->migration);
-			if (u->version) {
-				const char *key = version_key(va, u);
-				size_t *last2 = dd_map_get(&same, key);
-				if (!last2) {
-					last2 = dd_arena_alloc(va, 2 * sizeof *last2);
-					last2[0] = last2[1] = SIZE_MAX;
-					dd_map_put(&same, va, key, last2);
-				}
-				last2[1] = last2[0];
-				last2[0] = i;
-			}
-		}
-		for (size_t i = 0; i < d->n; i++) {
-			entry *e = &d->entries[i];
-			if (e->kind == DD_ROLE_DOWN && e->version && !e->migration)
-				e->migration = dd_map_get(&ups, e->version);
-		}
-		/* migrations with a file given to report on: their other files are read too */
-		dd_ptrmap given = { 0 };
-		for (size_t i = 0; i < d->n; i++) {
-			dd_file *g = find_file(&fx, d->entries[i].path);
-			if (d->entries[i].migration && g && g->report)
-				dd_ptrmap_put(&given, d->entries[i].migration, (void *)(i + 1));
-		}
-		/* read what the model needs: the given files, earlier ups as context, counterparts of given ones */
-		for (size_t i = 0; i < d->n; i++) {
-			entry *e = &d->entries[i];
-			dd_file *f = find_file(&fx, e->path);
-			bool counterpart = false;
-			if (e->migration && !f)
-				counterpart = dd_ptrmap_get(&given, e->migration) != NULL;   /* not this entry: it has no file */
-			bool earlier_up = any && i < last && e->kind != DD_ROLE_DOWN && e->kind != DD_ROLE_OTHER &&
-					  e->kind != DD_ROLE_REPEATABLE && e->version;
-			if (!f && (earlier_up || counterpart)) {
-				char *display = dd_arena_sprintf(run->arena, "%s/%s", d->root, e->rel);
-				if (dd_run_add_path(run, e->path, display, false) == 0) {
-					f = run->files[run->n_files - 1];
-					index_file(&fx, f);
-				}
-			}
-			if (!f)
-				continue;
-			f->role = e->kind;
-			f->migration = e->migration;
-			f->dir_name = dd_arena_strdup(run->arena, e->rel);
-			f->dir_layout = d->layout;
-			f->version = dd_arena_strdup(run->arena, e->version);
-			f->off_layout = !e->matched;
-			if (e->version && e->matched && strcmp(d->layout, "sqitch") != 0) {
-				/* the last other entry of the same kind and version */
-				size_t *last2 = dd_map_get(&same, version_key(va, e));
-				size_t j = last2 ? (last2[0] != i ? last2[0] : last2[1]) : SIZE_MAX;
-				if (j != SIZE_MAX)
-					f->same_version = dd_arena_strdup(run->arena, d->entries[j].rel);
-			}
-			dd_migration *m = e->migration;
-			if (m) {
-				if (e->kind == DD_ROLE_DOWN)
-					m->down = f;
-				else if (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE)
-					m->up = f;
-				if (f->report)
-					m->reported = true;
-			}
-			if (e->kind == DD_ROLE_UP_AND_DOWN && m) {
-				m->down = f;
-				sections(f, m);
-			}
-			DD_PUSH(run->arena, &dir_files[k], &n_dir_files[k], f);
-			if (f->index < n0)   /* a file given (files are indexed in the order they were added) */
-				dir_of[f->index] = (int)k;
-			if (m && (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE))
-				DD_PUSH(run->arena, &run->migrations, &run->n_migrations, m);
-		}
-		dd_map_free(&ups);
-		dd_map_free(&same);
-		dd_ptrmap_free(&given);
-		dd_arena_free(va);
+/* Phase: one migration a versioned up (or repeatable). */
+static void make_migrations(dd_run *run, mdir *d)
+{
+	const char *L = d->layout;
+	for (size_t i = 0; i < d->n; i++) {
+		entry *e = &d->entries[i];
+		if ((!e->version && e->kind != DD_ROLE_REPEATABLE) || e->kind == DD_ROLE_DOWN || e->kind == DD_ROLE_OTHER)
+			continue;
+		dd_migration *m = dd_arena_alloc(run->arena, sizeof *m);
+		m->dir = dd_arena_strdup(run->arena, d->root);
+		m->layout = L;
+		m->version = dd_arena_strdup(run->arena, e->version ? e->version : e->name);
+		m->name = dd_arena_strdup(run->arena, e->name);
+		m->down_expected = e->kind != DD_ROLE_REPEATABLE &&
+				   (strcmp(L, "golang-migrate") == 0 || strcmp(L, "diesel") == 0 || strcmp(L, "dbmate") == 0 ||
+				    strcmp(L, "goose") == 0 || strcmp(L, "sqitch") == 0 || (strcmp(L, "flyway") == 0 && e->rel[0] == 'V'));
+		m->down_optional = strcmp(L, "flyway") == 0;
+		m->tool_transaction = strcmp(L, "flyway") == 0 || strcmp(L, "dbmate") == 0 || strcmp(L, "goose") == 0 ||
+				      strcmp(L, "diesel") == 0;
+		m->implicit_transaction = strcmp(L, "golang-migrate") == 0;
+		e->migration = m;
 	}
-	/* a directory's files take the place of the first of them given; other files keep theirs */
+}
+
+/* What the versions of a directory tie together: the first up of each version (its downs join
+ * it), and the last two entries of each kind and version (two make a duplicate). */
+typedef struct versions { dd_arena *arena; dd_map ups, same; } versions;
+
+/* Phase: a down joins the up of its version; duplicates are found. */
+static void link_versions(mdir *d, versions *v)
+{
+	v->arena = dd_arena_new();
+	for (size_t i = 0; i < d->n; i++) {
+		entry *u = &d->entries[i];
+		if (u->migration && u->kind != DD_ROLE_REPEATABLE && u->version && !dd_map_get(&v->ups, u->version))
+			dd_map_put(&v->ups, v->arena, u->version, u->migration);
+		if (u->version) {
+			const char *key = version_key(v->arena, u);
+			size_t *last2 = dd_map_get(&v->same, key);
+			if (!last2) {
+				last2 = dd_arena_alloc(v->arena, 2 * sizeof *last2);
+				last2[0] = last2[1] = SIZE_MAX;
+				dd_map_put(&v->same, v->arena, key, last2);
+			}
+			last2[1] = last2[0];
+			last2[0] = i;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		entry *e = &d->entries[i];
+		if (e->kind == DD_ROLE_DOWN && e->version && !e->migration)
+			e->migration = dd_map_get(&v->ups, e->version);
+	}
+}
+
+static void versions_free(versions *v)
+{
+	dd_map_free(&v->ups);
+	dd_map_free(&v->same);
+	dd_arena_free(v->arena);
+}
+
+/* What a file of directory d is there: its role, its migration, what its name says. */
+static void describe_file(dd_run *run, mdir *d, versions *v, size_t i, dd_file *f)
+{
+	entry *e = &d->entries[i];
+	f->role = e->kind;
+	f->migration = e->migration;
+	f->dir_name = dd_arena_strdup(run->arena, e->rel);
+	f->dir_layout = d->layout;
+	f->version = dd_arena_strdup(run->arena, e->version);
+	f->off_layout = !e->matched;
+	if (e->version && e->matched && strcmp(d->layout, "sqitch") != 0) {
+		/* the last other entry of the same kind and version */
+		size_t *last2 = dd_map_get(&v->same, version_key(v->arena, e));
+		size_t j = last2 ? (last2[0] != i ? last2[0] : last2[1]) : SIZE_MAX;
+		if (j != SIZE_MAX)
+			f->same_version = dd_arena_strdup(run->arena, d->entries[j].rel);
+	}
+	dd_migration *m = e->migration;
+	if (m) {
+		if (e->kind == DD_ROLE_DOWN)
+			m->down = f;
+		else if (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE)
+			m->up = f;
+		if (f->report)
+			m->reported = true;
+	}
+	if (e->kind == DD_ROLE_UP_AND_DOWN && m) {
+		m->down = f;
+		sections(f, m);
+	}
+}
+
+/* Phase: read what the model needs of directory k — the files given, the earlier ups as
+ * context, the counterparts (down or up) of the files given — and describe each. */
+static void read_dir(plan *p, size_t k)
+{
+	dd_run *run = p->run;
+	mdir *d = &p->dirs[k];
+	/* the latest version given decides how much of the directory is context */
+	size_t last = 0;
+	bool any = false;
+	for (size_t i = 0; i < d->n; i++) {
+		dd_file *f = find_file(&p->fx, d->entries[i].path);
+		if (f && f->report && d->entries[i].version) {
+			last = i;
+			any = true;
+		}
+	}
+	make_migrations(run, d);
+	versions v = { 0 };
+	link_versions(d, &v);
+	/* migrations with a file given to report on: their other files are read too */
+	dd_ptrmap given = { 0 };
+	for (size_t i = 0; i < d->n; i++) {
+		dd_file *g = find_file(&p->fx, d->entries[i].path);
+		if (d->entries[i].migration && g && g->report)
+			dd_ptrmap_put(&given, d->entries[i].migration, (void *)(i + 1));
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		entry *e = &d->entries[i];
+		dd_file *f = find_file(&p->fx, e->path);
+		bool counterpart = e->migration && !f && dd_ptrmap_get(&given, e->migration);   /* not this entry: it has no file */
+		bool earlier_up = any && i < last && e->kind != DD_ROLE_DOWN && e->kind != DD_ROLE_OTHER &&
+				  e->kind != DD_ROLE_REPEATABLE && e->version;
+		if (!f && (earlier_up || counterpart)) {
+			char *display = dd_arena_sprintf(run->arena, "%s/%s", d->root, e->rel);
+			if (dd_run_add_path(run, e->path, display, false) == 0) {
+				f = run->files[run->n_files - 1];
+				index_file(&p->fx, f);
+			}
+		}
+		if (!f)
+			continue;
+		describe_file(run, d, &v, i, f);
+		DD_PUSH(run->arena, &p->dir_files[k], &p->n_dir_files[k], f);
+		if (f->index < p->n0)   /* a file given (files are indexed in the order they were added) */
+			p->dir_of[f->index] = (int)k;
+		dd_migration *m = e->migration;
+		if (m && (e->kind == DD_ROLE_UP || e->kind == DD_ROLE_UP_AND_DOWN || e->kind == DD_ROLE_REPEATABLE))
+			DD_PUSH(run->arena, &run->migrations, &run->n_migrations, m);
+	}
+	dd_ptrmap_free(&given);
+	versions_free(&v);
+}
+
+/* Phase: a directory's files take the place of the first of them given; other files keep theirs;
+ * context files outside any directory's order come last. */
+static void reorder(plan *p)
+{
+	dd_run *run = p->run;
 	dd_file **final = dd_arena_alloc(run->arena, (run->n_files + 1) * sizeof *final);
-	bool *emitted = dd_xcalloc(n_dirs + 1, sizeof *emitted);
+	bool *emitted = dd_xcalloc(p->n_dirs + 1, sizeof *emitted);
 	size_t n_final = 0;
-	for (size_t i = 0; i < n0; i++) {
-		int k = dir_of[i];
+	for (size_t i = 0; i < p->n0; i++) {
+		int k = p->dir_of[i];
 		if (k < 0) {
 			final[n_final++] = run->files[i];
 		} else if (!emitted[k]) {
 			emitted[k] = true;
-			for (size_t j = 0; j < n_dir_files[k]; j++)
-				final[n_final++] = dir_files[k][j];
+			for (size_t j = 0; j < p->n_dir_files[k]; j++)
+				final[n_final++] = p->dir_files[k][j];
 		}
 	}
 	bool *placed = dd_xcalloc(run->n_files + 1, sizeof *placed);
 	for (size_t j = 0; j < n_final; j++)
 		placed[final[j]->index] = true;
-	for (size_t i = n0; i < run->n_files; i++)   /* context files outside any directory's order */
+	for (size_t i = p->n0; i < run->n_files; i++)
 		if (!placed[run->files[i]->index])
 			final[n_final++] = run->files[i];
-	free(placed);
 	for (size_t i = 0; i < n_final; i++) {
 		final[i]->index = i;
 		run->files[i] = final[i];
 	}
+	free(placed);
 	free(emitted);
-	dd_map_free(&fx.map);
-	dd_arena_free(fx.arena);
-	free(dir_files);
-	free(n_dir_files);
-	free(dir_of);
-	for (size_t k = 0; k < n_dirs; k++) {
-		for (size_t i = 0; i < dirs[k].n; i++) {
-			free(dirs[k].entries[i].path);
-			free(dirs[k].entries[i].rel);
-			free(dirs[k].entries[i].name);
-			free(dirs[k].entries[i].version);
-		}
-		free(dirs[k].entries);
-		free(dirs[k].root);
-	}
-	free(dirs);
 }
 
+static void plan_free(plan *p)
+{
+	dd_map_free(&p->fx.map);
+	dd_arena_free(p->fx.arena);
+	free(p->dir_files);
+	free(p->n_dir_files);
+	free(p->dir_of);
+	for (size_t k = 0; k < p->n_dirs; k++) {
+		for (size_t i = 0; i < p->dirs[k].n; i++) {
+			free(p->dirs[k].entries[i].path);
+			free(p->dirs[k].entries[i].rel);
+			free(p->dirs[k].entries[i].name);
+			free(p->dirs[k].entries[i].version);
+		}
+		free(p->dirs[k].entries);
+		free(p->dirs[k].root);
+	}
+	free(p->dirs);
+}
+
+void dd_migrations_plan(dd_run *run)
+{
+	plan p = { .run = run, .n0 = run->n_files, .fx = { { 0 }, dd_arena_new() } };
+	for (size_t i = 0; i < p.n0; i++)
+		index_file(&p.fx, run->files[i]);
+	find_dirs(&p);
+	p.dir_files = dd_xcalloc(p.n_dirs + 1, sizeof *p.dir_files);
+	p.n_dir_files = dd_xcalloc(p.n_dirs + 1, sizeof *p.n_dir_files);
+	p.dir_of = dd_xmalloc((p.n0 + 1) * sizeof *p.dir_of);
+	for (size_t i = 0; i < p.n0; i++)
+		p.dir_of[i] = -1;
+	for (size_t k = 0; k < p.n_dirs; k++)
+		read_dir(&p, k);
+	reorder(&p);
+	plan_free(&p);
+}
