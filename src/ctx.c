@@ -318,3 +318,24 @@ void dd_snapshots_free(dd_run *run)
 		snapshot_release(run->snapshots[i]);
 	run->n_snapshots = 0;
 }
+
+bool dd_is_snake_words(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '_' || s[n - 1] == '_')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || (s[i] == '_' && i + 1 < n && s[i + 1] != '_')))
+			return false;
+	return true;
+}
+
+bool dd_table_references(const dd_table *t, const char *column, const char *table)
+{
+	for (size_t i = 0; i < t->n_constraints; i++) {
+		const dd_constraint *c = t->constraints[i];
+		if (c->kind == DD_CON_FOREIGN && c->n_columns == 1 && strcmp(c->columns[0], column) == 0 &&
+		    c->ref_table && strcmp(c->ref_table, table) == 0)
+			return true;
+	}
+	return false;
+}

@@ -55,12 +55,6 @@ static char *join2(const char *a, const char *b)
 	return p;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 /* Leading digits (and, for Flyway, _ and . between them) as a version; NULL when none. */
 static char *leading_version(const char *s, bool dots, const char **rest)
 {
@@ -159,9 +153,9 @@ static const char *detect(const char *root)
 			prisma += is_file(mig);
 			free(up);
 			free(mig);
-		} else if (ends_with(f, ".sql")) {
+		} else if (dd_has_suffix(f, ".sql")) {
 			sql++;
-			if (ends_with(f, ".up.sql") || ends_with(f, ".down.sql"))
+			if (dd_has_suffix(f, ".up.sql") || dd_has_suffix(f, ".down.sql"))
 				up_down++;
 			if ((f[0] == 'V' || f[0] == 'U' || f[0] == 'B') && isdigit((unsigned char)f[1]) && strstr(f, "__"))
 				flyway++;
@@ -247,7 +241,7 @@ static void classify_flat(mdir *d, const char *p, const char *f)
 	const char *rest = NULL;
 	if (strcmp(L, "golang-migrate") == 0) {
 		char *v = leading_version(f, false, &rest);
-		bool up = ends_with(f, ".up.sql"), down = ends_with(f, ".down.sql");
+		bool up = dd_has_suffix(f, ".up.sql"), down = dd_has_suffix(f, ".down.sql");
 		bool ok = v && *rest == '_' && (up || down);
 		char *name = dd_xstrdup(ok ? rest + 1 : f);
 		if (ok)
@@ -288,7 +282,7 @@ static void enumerate(mdir *d)
 			char *dir = join2(d->root, sub[s]);
 			names ls = list_dir(dir);
 			for (size_t i = 0; i < ls.n; i++) {
-				if (!ends_with(ls.v[i], ".sql"))
+				if (!dd_has_suffix(ls.v[i], ".sql"))
 					continue;
 				char *name = dd_xstrdup(ls.v[i]);
 				name[strlen(name) - 4] = '\0';
@@ -327,13 +321,13 @@ static void enumerate(mdir *d)
 					free(rel);
 				}
 				free(v);
-			} else if (ends_with(f, ".sql")) {
+			} else if (dd_has_suffix(f, ".sql")) {
 				add_entry(d, p, f, DD_ROLE_OTHER, NULL, f, false);
 			}
 			free(p);
 			continue;
 		}
-		if (!ends_with(f, ".sql") || is_dir(p)) {
+		if (!dd_has_suffix(f, ".sql") || is_dir(p)) {
 			free(p);
 			continue;
 		}
@@ -388,7 +382,7 @@ static void sections(dd_file *f, dd_migration *m)
 				f->down_start = (int)e;
 				f->down_end = (int)len;
 				found_down = true;
-			} else if (cn >= 20 && strncasecmp(c, "+goose NO TRANSACTION", 21) == 0) {
+			} else if (cn >= 21 && strncasecmp(c, "+goose NO TRANSACTION", 21) == 0) {
 				m->tool_transaction = false;
 			}
 		}
@@ -469,7 +463,7 @@ static void add_unsaved(dd_run *run, size_t n0, mdir *d)
 		if (!f->fs_real || dd_map_get(&known, f->fs_real))
 			continue;
 		char *root = root_of(f->fs_real);
-		if (root && strcmp(root, d->root) == 0 && ends_with(f->fs_real, ".sql")) {
+		if (root && strcmp(root, d->root) == 0 && dd_has_suffix(f->fs_real, ".sql")) {
 			classify_flat(d, f->fs_real, strrchr(f->fs_real, '/') + 1);
 			added = true;
 		}

@@ -112,7 +112,7 @@ static size_t collect(dd_arena *a, const dd_file *f, directive ***out)
 	for (;;) {
 		dd_tok tok = dd_lex_next(t, len, pos);
 		/* comments live in the gap between pos and the token */
-		int i = pos, gap_end = tok.kind == DD_TOK_UNTERMINATED ? tok.start : tok.start;
+		int i = pos, gap_end = tok.start;
 		while (i < gap_end) {
 			if (i + 1 < gap_end && t[i] == '-' && t[i + 1] == '-') {
 				int e = i;

@@ -69,7 +69,7 @@ void dd_ptrmap_free(dd_ptrmap *m);
 
 /* Natural order: runs of digits compare as numbers, so 2_x sorts before 10_x. */
 int dd_natural_cmp(const char *a, const char *b);
-bool dd_has_suffix(const char *s, const char *suffix);
+bool dd_has_suffix(const char *s, const char *suffix);   /* declared for rules in ddlint/rule.h too */
 /* The candidate nearest to word, when near enough; or NULL. */
 const char *dd_did_you_mean(const char *word, const char *const *candidates, size_t n);
 

@@ -467,6 +467,13 @@ void dd_each_defined_name(dd_ctx *ctx, const PgQuery__Node *stmt,
  * 3 type or function name, 4 reserved. */
 int dd_keyword_kind(const char *word);
 
+/* Does s end with suffix? */
+bool dd_has_suffix(const char *s, const char *suffix);
+/* Are the n bytes at s snake_case words: runs of a-z and 0-9 joined by single underscores? */
+bool dd_is_snake_words(const char *s, size_t n);
+/* Does table t have a one-column foreign key from `column` to a table named `table`? */
+bool dd_table_references(const dd_table *t, const char *column, const char *table);
+
 /* English plurals of lower-case words (irregular and uncountable nouns included). */
 bool dd_word_is_plural(dd_ctx *ctx, const char *word);
 const char *dd_word_plural(dd_ctx *ctx, const char *word);

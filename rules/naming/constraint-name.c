@@ -8,16 +8,6 @@ static const char *prefix_option(dd_constraint_kind k)
 	return names[k];
 }
 
-static bool snake_words(const char *s)
-{
-	if (!*s)
-		return false;
-	for (const char *p = s; *p; p++)
-		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || (*p == '_' && p[1] && p[1] != '_' && p != s)))
-			return false;
-	return true;
-}
-
 /* The name PostgreSQL would generate, possibly numbered on a collision (orders_user_id_fkey1): as if unnamed. */
 static bool is_generated(const dd_constraint *c)
 {
@@ -64,7 +54,7 @@ static void finish(dd_ctx *ctx)
 			const char *head = dd_sprintf(ctx, "%s_%s", prefix, t->name);
 			size_t hn = strlen(head);
 			bool ok = strncmp(c->name, head, hn) == 0 &&
-				  ((c->name[hn] == '_' && snake_words(c->name + hn + 1)) ||
+				  ((c->name[hn] == '_' && dd_is_snake_words(c->name + hn + 1, strlen(c->name + hn + 1))) ||
 				   (c->name[hn] == '\0' && c->kind == DD_CON_PRIMARY));
 			if (!ok)
 				dd_report(ctx, c->name_loc, obj, want,

@@ -50,16 +50,6 @@ static char *expand(dd_ctx *ctx, const char *tpl, const char *table, const char 
 	return (char *)out;
 }
 
-static bool snake_words(const char *s, size_t n)
-{
-	if (n == 0 || s[0] == '_' || s[n - 1] == '_')
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || (s[i] == '_' && s[i + 1] != '_')))
-			return false;
-	return true;
-}
-
 /* Does name fit the template? {descriptor} is any snake_case words, or the columns when strict.
  * No regular expression: this runs for every index of a schema. */
 static bool matches(dd_ctx *ctx, const char *tpl, const char *table, const char *columns, const char *name, bool strict)
@@ -71,7 +61,7 @@ static bool matches(dd_ctx *ctx, const char *tpl, const char *table, const char 
 	const char *after = expand(ctx, mark + 12, table, columns);
 	size_t nb = strlen(before), na = strlen(after), n = strlen(name);
 	return n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
-	       snake_words(name + nb, n - nb - na);
+	       dd_is_snake_words(name + nb, n - nb - na);
 }
 
 static void finish(dd_ctx *ctx)

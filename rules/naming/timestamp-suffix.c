@@ -1,16 +1,10 @@
 /* naming/timestamp-suffix: timestamps end with _at; dates end with _date or _on, or start with date_of_. */
 #include "ddlint/rule.h"
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static bool any(const char *const *list, size_t n, const char *name, bool prefix)
 {
 	for (size_t i = 0; i < n; i++)
-		if (prefix ? strncmp(name, list[i], strlen(list[i])) == 0 : has_suffix(name, list[i]))
+		if (prefix ? strncmp(name, list[i], strlen(list[i])) == 0 : dd_has_suffix(name, list[i]))
 			return true;
 	return false;
 }
@@ -21,7 +15,7 @@ static const char *suggest(dd_ctx *ctx, const char *name, const char *suffix)
 	static const char *const strip[] = { "_timestamp", "_time", "_ts", "_datetime", "_date", "_on", "_at", "_dt", NULL };
 	size_t n = strlen(name);
 	for (int i = 0; strip[i]; i++)
-		if (has_suffix(name, strip[i]) && n > strlen(strip[i])) {
+		if (dd_has_suffix(name, strip[i]) && n > strlen(strip[i])) {
 			n -= strlen(strip[i]);
 			break;
 		}

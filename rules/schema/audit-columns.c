@@ -48,17 +48,6 @@ static bool same_default(const char *have, const char *want)
 	return strcmp(have, want) == 0 || (is_now(have) && is_now(want));
 }
 
-static bool references(const dd_table *t, const char *column, const char *table)
-{
-	for (size_t i = 0; i < t->n_constraints; i++) {
-		const dd_constraint *c = t->constraints[i];
-		if (c->kind == DD_CON_FOREIGN && c->n_columns == 1 && strcmp(c->columns[0], column) == 0 &&
-		    c->ref_table && strcmp(c->ref_table, table) == 0)
-			return true;
-	}
-	return false;
-}
-
 static bool excluded(dd_ctx *ctx, const dd_table *t)
 {
 	size_t n;
@@ -95,7 +84,7 @@ static void finish(dd_ctx *ctx)
 		w[r].ref = dd_value_get(item, "references");
 	}
 	const dd_table *t;
-	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS | DD_SKIP_TOOL_TABLES)) != NULL;) {
 		if (excluded(ctx, t))
 			continue;
 		const char *missing = "", *fix = "";
@@ -125,7 +114,7 @@ static void finish(dd_ctx *ctx)
 				problems = dd_sprintf(ctx, "%s%s%s%s", problems, *problems ? ", " : "",
 						      c->default_expr ? "has DEFAULT " : "has no default",
 						      c->default_expr ? c->default_expr : "");
-			if (vref && !references(t, name, vref->text))
+			if (vref && !dd_table_references(t, name, vref->text))
 				problems = dd_sprintf(ctx, "%s%sdoes not reference %s", problems, *problems ? ", " : "", vref->text);
 			if (!*problems)
 				continue;
@@ -149,10 +138,8 @@ static const dd_option options[] = {
 	  " {name: updated_at, type: timestamptz, not_null: true, default: now()}]",
 	  "the audit columns every table has: name, and optionally type, not_null, default (an expression) "
 	  "and references (a table)", validate },
-	{ "exclude", DD_OPT_LIST,
-	  "[schema_migrations, ar_internal_metadata, goose_db_version, flyway_schema_history, "
-	  "__diesel_schema_migrations, _prisma_migrations, _sqlx_migrations, schema_version]",
-	  "tables that need no audit columns (by default the bookkeeping tables of migration tools)", NULL },
+	{ "exclude", DD_OPT_LIST, "[]",
+	  "more tables that need no audit columns (the bookkeeping tables of migration tools never do)", NULL },
 	{ 0 }
 };
 
@@ -167,7 +154,8 @@ const dd_rule dd_rule_schema_audit_columns = {
 		"with the wrong type, nullability, default or reference is reported at the column. Defaults "
 		"are compared in PostgreSQL's normal form (NOW() is now(); now(), CURRENT_TIMESTAMP and "
 		"transaction_timestamp() are the same value). Temporary tables, partitions (judged through "
-		"their partitioned table) and the tables of the option exclude are skipped.",
+		"their partitioned table), the bookkeeping tables of migration tools (schema_migrations, "
+		"flyway_schema_history, goose_db_version, ...) and the tables of the option exclude are skipped.",
 	.why = "When a row was created and last changed is the first question in every incident and "
 	       "every data fix. Columns that are nullable or have no default are left empty by the first "
 	       "INSERT that forgets them; timestamp without time zone makes the answer depend on the "

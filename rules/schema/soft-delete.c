@@ -1,17 +1,6 @@
 /* schema/soft-delete: is_deleted, deleted_at and deleted_by come together, with the right types. */
 #include "ddlint/rule.h"
 
-static bool references(const dd_table *t, const char *column, const char *table)
-{
-	for (size_t i = 0; i < t->n_constraints; i++) {
-		const dd_constraint *c = t->constraints[i];
-		if (c->kind == DD_CON_FOREIGN && c->n_columns == 1 && strcmp(c->columns[0], column) == 0 &&
-		    c->ref_table && strcmp(c->ref_table, table) == 0)
-			return true;
-	}
-	return false;
-}
-
 static void finish(dd_ctx *ctx)
 {
 	const dd_model *m = dd_ctx_model(ctx);
@@ -62,7 +51,7 @@ static void finish(dd_ctx *ctx)
 					  "soft-delete timestamp '%s.%s' is %s; the standard is %s", t->name, a->name,
 					  a->type.text, defs[1]);
 		}
-		if (b && !references(t, b->name, users))
+		if (b && !dd_table_references(t, b->name, users))
 			dd_report(ctx, b->loc, dd_qualified(ctx, t->schema, t->name, b->name), defs[2],
 				  "soft-delete actor '%s.%s' does not reference %s", t->name, b->name, users);
 	}

@@ -1,12 +1,6 @@
 /* types/varchar: no varchar without a length, no char(n) except for fixed-length codes. */
 #include "ddlint/rule.h"
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 {
 	(void)arg;
@@ -25,7 +19,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	size_t n;
 	const char *const *suffixes = dd_opt_list(ctx, "code_suffixes", &n);
 	for (size_t i = 0; i < n && def->column; i++)
-		if (has_suffix(def->column, suffixes[i]))
+		if (dd_has_suffix(def->column, suffixes[i]))
 			return;
 	dd_report(ctx, def->loc, dd_coldef_object(ctx, def), "text",
 		  "%s is %s, which pads with spaces; use text (char(n) is for fixed-length codes, "
