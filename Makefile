@@ -1,7 +1,8 @@
 # ddlint build. `make` builds build/ddlint; `make check` builds and runs every test.
 CC      ?= cc
 CSTD    := -std=c11 -D_GNU_SOURCE
-WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+           -Wconversion -Wsign-conversion -Wmissing-prototypes -Wformat=2
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
 CFLAGS  += $(CSTD) $(WARN) $(WERROR) $(OPT) -Iinclude -Isrc -I$(BUILD)/gen
@@ -99,12 +100,12 @@ bench: $(BUILD)/ddlint $(BUILD)/bench/parse_only $(BUILD)/bench/measure $(BUILD)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -I$(BUILD)/gen
 fuzz: $(BUILD)/ddlint
-	@mkdir -p build/fuzz
-	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lint.c $(filter-out %/main.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_lint
-	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_config.c $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o build/fuzz/fuzz_config
-	build/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint \
+	@mkdir -p $(BUILD)/fuzz
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lint.c $(filter-out %/main.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/fuzz_lint
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_config.c $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/fuzz_config
+	$(BUILD)/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint \
 	  $$(find tests/rules examples -name '*.sql' -exec dirname {} \; | sort -u)
-	build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 tests/fuzz/corpus-config
+	$(BUILD)/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 tests/fuzz/corpus-config
 
 # Replays the kept fuzz inputs under AddressSanitizer and UBSan (part of make check).
 fuzz-smoke: $(BUILD)/libddlint.a

@@ -182,7 +182,7 @@ const char *dd_normalize_expr(dd_ctx *ctx, const char *text)
 {
 	if (strchr(text, ';'))
 		return NULL;
-	const PgQuery__Node *e = dd_parse_select_expr(ctx->arena, "SELECT %s", text);
+	const PgQuery__Node *e = dd_parse_select_expr(ctx->arena, "SELECT ", text);
 	return e ? dd_deparse_expr(ctx->arena, e) : NULL;
 }
 
@@ -190,7 +190,7 @@ bool dd_parse_type(dd_ctx *ctx, const char *text, dd_type *out)
 {
 	if (strchr(text, ';'))
 		return false;
-	const PgQuery__Node *e = dd_parse_select_expr(ctx->arena, "SELECT NULL::%s", text);
+	const PgQuery__Node *e = dd_parse_select_expr(ctx->arena, "SELECT NULL::", text);
 	if (!e || e->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !e->type_cast->type_name)
 		return false;
 	dd_type_from_typename(ctx->arena, e->type_cast->type_name, out);

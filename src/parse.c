@@ -473,12 +473,12 @@ char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr)
 	return out;
 }
 
-/* Parse "SELECT <text>" and return the first target's expression (arena), or NULL. */
-const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text)
+/* Parse prefix + text as one SELECT and return the first target's expression (arena), or NULL. */
+const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *prefix, const char *text)
 {
-	size_t n = strlen(fmt) + strlen(text) + 1;
+	size_t n = strlen(prefix) + strlen(text) + 1;
 	char *sql = dd_xmalloc(n);
-	snprintf(sql, n, fmt, text);
+	snprintf(sql, n, "%s%s", prefix, text);
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	free(sql);
 	const PgQuery__Node *out = NULL;

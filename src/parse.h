@@ -33,8 +33,9 @@ void dd_parse_unit(dd_unit *u);
 
 /* Deparse an expression node into normalized SQL text (arena), or NULL. */
 char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr);
-/* Parse sprintf(fmt, text) as one SELECT and return its only target expression, or NULL. */
-const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *fmt, const char *text);
+/* Parse prefix + text ("SELECT " + an expression) as one SELECT and return its only target
+ * expression, or NULL. */
+const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *prefix, const char *text);
 /* A copy of a tree in another arena: for what must outlive the statement's own tree. */
 PgQuery__Node *dd_node_copy(dd_arena *a, const PgQuery__Node *node);
 /* Call fn with every non-empty string of a tree: names, literals, options. */
