@@ -1,0 +1,26 @@
+#!/bin/sh
+# The 1 GiB input limit holds wherever input enters: a regular file (refused from its size,
+# before it is read), standard input and a pipe (refused once past it, in bounded memory).
+set -u
+DDLINT=${DDLINT:-$(pwd)/build/ddlint}
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+enter_work
+mkdir .git
+
+# A sparse 1.2 GB file: refused at once. Under a 1 GB address-space limit, reading it (as
+# ddlint once did, holding 2.4 GB) could not end in this message.
+truncate -s 1200M huge.sql
+check "file over 1 GiB" 2 "^ddlint: cannot read 'huge.sql': larger than 1 GiB" -- sh -c "ulimit -v 1000000; $DDLINT --no-config huge.sql"
+rm -f huge.sql
+
+# The same size through standard input and through a named pipe: refused past the limit, with
+# no more memory than the limit itself (ulimit -v 1.6 GB: the 1 GiB buffer and the program).
+check "stdin over 1 GiB" 2 "^ddlint: cannot read standard input: larger than 1 GiB" -- sh -c "head -c 1100M /dev/zero | (ulimit -v 1600000; $DDLINT --no-config -)"
+mkfifo pipe.sql
+(head -c 1100M /dev/zero > pipe.sql &)
+check "fifo over 1 GiB" 2 "^ddlint: cannot read 'pipe.sql': larger than 1 GiB" -- sh -c "ulimit -v 1600000; $DDLINT --no-config pipe.sql"
+rm -f pipe.sql
+
+echo "cli-limits: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
