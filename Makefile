@@ -79,6 +79,7 @@ check-pg: $(BUILD)/ddlint
 
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
+	@sh scripts/check-layers.sh $(BUILD)
 
 # Every test; what CI runs.
 check: deps

@@ -1,6 +1,6 @@
 /* ddlint dump: the final schema model as one JSON document. */
 #include <jansson.h>
-#include "ctx.h"
+#include "run.h"
 #include "parse.h"
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }

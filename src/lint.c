@@ -197,6 +197,35 @@ static void finish_rules(dd_run *run, replay *rp)
 	}
 }
 
+/* A run is made here, at the top, where every module that keeps something in it is known. */
+dd_run *dd_run_new(void)
+{
+	dd_run *run = dd_xcalloc(1, sizeof *run);
+	run->arena = dd_arena_new();
+	run->jobs = 1;
+	run->severity = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->severity);
+	for (size_t i = 0; i < dd_rules_count; i++)
+		run->severity[i] = dd_rules[i]->severity;
+	run->rule_state = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->rule_state);
+	run->model = dd_model_new(run->arena);
+	dd_options_init(run);
+	return run;
+}
+
+void dd_run_free(dd_run *run)
+{
+	if (!run)
+		return;
+	dd_snapshots_free(run);
+	dd_model_free(run->model);
+	for (size_t i = 0; i < run->n_units; i++)
+		dd_arena_free(run->units[i]->arena);
+	dd_options_free(run);
+	free(run->sorted);
+	dd_arena_free(run->arena);
+	free(run);
+}
+
 int dd_run_lint(dd_run *run)
 {
 	if (run->linted) {

@@ -551,3 +551,18 @@ const char *dd_stmt_outside_transaction(const PgQuery__Node *stmt)
 		return NULL;
 	}
 }
+
+/* ---- reading trees ---- */
+
+const char *dd_string_node(const PgQuery__Node *n)
+{
+	if (n && n->node_case == PG_QUERY__NODE__NODE_STRING && n->string)
+		return n->string->sval;
+	return NULL;
+}
+
+const char *dd_name_last(PgQuery__Node *const *names, size_t n)
+{
+	const char *s = n ? dd_string_node(names[n - 1]) : NULL;
+	return s ? s : "";
+}
