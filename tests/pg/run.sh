@@ -34,7 +34,7 @@ load() {
 compare() {
 	label=$1 file=$2
 	psql -X -At -d "$dbname" -f "$here/catalog.sql" | LC_ALL=C sort > catalog.txt
-	$DDLINT dump --no-config "$file" 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > model.txt
+	$DDLINT model --no-config "$file" 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > model.txt
 	check "model = catalog: $label" 0 "" -- diff catalog.txt model.txt
 	psql -X -At -d "$dbname" -f "$here/findings.sql" | LC_ALL=C sort > expected.txt
 	$DDLINT --no-config --format json --fail-on never "$file" 2>/dev/null |
@@ -124,7 +124,7 @@ pinned() {
 	createdb pin && psql -q -X -v ON_ERROR_STOP=1 -d pin -f pin.sql >/dev/null 2>&1
 	psql -X -At -d pin -f "$here/catalog.sql" | LC_ALL=C sort > pin-catalog.txt
 	dropdb pin
-	$DDLINT dump --no-config pin.sql 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > pin-model.txt
+	$DDLINT model --no-config pin.sql 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > pin-model.txt
 	LC_ALL=C comm -3 pin-catalog.txt pin-model.txt | sed 's/^\t/model only: /; /^model only/!s/^/catalog only: /' > pin-diff.txt
 	check "pinned limit: $label" 0 "^$expected\$" -- sh -c "grep -v '^catalog only: column public.copied_things' pin-diff.txt | tr '\n' '|' | sed 's/|\$//'"
 }
@@ -135,19 +135,19 @@ pinned "ATTACH PARTITION does not create the partition's indexes" \
 	"CREATE TABLE logs (id int, at date) PARTITION BY RANGE (at); CREATE INDEX idx_logs_at ON logs (at); CREATE TABLE logs_2026 (id int, at date); ALTER TABLE logs ATTACH PARTITION logs_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');" \
 	"catalog only: index public.logs_2026_at_idx on=public.logs_2026 unique=false method=btree predicate=false keys=\\(at\\)"
 
-# --- ddlint db: lint a live database through pg_dump ---
+# --- ddlint inspect: lint a live database through pg_dump ---
 createdb live
 psql -X -q -d live -c "CREATE TABLE orders (id serial PRIMARY KEY, user_id int); CREATE TABLE notes (body text);" >/dev/null
 conn="host=$PGHOST port=$PGPORT dbname=live user=$PGUSER"
-check "db: lints the live schema" 1 "^pg_dump.sql:[0-9]+:[0-9]+: error: table 'public.notes' has no primary key \\[schema/primary-key\\]" -- $DDLINT --no-config db "$conn"
-check "db: objects named in json" 1 '"object": "public.orders.id"' -- $DDLINT --no-config --format json db "$conn"
-check "db: --pg-dump names the program" 1 "schema/primary-key" -- $DDLINT --no-config --pg-dump "$(command -v pg_dump)" db "$conn"
-check "db: missing pg_dump" 2 "^ddlint: cannot run '/no/pg_dump': No such file or directory; install the PostgreSQL client" -- $DDLINT --pg-dump /no/pg_dump db "$conn"
-check "db: refused connection" 2 "^ddlint: pg_dump failed.*connection to server .*failed" -- sh -c "$DDLINT db 'host=$PGHOST port=1 dbname=live' 2>&1 | tr '\n' ' '; exit \$(( \$($DDLINT db 'host=$PGHOST port=1 dbname=live' >/dev/null 2>&1; echo \$?) ))"
+check "inspect: lints the live schema" 1 "^pg_dump.sql:[0-9]+:[0-9]+: error: table 'public.notes' has no primary key \\[schema/primary-key\\]" -- $DDLINT --no-config inspect "$conn"
+check "inspect: objects named in json" 1 '"object": "public.orders.id"' -- $DDLINT --no-config --format json inspect "$conn"
+check "inspect: --pg-dump names the program" 1 "schema/primary-key" -- $DDLINT --no-config --pg-dump "$(command -v pg_dump)" inspect "$conn"
+check "inspect: missing pg_dump" 2 "^ddlint: cannot run '/no/pg_dump': No such file or directory; install the PostgreSQL client" -- $DDLINT --pg-dump /no/pg_dump inspect "$conn"
+check "inspect: refused connection" 2 "^ddlint: pg_dump failed.*connection to server .*failed" -- sh -c "$DDLINT inspect 'host=$PGHOST port=1 dbname=live' 2>&1 | tr '\n' ' '; exit \$(( \$($DDLINT inspect 'host=$PGHOST port=1 dbname=live' >/dev/null 2>&1; echo \$?) ))"
 printf '#!/bin/sh\necho "pg_dump: error: aborting because of server version mismatch" >&2\necho "pg_dump: detail: server version: 17.2; pg_dump version: 15.18" >&2\nexit 1\n' > old_pg_dump
 chmod +x old_pg_dump
-check "db: version mismatch" 2 "server version mismatch" -- $DDLINT --pg-dump ./old_pg_dump db "$conn"
-check "db: takes one connection string" 2 "db takes one connection string" -- $DDLINT db
+check "inspect: version mismatch" 2 "server version mismatch" -- $DDLINT --pg-dump ./old_pg_dump inspect "$conn"
+check "inspect: takes one connection string" 2 "^ddlint: inspect takes one connection string" -- $DDLINT inspect
 dropdb live
 
 echo "check-pg: $pass passed, $fail failed"
