@@ -19,7 +19,7 @@ HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h)
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
-.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan valgrind clean deps readme
+.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
@@ -117,6 +117,17 @@ corpus: $(BUILD)/ddlint
 asan:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" check
+
+# ThreadSanitizer: what runs on several threads (runs linting at once, the parser pool, -j).
+TSAN_TESTS := $(BUILD)/tests/test_threads $(BUILD)/tests/test_parallel
+tsan:
+	$(MAKE) BUILD=build/tsan OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" tsan-run
+
+tsan-run: $(TSAN_TESTS) $(BUILD)/ddlint
+	@set -e; export TSAN_OPTIONS="halt_on_error=1 exitcode=66"; \
+	  for t in $(TSAN_TESTS); do echo "== $$t"; $$t; done; \
+	  echo "== ddlint -j 4 tests/rules examples"; \
+	  $(BUILD)/ddlint --no-config -j 4 --format json tests/rules examples > /dev/null || [ $$? -eq 1 ]
 
 valgrind:
 	$(MAKE) BUILD=build/valgrind OPT="-O1 -g" VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" check

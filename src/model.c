@@ -49,21 +49,24 @@ void dd_model_free(dd_model *m)
 
 /* ---- keys and lookups ---- */
 
-/* Lookups use a scratch key: the model is replayed by one thread. */
-static char keybuf_tmp[512];
-static const char *tkey(const char *schema, const char *name)
+/* A "schema.name" map key, returned by value so that it lives on the caller's stack until the end
+ * of the full expression that asked for it (tkey(s, n).s): runs may lint on several threads. */
+typedef struct mkey { char s[512]; } mkey;
+
+static mkey tkey(const char *schema, const char *name)
 {
-	/* "schema.name" without printf: it is built for every lookup */
+	/* built without printf: it is built for every lookup */
+	mkey k;
 	size_t ls = strlen(schema), ln = strlen(name);
-	if (ls + ln + 2 > sizeof keybuf_tmp) {
+	if (ls + ln + 2 > sizeof k.s) {
 		ls = ls > 200 ? 200 : ls;
-		ln = sizeof keybuf_tmp - ls - 2;
+		ln = sizeof k.s - ls - 2;
 	}
-	memcpy(keybuf_tmp, schema, ls);
-	keybuf_tmp[ls] = '.';
-	memcpy(keybuf_tmp + ls + 1, name, ln);
-	keybuf_tmp[ls + 1 + ln] = '\0';
-	return keybuf_tmp;
+	memcpy(k.s, schema, ls);
+	k.s[ls] = '.';
+	memcpy(k.s + ls + 1, name, ln);
+	k.s[ls + 1 + ln] = '\0';
+	return k;
 }
 
 const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t)
@@ -118,12 +121,12 @@ const char *dd_model_schema_for(const dd_model *m, const char *schema)
 static void *lookup(const dd_model *m, const dd_map *map, const char *schema, const char *name)
 {
 	if (schema && *schema)
-		return dd_map_get(map, tkey(schema, name));
-	void *v = dd_map_get(map, tkey(m->default_schema, name));
+		return dd_map_get(map, tkey(schema, name).s);
+	void *v = dd_map_get(map, tkey(m->default_schema, name).s);
 	if (!v && strcmp(m->default_schema, "public") != 0)
-		v = dd_map_get(map, tkey("public", name));
+		v = dd_map_get(map, tkey("public", name).s);
 	if (!v)
-		v = dd_map_get(map, tkey("pg_catalog", name));
+		v = dd_map_get(map, tkey("pg_catalog", name).s);
 	return v;
 }
 
@@ -170,33 +173,33 @@ static void forget(dd_model *m, dd_map *map, const char *key)
 static bool base_holds(const dd_model *m, const char *schema, const char *name)
 {
 	const struct dd_model_priv *p = m->priv;
-	return p->base && !dd_map_get(p->only, name) && !dd_map_get(&p->removed, tkey(schema, name));
+	return p->base && !dd_map_get(p->only, name) && !dd_map_get(&p->removed, tkey(schema, name).s);
 }
 
 static bool relname_taken(dd_model *m, const char *schema, const char *name)
 {
-	const char *k = tkey(schema, name);
-	if (dd_map_get(&m->priv->tables, k) || dd_map_get(&m->priv->indexes, k) ||
-	    dd_map_get(&m->priv->views, k) || dd_map_get(&m->priv->sequences, k))
+	mkey k = tkey(schema, name);
+	if (dd_map_get(&m->priv->tables, k.s) || dd_map_get(&m->priv->indexes, k.s) ||
+	    dd_map_get(&m->priv->views, k.s) || dd_map_get(&m->priv->sequences, k.s))
 		return true;
 	return base_holds(m, schema, name) && relname_taken((dd_model *)m->priv->base, schema, name);
 }
 
 static bool conname_taken(dd_model *m, const char *schema, const char *name)
 {
-	if (dd_map_get(&m->priv->connames, tkey(schema, name)))
+	if (dd_map_get(&m->priv->connames, tkey(schema, name).s))
 		return true;
 	return base_holds(m, schema, name) && conname_taken((dd_model *)m->priv->base, schema, name);
 }
 
 static void conname_count(dd_model *m, const char *schema, const char *name, int delta)
 {
-	const char *k = tkey(schema, name);
-	intptr_t n = (intptr_t)dd_map_get(&m->priv->connames, k) + delta;
+	mkey k = tkey(schema, name);
+	intptr_t n = (intptr_t)dd_map_get(&m->priv->connames, k.s) + delta;
 	if (n <= 0)
-		forget(m, &m->priv->connames, k);
+		forget(m, &m->priv->connames, k.s);
 	else
-		dd_map_put(&m->priv->connames, A(m), k, (void *)n);
+		dd_map_put(&m->priv->connames, A(m), k.s, (void *)n);
 }
 
 /* Would makeObjectName have to cut name1_name2_label to fit 63 bytes? */
@@ -422,7 +425,7 @@ static void collect_colref(const PgQuery__Node *n, void *arg)
 static void register_index(dd_model *m, dd_index *ix)
 {
 	DD_PUSH(A(m), &m->indexes, &m->n_indexes, ix);
-	dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
+	dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
 	if (ix->table)
 		DD_PUSH(A(m), &ix->table->indexes, &ix->table->n_indexes, ix);
 }
@@ -632,14 +635,14 @@ static void install_constraint(dd_model *m, dd_table *t, dd_constraint *c, const
 			}
 		if (pc && pc->indexname && *pc->indexname) {
 			/* ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's */
-			dd_index *ix = dd_map_get(&m->priv->indexes, tkey(t->schema, pc->indexname));
+			dd_index *ix = dd_map_get(&m->priv->indexes, tkey(t->schema, pc->indexname).s);
 			if (ix) {
 				if (!c->named) {
 					c->name = ix->name;
 				} else if (strcmp(ix->name, c->name) != 0) {
-					forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
+					forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
 					ix->name = c->name;
-					dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
+					dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
 				}
 				ix->constraint = c;
 				ix->primary = c->kind == DD_CON_PRIMARY;
@@ -715,7 +718,7 @@ static void column_constraints(dd_model *m, dd_table *t, dd_column *col, const P
 		s->owned_by_table = t->name;
 		s->owned_by_column = col->name;
 		DD_PUSH(A(m), &m->sequences, &m->n_sequences, s);
-		dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name), s);
+		dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name).s, s);
 	}
 }
 
@@ -817,7 +820,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	char persistence = rv->relpersistence && *rv->relpersistence ? rv->relpersistence[0] : 'p';
 	if (persistence == 't')
 		schema = "pg_temp";
-	if (dd_map_get(&m->priv->tables, tkey(schema, rv->relname)))
+	if (dd_map_get(&m->priv->tables, tkey(schema, rv->relname).s))
 		return;   /* IF NOT EXISTS, or a duplicate PostgreSQL would reject */
 	dd_table *t = dd_arena_alloc(A(m), sizeof *t);
 	t->schema = dd_arena_strdup(A(m), schema);
@@ -826,7 +829,7 @@ static void create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	t->persistence = persistence;
 	t->partitioned = cs->partspec != NULL;
 	DD_PUSH(A(m), &m->tables, &m->n_tables, t);
-	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name), t);
+	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name).s, t);
 
 	/* inherited columns come first: INHERITS and PARTITION OF */
 	for (size_t i = 0; i < cs->n_inh_relations; i++) {
@@ -970,7 +973,7 @@ static void create_index(dd_model *m, const PgQuery__IndexStmt *is)
 {
 	dd_table *t = table_of(m, is->relation);
 	const char *schema = t ? t->schema : dd_model_schema_for(m, is->relation->schemaname);
-	if (is->idxname && *is->idxname && dd_map_get(&m->priv->indexes, tkey(schema, is->idxname)))
+	if (is->idxname && *is->idxname && dd_map_get(&m->priv->indexes, tkey(schema, is->idxname).s))
 		return;   /* IF NOT EXISTS, or a duplicate */
 	if (!t)
 		return;   /* a table outside the linted files */
@@ -1003,7 +1006,7 @@ static void create_index(dd_model *m, const PgQuery__IndexStmt *is)
 static void drop_index_obj(dd_model *m, dd_index *ix)
 {
 	ix->dropped = true;
-	forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
+	forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
 }
 
 static void drop_constraint(dd_model *m, dd_table *t, const char *name)
@@ -1209,27 +1212,27 @@ static void alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 
 static void rename_table(dd_model *m, dd_table *t, const char *newname)
 {
-	forget(m, &m->priv->tables, tkey(t->schema, t->name));
+	forget(m, &m->priv->tables, tkey(t->schema, t->name).s);
 	t->name = dd_arena_strdup(A(m), newname);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->table = t->name;
-	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name), t);
+	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name).s, t);
 }
 
 static void move_table(dd_model *m, dd_table *t, const char *schema)
 {
-	forget(m, &m->priv->tables, tkey(t->schema, t->name));
+	forget(m, &m->priv->tables, tkey(t->schema, t->name).s);
 	t->schema = dd_arena_strdup(A(m), schema);
-	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name), t);
+	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name).s, t);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->schema = t->schema;
 	for (size_t i = 0; i < t->n_indexes; i++) {
 		dd_index *ix = t->indexes[i];
 		if (ix->dropped)
 			continue;
-		forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
+		forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
 		ix->schema = t->schema;
-		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
+		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
 	}
 }
 
@@ -1284,9 +1287,9 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 			c->named = true;
 			conname_count(m, t->schema, c->name, +1);
 			if (c->index) {
-				forget(m, &m->priv->indexes, tkey(c->index->schema, c->index->name));
+				forget(m, &m->priv->indexes, tkey(c->index->schema, c->index->name).s);
 				c->index->name = c->name;
-				dd_map_put(&m->priv->indexes, A(m), tkey(c->index->schema, c->index->name), c->index);
+				dd_map_put(&m->priv->indexes, A(m), tkey(c->index->schema, c->index->name).s, c->index);
 			}
 		}
 		break;
@@ -1296,10 +1299,10 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		dd_index *ix = rv ? lookup(m, &m->priv->indexes, rv->schemaname, rv->relname) : NULL;
 		if (!ix)
 			break;
-		forget(m, &m->priv->indexes, tkey(ix->schema, ix->name));
+		forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
 		ix->name = dd_arena_strdup(A(m), rs->newname);
 		ix->named = true;
-		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name), ix);
+		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
 		if (ix->constraint) {   /* renaming the index renames its constraint */
 			conname_count(m, ix->schema, ix->constraint->name, -1);
 			ix->constraint->name = ix->name;
@@ -1312,9 +1315,9 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		const PgQuery__RangeVar *rv = rs->relation;
 		dd_view *v = rv ? lookup(m, &m->priv->views, rv->schemaname, rv->relname) : NULL;
 		if (v) {
-			forget(m, &m->priv->views, tkey(v->schema, v->name));
+			forget(m, &m->priv->views, tkey(v->schema, v->name).s);
 			v->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name), v);
+			dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name).s, v);
 		}
 		break;
 	}
@@ -1322,9 +1325,9 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		const PgQuery__RangeVar *rv = rs->relation;
 		dd_sequence *s = rv ? lookup(m, &m->priv->sequences, rv->schemaname, rv->relname) : NULL;
 		if (s) {
-			forget(m, &m->priv->sequences, tkey(s->schema, s->name));
+			forget(m, &m->priv->sequences, tkey(s->schema, s->name).s);
 			s->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name), s);
+			dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name).s, s);
 		}
 		break;
 	}
@@ -1333,9 +1336,9 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		list_names(rs->object, &schema, &name);
 		dd_typedef *ty = lookup(m, &m->priv->types, schema, name);
 		if (ty) {
-			forget(m, &m->priv->types, tkey(ty->schema, ty->name));
+			forget(m, &m->priv->types, tkey(ty->schema, ty->name).s);
 			ty->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name), ty);
+			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name).s, ty);
 		}
 		break;
 	}
@@ -1377,7 +1380,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 static void drop_table(dd_model *m, dd_table *t)
 {
 	t->dropped = true;
-	forget(m, &m->priv->tables, tkey(t->schema, t->name));
+	forget(m, &m->priv->tables, tkey(t->schema, t->name).s);
 	for (size_t i = 0; i < t->n_indexes; i++)
 		if (!t->indexes[i]->dropped)
 			drop_index_obj(m, t->indexes[i]);
@@ -1390,7 +1393,7 @@ static void drop_table(dd_model *m, dd_table *t)
 		if (!s->dropped && s->owned_by_table && strcmp(s->schema, t->schema) == 0 &&
 		    strcmp(s->owned_by_table, t->name) == 0) {
 			s->dropped = true;
-			forget(m, &m->priv->sequences, tkey(s->schema, s->name));
+			forget(m, &m->priv->sequences, tkey(s->schema, s->name).s);
 		}
 	}
 }
@@ -1419,7 +1422,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_view *v = lookup(m, &m->priv->views, schema, name);
 			if (v) {
 				v->dropped = true;
-				forget(m, &m->priv->views, tkey(v->schema, v->name));
+				forget(m, &m->priv->views, tkey(v->schema, v->name).s);
 			}
 			break;
 		}
@@ -1427,7 +1430,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_sequence *s = lookup(m, &m->priv->sequences, schema, name);
 			if (s) {
 				s->dropped = true;
-				forget(m, &m->priv->sequences, tkey(s->schema, s->name));
+				forget(m, &m->priv->sequences, tkey(s->schema, s->name).s);
 			}
 			break;
 		}
@@ -1436,7 +1439,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			dd_typedef *ty = lookup(m, &m->priv->types, schema, name);
 			if (ty) {
 				ty->dropped = true;
-				forget(m, &m->priv->types, tkey(ty->schema, ty->name));
+				forget(m, &m->priv->types, tkey(ty->schema, ty->name).s);
 			}
 			break;
 		}
@@ -1491,7 +1494,7 @@ static dd_typedef *new_typedef(dd_model *m, PgQuery__Node *const *names, size_t 
 	const char *schema, *name;
 	split_names(names, n, &schema, &name);
 	schema = dd_model_schema_for(m, schema);
-	if (dd_map_get(&m->priv->types, tkey(schema, name)))
+	if (dd_map_get(&m->priv->types, tkey(schema, name).s))
 		return NULL;
 	dd_typedef *ty = dd_arena_alloc(A(m), sizeof *ty);
 	ty->schema = dd_arena_strdup(A(m), schema);
@@ -1499,7 +1502,7 @@ static dd_typedef *new_typedef(dd_model *m, PgQuery__Node *const *names, size_t 
 	ty->kind = kind;
 	ty->loc = find_ident(m, m->priv->st->offset, name);
 	DD_PUSH(A(m), &m->types, &m->n_types, ty);
-	dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name), ty);
+	dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name).s, ty);
 	return ty;
 }
 
@@ -1535,7 +1538,7 @@ static void alter_enum(dd_model *m, const PgQuery__AlterEnumStmt *ae)
 static void create_view(dd_model *m, const PgQuery__RangeVar *rv, bool materialized)
 {
 	const char *schema = dd_model_schema_for(m, rv->schemaname);
-	dd_view *v = dd_map_get(&m->priv->views, tkey(schema, rv->relname));
+	dd_view *v = dd_map_get(&m->priv->views, tkey(schema, rv->relname).s);
 	if (v)
 		return;   /* OR REPLACE keeps the view */
 	v = dd_arena_alloc(A(m), sizeof *v);
@@ -1544,7 +1547,7 @@ static void create_view(dd_model *m, const PgQuery__RangeVar *rv, bool materiali
 	v->materialized = materialized;
 	v->loc = dd_name_loc(m->priv->st->file, rv->location);
 	DD_PUSH(A(m), &m->views, &m->n_views, v);
-	dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name), v);
+	dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name).s, v);
 }
 
 static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
@@ -1630,14 +1633,14 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 static void create_sequence(dd_model *m, const PgQuery__CreateSeqStmt *cs)
 {
 	const char *schema = dd_model_schema_for(m, cs->sequence->schemaname);
-	if (dd_map_get(&m->priv->sequences, tkey(schema, cs->sequence->relname)))
+	if (dd_map_get(&m->priv->sequences, tkey(schema, cs->sequence->relname).s))
 		return;
 	dd_sequence *s = dd_arena_alloc(A(m), sizeof *s);
 	s->schema = dd_arena_strdup(A(m), schema);
 	s->name = dd_arena_strdup(A(m), cs->sequence->relname);
 	s->loc = dd_name_loc(m->priv->st->file, cs->sequence->location);
 	DD_PUSH(A(m), &m->sequences, &m->n_sequences, s);
-	dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name), s);
+	dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name).s, s);
 }
 
 static void alter_sequence(dd_model *m, const PgQuery__AlterSeqStmt *as)
@@ -1747,9 +1750,9 @@ static void alter_object_schema(dd_model *m, const PgQuery__AlterObjectSchemaStm
 		list_names(as->object, &schema, &name);
 		dd_typedef *ty = lookup(m, &m->priv->types, schema, name);
 		if (ty) {
-			forget(m, &m->priv->types, tkey(ty->schema, ty->name));
+			forget(m, &m->priv->types, tkey(ty->schema, ty->name).s);
 			ty->schema = dd_arena_strdup(A(m), as->newschema);
-			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name), ty);
+			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name).s, ty);
 		}
 	}
 }
@@ -1928,7 +1931,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 		DD_PUSH(a, &c->indexes, &c->n_indexes, ix);
 		dd_map_put(&remap, a, ptr_key(k, sizeof k, m->indexes[i]), ix);
 		if (!ix->dropped)
-			dd_map_put(&c->priv->indexes, a, tkey(ix->schema, ix->name), ix);
+			dd_map_put(&c->priv->indexes, a, tkey(ix->schema, ix->name).s, ix);
 	}
 	for (size_t i = 0; i < m->n_tables; i++) {
 		const dd_table *ot = m->tables[i];
@@ -1971,7 +1974,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 		}
 		DD_PUSH(a, &c->tables, &c->n_tables, t);
 		if (!t->dropped)
-			dd_map_put(&c->priv->tables, a, tkey(t->schema, t->name), t);
+			dd_map_put(&c->priv->tables, a, tkey(t->schema, t->name).s, t);
 	}
 	for (size_t i = 0; i < m->n_types; i++) {
 		if (!object_named(only, m->types[i]->schema, m->types[i]->name))
@@ -1981,7 +1984,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 		ty->labels = copy_array(a, ty->labels, ty->n_labels, sizeof *ty->labels);
 		DD_PUSH(a, &c->types, &c->n_types, ty);
 		if (!ty->dropped)
-			dd_map_put(&c->priv->types, a, tkey(ty->schema, ty->name), ty);
+			dd_map_put(&c->priv->types, a, tkey(ty->schema, ty->name).s, ty);
 	}
 	for (size_t i = 0; i < m->n_views; i++) {
 		if (!object_named(only, m->views[i]->schema, m->views[i]->name))
@@ -1990,7 +1993,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 		*v = *m->views[i];
 		DD_PUSH(a, &c->views, &c->n_views, v);
 		if (!v->dropped)
-			dd_map_put(&c->priv->views, a, tkey(v->schema, v->name), v);
+			dd_map_put(&c->priv->views, a, tkey(v->schema, v->name).s, v);
 	}
 	for (size_t i = 0; i < m->n_triggers; i++) {
 		const dd_trigger *ot = m->triggers[i];
@@ -2030,7 +2033,7 @@ dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only)
 		*s = *m->sequences[i];
 		DD_PUSH(a, &c->sequences, &c->n_sequences, s);
 		if (!s->dropped)
-			dd_map_put(&c->priv->sequences, a, tkey(s->schema, s->name), s);
+			dd_map_put(&c->priv->sequences, a, tkey(s->schema, s->name).s, s);
 	}
 	for (size_t i = 0; i < m->n_schemas; i++) {
 		if (!named(only, m->schemas[i]->name))
