@@ -55,6 +55,12 @@ void dd_file_position(const dd_file *f, int offset, int *line, int *column);
 long dd_utf8_first_invalid(const char *s, size_t len);
 /* Blank psql meta-command lines and COPY ... FROM stdin data, in place. */
 void dd_blank_psql(char *text, size_t len);
+/* The token that starts at byte `offset` of a statement's file (length 0 when none does); a
+ * negative offset stands for the statement's start. */
+dd_loc dd_stmt_token_loc(const dd_stmt *st, int offset);
+/* The first identifier of the statement, from byte `from` on, that folds to `name`; when there is
+ * none, a span of length 0 at the statement's start. */
+dd_loc dd_stmt_find_ident(const dd_stmt *st, int from, const char *name);
 
 /* ---- lexer (just enough SQL to split, find names and comments) ---------- */
 
@@ -144,21 +150,9 @@ char *dd_pluralize(dd_arena *a, const char *word);
 char *dd_singularize(dd_arena *a, const char *word);
 bool dd_inflect_uncountable(const char *word);
 
-/* ---- model ----------------------------------------------------------------- */
+/* ---- model (src/model/) ----------------------------------------------------- */
 
-dd_model *dd_model_new(dd_arena *a);
-void dd_model_free(dd_model *m);
-void dd_model_apply(dd_model *m, const dd_stmt *st);
-/* A copy of the model that can be changed without touching the original. With `only`, just
- * the objects dd_model_fingerprint would list for it, the original answering for the rest of
- * the names (m must then outlive the copy, unchanged). */
-dd_model *dd_model_clone(dd_arena *a, const dd_model *m, const dd_map *only);
-/* The model as sorted lines, one an object ("table public.users", "column ... type ...").
- * With `only`, just the objects named there, or in a schema named there, or belonging to
- * (or referencing, or a partition of) a table named there; NULL: every object. */
-size_t dd_model_fingerprint(dd_arena *a, const dd_model *m, const dd_map *only, const char ***out);
-/* find_ident for a statement other than the one being applied. */
-dd_loc dd_model_find_ident(dd_model *m, const dd_stmt *st, int from, const char *name);
+#include "model.h"
 
 /* ---- YAML ---------------------------------------------------------------------- */
 

@@ -1,0 +1,186 @@
+/* The model's maps: creating and freeing the model, names, keys and lookups, and the names
+ * PostgreSQL makes up for what the source leaves unnamed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "model_priv.h"
+
+dd_model *dd_model_new(dd_arena *a)
+{
+	dd_model *m = dd_arena_alloc(a, sizeof *m);
+	m->priv = calloc(1, sizeof *m->priv);
+	if (!m->priv)
+		abort();
+	m->priv->arena = a;
+	m->default_schema = "public";
+	return m;
+}
+
+void dd_model_free(dd_model *m)
+{
+	if (!m || !m->priv)
+		return;
+	struct dd_model_priv *p = m->priv;
+	dd_map *maps[] = { &p->tables, &p->indexes, &p->views, &p->sequences, &p->types,
+			   &p->schemas, &p->connames, &p->functions, &p->removed };
+	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+		dd_map_free(maps[i]);
+	free(p);
+	m->priv = NULL;
+}
+
+/* ---- lookups ---- */
+
+const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t)
+{
+	for (int depth = 0; depth < 16; depth++) {
+		if (!t || t->array_dims)
+			return t;
+		const dd_typedef *d = dd_model_type(m, t->schema, t->name);
+		if (!d || d->kind != DD_TYPE_DOMAIN)
+			return t;
+		t = &d->base;
+	}
+	return t;
+}
+
+bool dd_model_dropped_table(const dd_model *m, const char *schema, const char *name)
+{
+	if (dd_model_table(m, schema, name))
+		return false;
+	const char *s = dd_model_schema_for(m, schema);
+	for (size_t i = 0; i < m->n_tables; i++)
+		if (m->tables[i]->dropped && strcmp(m->tables[i]->name, name) == 0 &&
+		    (strcmp(m->tables[i]->schema, s) == 0 || (!(schema && *schema) && strcmp(m->tables[i]->schema, "public") == 0)))
+			return true;
+	return false;
+}
+
+bool dd_is_tool_table(const dd_table *t)
+{
+	static const char *const names[] = {
+		"schema_migrations", "ar_internal_metadata", "goose_db_version", "flyway_schema_history",
+		"__diesel_schema_migrations", "_prisma_migrations", "_sqlx_migrations", "schema_version",
+		"knex_migrations", "knex_migrations_lock", "gorp_migrations", "dbmate_migrations", NULL
+	};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(t->name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+bool dd_is_system_schema(const char *schema)
+{
+	return schema && (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0 ||
+			  strcmp(schema, "pg_temp") == 0);
+}
+
+const char *dd_model_schema_for(const dd_model *m, const char *schema)
+{
+	return schema && *schema ? schema : m->default_schema;
+}
+
+void *dd_model_lookup(const dd_model *m, const dd_map *map, const char *schema, const char *name)
+{
+	if (schema && *schema)
+		return dd_map_get(map, tkey(schema, name).s);
+	void *v = dd_map_get(map, tkey(m->default_schema, name).s);
+	if (!v && strcmp(m->default_schema, "public") != 0)
+		v = dd_map_get(map, tkey("public", name).s);
+	if (!v)
+		v = dd_map_get(map, tkey("pg_catalog", name).s);
+	return v;
+}
+
+dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name)
+{
+	return dd_model_lookup(m, &m->priv->tables, schema, name);
+}
+
+dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name)
+{
+	return dd_model_lookup(m, &m->priv->types, schema, name);
+}
+
+dd_column *dd_table_column(const dd_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->n_columns; i++)
+		if (strcmp(t->columns[i]->name, name) == 0)
+			return t->columns[i];
+	return NULL;
+}
+
+dd_constraint *dd_table_primary_key(const dd_table *t)
+{
+	for (size_t i = 0; i < t->n_constraints; i++)
+		if (t->constraints[i]->kind == DD_CON_PRIMARY)
+			return t->constraints[i];
+	return NULL;
+}
+
+bool dd_index_uses_column(const dd_index *ix, const char *col)
+{
+	for (size_t i = 0; i < ix->n_elems; i++)
+		if (ix->elems[i].column && strcmp(ix->elems[i].column, col) == 0)
+			return true;
+	for (size_t i = 0; i < ix->n_include; i++)
+		if (strcmp(ix->include[i], col) == 0)
+			return true;
+	return false;
+}
+
+/* ---- names taken and names made up ---- */
+
+void dd_model_forget(dd_model *m, dd_map *map, const char *key)
+{
+	if (m->priv->base && !dd_map_get(&m->priv->removed, key))
+		dd_map_put(&m->priv->removed, A(m), key, (void *)1);
+	dd_map_del(map, key);
+}
+
+/* Does the model a partial copy was taken from hold this name, for an object left out of it? */
+static bool base_holds(const dd_model *m, const char *schema, const char *name)
+{
+	const struct dd_model_priv *p = m->priv;
+	return p->base && !dd_map_get(p->only, name) && !dd_map_get(&p->removed, tkey(schema, name).s);
+}
+
+static bool relname_taken(dd_model *m, const char *schema, const char *name)
+{
+	mkey k = tkey(schema, name);
+	if (dd_map_get(&m->priv->tables, k.s) || dd_map_get(&m->priv->indexes, k.s) ||
+	    dd_map_get(&m->priv->views, k.s) || dd_map_get(&m->priv->sequences, k.s))
+		return true;
+	return base_holds(m, schema, name) && relname_taken((dd_model *)m->priv->base, schema, name);
+}
+
+static bool conname_taken(dd_model *m, const char *schema, const char *name)
+{
+	if (dd_map_get(&m->priv->connames, tkey(schema, name).s))
+		return true;
+	return base_holds(m, schema, name) && conname_taken((dd_model *)m->priv->base, schema, name);
+}
+
+void dd_model_conname_count(dd_model *m, const char *schema, const char *name, int delta)
+{
+	mkey k = tkey(schema, name);
+	intptr_t n = (intptr_t)dd_map_get(&m->priv->connames, k.s) + delta;
+	if (n <= 0)
+		dd_model_forget(m, &m->priv->connames, k.s);
+	else
+		dd_map_put(&m->priv->connames, A(m), k.s, (void *)n);
+}
+
+const char *dd_model_choose_name(dd_model *m, const char *schema, const char *name1, const char *name2,
+				 const char *label, bool relation, bool constraint)
+{
+	char modlabel[80];
+	snprintf(modlabel, sizeof modlabel, "%s", label);
+	for (int pass = 1;; pass++) {
+		char *name = dd_make_object_name(A(m), name1, name2, modlabel);
+		bool taken = (relation && relname_taken(m, schema, name)) ||
+			     (constraint && conname_taken(m, schema, name));
+		if (!taken)
+			return name;
+		snprintf(modlabel, sizeof modlabel, "%s%d", label, pass);
+	}
+}

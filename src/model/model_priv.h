@@ -1,0 +1,101 @@
+/*
+ * Private to the files of the schema model (src/model/), one job each:
+ *   keys.c    the model's maps: names, keys, lookups, and the names PostgreSQL makes up
+ *   tables.c  tables, columns, constraints, indexes and partitions, as CREATE TABLE and CREATE INDEX make them
+ *   alter.c   ALTER TABLE, and renaming, moving and dropping tables and their parts
+ *   replay.c  dd_model_apply: every statement kind, RENAME, DROP and SET SCHEMA of the other kinds
+ *   clone.c   copies and fingerprints of the model, for checking that a down undoes its up
+ */
+#ifndef DDLINT_MODEL_PRIV_H
+#define DDLINT_MODEL_PRIV_H
+
+#include <string.h>
+#include "internal.h"
+
+struct dd_model_priv {
+	dd_arena *arena;
+	dd_map tables, indexes, views, sequences, types, schemas;
+	dd_map connames;          /* "schema.name" -> count of constraints so named */
+	dd_map functions;         /* "schema.name(args)" -> function */
+	const dd_stmt *st;        /* statement being applied */
+	/* a partial copy (dd_model_clone with `only`): the model it was taken from answers for
+	 * the names of objects it left out, unless the copy removed them */
+	const dd_model *base;
+	const dd_map *only;
+	dd_map removed;
+};
+
+#define A(m) ((m)->priv->arena)
+
+/* ---- keys and lookups (keys.c) ---- */
+
+/* A "schema.name" map key, returned by value so that it lives on the caller's stack until the end
+ * of the full expression that asked for it (tkey(s, n).s): runs may lint on several threads. */
+typedef struct mkey { char s[512]; } mkey;
+
+static inline mkey tkey(const char *schema, const char *name)
+{
+	/* built without printf: it is built for every lookup */
+	mkey k;
+	size_t ls = strlen(schema), ln = strlen(name);
+	if (ls + ln + 2 > sizeof k.s) {
+		ls = ls > 200 ? 200 : ls;
+		ln = sizeof k.s - ls - 2;
+	}
+	memcpy(k.s, schema, ls);
+	k.s[ls] = '.';
+	memcpy(k.s + ls + 1, name, ln);
+	k.s[ls + 1 + ln] = '\0';
+	return k;
+}
+
+/* The object of a "schema.name" map: in `schema`, or when it is NULL or empty, through the search path. */
+void *dd_model_lookup(const dd_model *m, const dd_map *map, const char *schema, const char *name);
+/* Remove a key from one of the model's maps (a partial copy remembers it). */
+void dd_model_forget(dd_model *m, dd_map *map, const char *key);
+/* Count a constraint name in or out of its schema's names. */
+void dd_model_conname_count(dd_model *m, const char *schema, const char *name, int delta);
+/* ChooseRelationName / ChooseConstraintName: add a number to the label until the name is free. */
+const char *dd_model_choose_name(dd_model *m, const char *schema, const char *name1, const char *name2,
+				 const char *label, bool relation, bool constraint);
+
+static inline dd_table *table_of(dd_model *m, const PgQuery__RangeVar *rv)
+{
+	return rv ? dd_model_table(m, rv->schemaname, rv->relname) : NULL;
+}
+
+/* ---- positions in the statement being applied (the lexing is src/source.c's) ---- */
+
+static inline dd_loc loc_at(dd_model *m, int offset)
+{
+	return dd_stmt_token_loc(m->priv->st, offset);
+}
+
+static inline dd_loc find_ident(dd_model *m, int from, const char *name)
+{
+	return dd_stmt_find_ident(m->priv->st, from, name);
+}
+
+/* ---- tables, columns, constraints, indexes (tables.c) ---- */
+
+void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs);
+void dd_model_create_index(dd_model *m, const PgQuery__IndexStmt *is);
+/* ALTER TABLE ... ADD COLUMN (one the table lacks) and ADD CONSTRAINT. */
+void dd_model_add_column(dd_model *m, dd_table *t, const PgQuery__ColumnDef *cd);
+void dd_model_add_constraint(dd_model *m, dd_table *t, const PgQuery__Constraint *pc);
+/* A default as PostgreSQL stores it (arena), or NULL for none. */
+const char *dd_model_default_text(dd_model *m, const dd_type *coltype, const PgQuery__Node *e);
+/* The strings of a name list (arena). */
+const char **dd_model_names_of(dd_model *m, PgQuery__Node **nodes, size_t n);
+
+/* ---- ALTER TABLE, renaming, moving and dropping tables and their parts (alter.c) ---- */
+
+void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as);
+void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname);
+void dd_model_move_table(dd_model *m, dd_table *t, const char *schema);
+void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const char *to);
+void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, const char *to);
+void dd_model_drop_table(dd_model *m, dd_table *t);
+void dd_model_drop_index(dd_model *m, dd_index *ix);
+
+#endif
