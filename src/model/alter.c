@@ -3,12 +3,6 @@
 #include <stdlib.h>
 #include "model_priv.h"
 
-void dd_model_drop_index(dd_model *m, dd_index *ix)
-{
-	ix->dropped = true;
-	dd_model_forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
-}
-
 static void drop_constraint(dd_model *m, dd_table *t, const char *name)
 {
 	for (size_t i = 0; i < t->n_constraints; i++) {
@@ -16,7 +10,7 @@ static void drop_constraint(dd_model *m, dd_table *t, const char *name)
 		if (strcmp(c->name, name) != 0)
 			continue;
 		if (c->index)
-			dd_model_drop_index(m, c->index);
+			dd_obj_drop(m, KIND_INDEX, c->index);
 		dd_model_conname_count(m, t->schema, c->name, -1);
 		memmove(&t->constraints[i], &t->constraints[i + 1], (t->n_constraints - i - 1) * sizeof *t->constraints);
 		t->n_constraints--;
@@ -44,7 +38,7 @@ static void drop_column(dd_model *m, dd_table *t, const char *name)
 	}
 	for (size_t i = 0; i < t->n_indexes; i++)
 		if (!t->indexes[i]->dropped && dd_index_uses_column(t->indexes[i], name))
-			dd_model_drop_index(m, t->indexes[i]);
+			dd_obj_drop(m, KIND_INDEX, t->indexes[i]);
 }
 
 void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const char *to)
@@ -80,11 +74,8 @@ void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, cons
 		c->name = dd_arena_strdup(A(m), to);
 		c->named = true;
 		dd_model_conname_count(m, t->schema, c->name, +1);
-		if (c->index) {
-			dd_model_forget(m, &m->priv->indexes, tkey(c->index->schema, c->index->name).s);
-			c->index->name = c->name;
-			dd_map_put(&m->priv->indexes, A(m), tkey(c->index->schema, c->index->name).s, c->index);
-		}
+		if (c->index)
+			dd_obj_rename(m, KIND_INDEX, c->index, c->name);
 	}
 }
 
@@ -208,37 +199,27 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 
 void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname)
 {
-	dd_model_forget(m, &m->priv->tables, tkey(t->schema, t->name).s);
-	t->name = dd_arena_strdup(A(m), newname);
+	dd_obj_rename(m, KIND_TABLE, t, dd_arena_strdup(A(m), newname));
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->table = t->name;
-	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name).s, t);
 }
 
 void dd_model_move_table(dd_model *m, dd_table *t, const char *schema)
 {
-	dd_model_forget(m, &m->priv->tables, tkey(t->schema, t->name).s);
-	t->schema = dd_arena_strdup(A(m), schema);
-	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name).s, t);
+	dd_obj_move(m, KIND_TABLE, t, dd_arena_strdup(A(m), schema));
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->schema = t->schema;
-	for (size_t i = 0; i < t->n_indexes; i++) {
-		dd_index *ix = t->indexes[i];
-		if (ix->dropped)
-			continue;
-		dd_model_forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
-		ix->schema = t->schema;
-		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
-	}
+	for (size_t i = 0; i < t->n_indexes; i++)
+		if (!t->indexes[i]->dropped)
+			dd_obj_move(m, KIND_INDEX, t->indexes[i], t->schema);
 }
 
 void dd_model_drop_table(dd_model *m, dd_table *t)
 {
-	t->dropped = true;
-	dd_model_forget(m, &m->priv->tables, tkey(t->schema, t->name).s);
+	dd_obj_drop(m, KIND_TABLE, t);
 	for (size_t i = 0; i < t->n_indexes; i++)
 		if (!t->indexes[i]->dropped)
-			dd_model_drop_index(m, t->indexes[i]);
+			dd_obj_drop(m, KIND_INDEX, t->indexes[i]);
 	for (size_t i = 0; i < t->n_constraints; i++)
 		dd_model_conname_count(m, t->schema, t->constraints[i]->name, -1);
 	for (size_t i = 0; i < t->n_triggers; i++)
@@ -246,9 +227,7 @@ void dd_model_drop_table(dd_model *m, dd_table *t)
 	for (size_t i = 0; i < m->n_sequences; i++) {
 		dd_sequence *s = m->sequences[i];
 		if (!s->dropped && s->owned_by_table && strcmp(s->schema, t->schema) == 0 &&
-		    strcmp(s->owned_by_table, t->name) == 0) {
-			s->dropped = true;
-			dd_model_forget(m, &m->priv->sequences, tkey(s->schema, s->name).s);
-		}
+		    strcmp(s->owned_by_table, t->name) == 0)
+			dd_obj_drop(m, KIND_SEQUENCE, s);
 	}
 }

@@ -1,5 +1,6 @@
 /* The model's maps: creating and freeing the model, names, keys and lookups, and the names
  * PostgreSQL makes up for what the source leaves unnamed. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "model_priv.h"
@@ -126,6 +127,91 @@ bool dd_index_uses_column(const dd_index *ix, const char *col)
 		if (strcmp(ix->include[i], col) == 0)
 			return true;
 	return false;
+}
+
+/* ---- kinds of object ---- */
+
+#define MAP(name) offsetof(struct dd_model_priv, name)
+/* Objects of type T in the model's array `list`, in the map `map`, named by schema and name. */
+#define KIND(T, list, map) { sizeof(T), offsetof(dd_model, list), offsetof(dd_model, n_##list), map, \
+			     offsetof(T, schema), offsetof(T, name), NO_FIELD, offsetof(T, dropped) }
+
+const dd_kind dd_kinds[KIND_COUNT] = {
+	[KIND_TABLE] = KIND(dd_table, tables, MAP(tables)),
+	[KIND_INDEX] = KIND(dd_index, indexes, MAP(indexes)),
+	[KIND_TYPE] = KIND(dd_typedef, types, MAP(types)),
+	[KIND_VIEW] = KIND(dd_view, views, MAP(views)),
+	[KIND_TRIGGER] = KIND(dd_trigger, triggers, NO_FIELD),
+	[KIND_FUNCTION] = { sizeof(dd_function), offsetof(dd_model, functions), offsetof(dd_model, n_functions),
+			    MAP(functions), offsetof(dd_function, schema), offsetof(dd_function, name),
+			    offsetof(dd_function, args), offsetof(dd_function, dropped) },
+	[KIND_SEQUENCE] = KIND(dd_sequence, sequences, MAP(sequences)),
+	[KIND_SCHEMA] = { sizeof(dd_schema), offsetof(dd_model, schemas), offsetof(dd_model, n_schemas), MAP(schemas),
+			  NO_FIELD, offsetof(dd_schema, name), NO_FIELD, offsetof(dd_schema, dropped) },
+};
+
+static dd_map *obj_map(const dd_model *m, dd_kind_id k)
+{
+	return &OBJ_FIELD(dd_map, m->priv, dd_kinds[k].map);
+}
+
+/* The key of an object in its map: "schema.name", a schema's name, "schema.name(args)" for a function. */
+static const char *obj_key(dd_model *m, dd_kind_id k, const void *o, mkey *buf)
+{
+	const char *schema = obj_schema(k, o), *name = obj_name(k, o);
+	if (!schema)
+		return name;
+	if (dd_kinds[k].args != NO_FIELD)
+		return dd_arena_sprintf(A(m), "%s.%s(%s)", schema, name, OBJ_FIELD(const char *, o, dd_kinds[k].args));
+	*buf = tkey(schema, name);
+	return buf->s;
+}
+
+void *dd_obj_find(const dd_model *m, dd_kind_id k, const char *schema, const char *name)
+{
+	if (dd_kinds[k].schema == NO_FIELD)
+		return dd_map_get(obj_map(m, k), name);
+	return dd_model_lookup(m, obj_map(m, k), schema, name);
+}
+
+void dd_obj_add(dd_model *m, dd_kind_id k, void *o)
+{
+	dd_arena_push(A(m), &OBJ_FIELD(void **, m, dd_kinds[k].items), &OBJ_FIELD(size_t, m, dd_kinds[k].count), o);
+	mkey buf;
+	if (dd_kinds[k].map != NO_FIELD && !obj_dropped(k, o))
+		dd_map_put(obj_map(m, k), A(m), obj_key(m, k, o, &buf), o);
+}
+
+static void obj_forget(dd_model *m, dd_kind_id k, const void *o)
+{
+	mkey buf;
+	dd_model_forget(m, obj_map(m, k), obj_key(m, k, o, &buf));
+}
+
+static void obj_put(dd_model *m, dd_kind_id k, void *o)
+{
+	mkey buf;
+	dd_map_put(obj_map(m, k), A(m), obj_key(m, k, o, &buf), o);
+}
+
+void dd_obj_rename(dd_model *m, dd_kind_id k, void *o, const char *name)
+{
+	obj_forget(m, k, o);
+	OBJ_FIELD(const char *, o, dd_kinds[k].name) = name;
+	obj_put(m, k, o);
+}
+
+void dd_obj_move(dd_model *m, dd_kind_id k, void *o, const char *schema)
+{
+	obj_forget(m, k, o);
+	OBJ_FIELD(const char *, o, dd_kinds[k].schema) = schema;
+	obj_put(m, k, o);
+}
+
+void dd_obj_drop(dd_model *m, dd_kind_id k, void *o)
+{
+	OBJ_FIELD(bool, o, dd_kinds[k].dropped) = true;
+	obj_forget(m, k, o);
 }
 
 /* ---- names taken and names made up ---- */

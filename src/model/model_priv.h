@@ -9,6 +9,7 @@
 #ifndef DDLINT_MODEL_PRIV_H
 #define DDLINT_MODEL_PRIV_H
 
+#include <stdint.h>
 #include <string.h>
 #include "internal.h"
 
@@ -64,6 +65,68 @@ static inline dd_table *table_of(dd_model *m, const PgQuery__RangeVar *rv)
 	return rv ? dd_model_table(m, rv->schemaname, rv->relname) : NULL;
 }
 
+/* ---- kinds of object, and the steps every kind takes alike (keys.c) ---- */
+
+typedef enum dd_kind_id {
+	KIND_TABLE, KIND_INDEX, KIND_TYPE, KIND_VIEW, KIND_TRIGGER, KIND_FUNCTION, KIND_SEQUENCE, KIND_SCHEMA,
+	KIND_COUNT
+} dd_kind_id;
+
+#define NO_FIELD SIZE_MAX
+
+/* Where the model keeps the objects of a kind, and where their fields are: offsets in dd_model,
+ * in struct dd_model_priv and in the object's struct. */
+typedef struct dd_kind {
+	size_t size;              /* of one object */
+	size_t items, count;      /* its array in dd_model and the array's length */
+	size_t map;               /* its map by name in dd_model_priv; NO_FIELD: none (triggers) */
+	size_t schema;            /* NO_FIELD: named alone (schemas) */
+	size_t name;
+	size_t args;              /* part of the key besides the name (functions), or NO_FIELD */
+	size_t dropped;
+} dd_kind;
+
+extern const dd_kind dd_kinds[KIND_COUNT];
+
+#define OBJ_FIELD(T, o, off) (*(T *)((char *)(o) + (off)))
+
+static inline const char *obj_schema(dd_kind_id k, const void *o)
+{
+	return dd_kinds[k].schema == NO_FIELD ? NULL : OBJ_FIELD(const char *, o, dd_kinds[k].schema);
+}
+
+static inline const char *obj_name(dd_kind_id k, const void *o)
+{
+	return OBJ_FIELD(const char *, o, dd_kinds[k].name);
+}
+
+static inline bool obj_dropped(dd_kind_id k, const void *o)
+{
+	return OBJ_FIELD(bool, o, dd_kinds[k].dropped);
+}
+
+/* The model's array of a kind, and its length. */
+static inline void **obj_items(const dd_model *m, dd_kind_id k)
+{
+	return OBJ_FIELD(void **, m, dd_kinds[k].items);
+}
+
+static inline size_t obj_count(const dd_model *m, dd_kind_id k)
+{
+	return OBJ_FIELD(size_t, m, dd_kinds[k].count);
+}
+
+/* The live object of a kind that has that name (schema NULL or empty: through the search path;
+ * ignored for schemas), or NULL. Not for triggers, which have no map. */
+void *dd_obj_find(const dd_model *m, dd_kind_id k, const char *schema, const char *name);
+/* Append an object to the model's array of its kind, and to its map unless it is dropped. */
+void dd_obj_add(dd_model *m, dd_kind_id k, void *o);
+/* Give a live object another name or schema (the caller's string, kept): out of its map and in again. */
+void dd_obj_rename(dd_model *m, dd_kind_id k, void *o, const char *name);
+void dd_obj_move(dd_model *m, dd_kind_id k, void *o, const char *schema);
+/* Flag an object dropped and take it out of its map (the array keeps it). */
+void dd_obj_drop(dd_model *m, dd_kind_id k, void *o);
+
 /* ---- positions in the statement being applied (the lexing is src/source.c's) ---- */
 
 static inline dd_loc loc_at(dd_model *m, int offset)
@@ -96,6 +159,5 @@ void dd_model_move_table(dd_model *m, dd_table *t, const char *schema);
 void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const char *to);
 void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, const char *to);
 void dd_model_drop_table(dd_model *m, dd_table *t);
-void dd_model_drop_index(dd_model *m, dd_index *ix);
 
 #endif

@@ -27,98 +27,53 @@ static void list_names(const PgQuery__Node *obj, const char **schema, const char
 		split_names(obj->object_with_args->objname, obj->object_with_args->n_objname, schema, name);
 }
 
+/* The kind of object an ObjectType names, for the kinds the model finds by name; -1 for the others. */
+static int kind_of(PgQuery__ObjectType type)
+{
+	switch (type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: return KIND_TABLE;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return KIND_INDEX;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return KIND_VIEW;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return KIND_SEQUENCE;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: return KIND_TYPE;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: return KIND_SCHEMA;
+	default: return -1;
+	}
+}
+
+static bool is_routine(PgQuery__ObjectType type)
+{
+	return type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION || type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
+	       type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
+}
+
 static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 {
-	const char *schema, *name;
-	switch (rs->rename_type) {
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
+	const char *schema = NULL, *name = rs->subname;
+	if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ||
+	    rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ||
+	    rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER) {
+		/* a part of a table, named by rs->subname */
 		dd_table *t = table_of(m, rs->relation);
-		if (t)
-			dd_model_rename_table(m, t, rs->newname);
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
-		dd_table *t = table_of(m, rs->relation);
-		if (t)
+		if (!t)
+			return;
+		if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN)
 			dd_model_rename_column(m, t, rs->subname, rs->newname);
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
-		dd_table *t = table_of(m, rs->relation);
-		if (t)
+		else if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT)
 			dd_model_rename_constraint(m, t, rs->subname, rs->newname);
-		break;
+		else
+			for (size_t i = 0; i < t->n_triggers; i++) {
+				dd_trigger *tg = t->triggers[i];
+				if (!tg->dropped && strcmp(tg->name, rs->subname) == 0)
+					tg->name = dd_arena_strdup(A(m), rs->newname);
+			}
+		return;
 	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
-		const PgQuery__RangeVar *rv = rs->relation;
-		dd_index *ix = rv ? dd_model_lookup(m, &m->priv->indexes, rv->schemaname, rv->relname) : NULL;
-		if (!ix)
-			break;
-		dd_model_forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
-		ix->name = dd_arena_strdup(A(m), rs->newname);
-		ix->named = true;
-		dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
-		if (ix->constraint) {   /* renaming the index renames its constraint */
-			dd_model_conname_count(m, ix->schema, ix->constraint->name, -1);
-			ix->constraint->name = ix->name;
-			dd_model_conname_count(m, ix->schema, ix->name, +1);
-		}
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
-		const PgQuery__RangeVar *rv = rs->relation;
-		dd_view *v = rv ? dd_model_lookup(m, &m->priv->views, rv->schemaname, rv->relname) : NULL;
-		if (v) {
-			dd_model_forget(m, &m->priv->views, tkey(v->schema, v->name).s);
-			v->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name).s, v);
-		}
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
-		const PgQuery__RangeVar *rv = rs->relation;
-		dd_sequence *s = rv ? dd_model_lookup(m, &m->priv->sequences, rv->schemaname, rv->relname) : NULL;
-		if (s) {
-			dd_model_forget(m, &m->priv->sequences, tkey(s->schema, s->name).s);
-			s->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name).s, s);
-		}
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-		list_names(rs->object, &schema, &name);
-		dd_typedef *ty = dd_model_lookup(m, &m->priv->types, schema, name);
-		if (ty) {
-			dd_model_forget(m, &m->priv->types, tkey(ty->schema, ty->name).s);
-			ty->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name).s, ty);
-		}
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
-		dd_schema *s = dd_map_get(&m->priv->schemas, rs->subname);
-		if (s) {
-			dd_model_forget(m, &m->priv->schemas, s->name);
-			s->name = dd_arena_strdup(A(m), rs->newname);
-			dd_map_put(&m->priv->schemas, A(m), s->name, s);
-		}
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
-		dd_table *t = table_of(m, rs->relation);
-		for (size_t i = 0; t && i < t->n_triggers; i++) {
-			dd_trigger *tg = t->triggers[i];
-			if (!tg->dropped && strcmp(tg->name, rs->subname) == 0)
-				tg->name = dd_arena_strdup(A(m), rs->newname);
-		}
-		break;
-	}
-	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
-	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+	if (is_routine(rs->rename_type)) {
+		/* every overload */
 		list_names(rs->object, &schema, &name);
 		const char *s = dd_model_schema_for(m, schema);
 		for (size_t i = 0; i < m->n_functions; i++) {
@@ -126,101 +81,78 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 			if (!f->dropped && strcmp(f->schema, s) == 0 && strcmp(f->name, name) == 0)
 				f->name = dd_arena_strdup(A(m), rs->newname);
 		}
-		break;
+		return;
 	}
-	default:
-		break;
+	int k = kind_of(rs->rename_type);
+	if (k < 0)
+		return;
+	/* relations are named by a RangeVar, types by a name list, a schema by rs->subname */
+	if (k == KIND_TYPE) {
+		list_names(rs->object, &schema, &name);
+	} else if (k != KIND_SCHEMA) {
+		if (!rs->relation)
+			return;
+		schema = rs->relation->schemaname;
+		name = rs->relation->relname;
+	}
+	void *o = dd_obj_find(m, k, schema, name);
+	if (!o)
+		return;
+	if (k == KIND_TABLE) {
+		dd_model_rename_table(m, o, rs->newname);
+		return;
+	}
+	dd_obj_rename(m, k, o, dd_arena_strdup(A(m), rs->newname));
+	dd_index *ix = k == KIND_INDEX ? o : NULL;
+	if (ix) {
+		ix->named = true;
+		if (ix->constraint) {   /* renaming the index renames its constraint */
+			dd_model_conname_count(m, ix->schema, ix->constraint->name, -1);
+			ix->constraint->name = ix->name;
+			dd_model_conname_count(m, ix->schema, ix->name, +1);
+		}
 	}
 }
 
-
 static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 {
+	int k = kind_of(ds->remove_type);
 	for (size_t i = 0; i < ds->n_objects; i++) {
 		const char *schema, *name;
 		list_names(ds->objects[i], &schema, &name);
-		switch (ds->remove_type) {
-		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
-			dd_table *t = dd_model_table(m, schema, name);
-			if (t)
-				dd_model_drop_table(m, t);
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
-			dd_index *ix = dd_model_lookup(m, &m->priv->indexes, schema, name);
-			if (ix)
-				dd_model_drop_index(m, ix);
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
-			dd_view *v = dd_model_lookup(m, &m->priv->views, schema, name);
-			if (v) {
-				v->dropped = true;
-				dd_model_forget(m, &m->priv->views, tkey(v->schema, v->name).s);
-			}
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
-			dd_sequence *s = dd_model_lookup(m, &m->priv->sequences, schema, name);
-			if (s) {
-				s->dropped = true;
-				dd_model_forget(m, &m->priv->sequences, tkey(s->schema, s->name).s);
-			}
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-			dd_typedef *ty = dd_model_lookup(m, &m->priv->types, schema, name);
-			if (ty) {
-				ty->dropped = true;
-				dd_model_forget(m, &m->priv->types, tkey(ty->schema, ty->name).s);
-			}
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
-			dd_schema *s = dd_map_get(&m->priv->schemas, name);
-			if (s) {
-				s->dropped = true;
-				dd_model_forget(m, &m->priv->schemas, name);
-			}
-			/* CASCADE or not, the objects in it are gone when the drop succeeds */
-			for (size_t k = 0; k < m->n_tables; k++)
-				if (!m->tables[k]->dropped && strcmp(m->tables[k]->schema, name) == 0)
-					dd_model_drop_table(m, m->tables[k]);
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
+		if (ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER) {
 			/* objects: [schema.]table.trigger */
 			const PgQuery__Node *o = ds->objects[i];
 			if (o->node_case != PG_QUERY__NODE__NODE_LIST || o->list->n_items < 2)
-				break;
+				continue;
 			size_t n = o->list->n_items;
 			const char *tg = dd_string_node(o->list->items[n - 1]);
 			const char *tname = dd_string_node(o->list->items[n - 2]);
 			const char *tschema = n >= 3 ? dd_string_node(o->list->items[n - 3]) : NULL;
 			dd_table *t = dd_model_table(m, tschema, tname ? tname : "");
-			for (size_t k = 0; t && tg && k < t->n_triggers; k++) {
-				dd_trigger *x = t->triggers[k];
+			for (size_t j = 0; t && tg && j < t->n_triggers; j++) {
+				dd_trigger *x = t->triggers[j];
 				if (!x->dropped && strcmp(x->name, tg) == 0)
 					x->dropped = true;
 			}
-			break;
-		}
-		case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+		} else if (is_routine(ds->remove_type)) {
+			/* every overload */
 			const char *s = dd_model_schema_for(m, schema);
-			for (size_t k = 0; k < m->n_functions; k++) {
-				dd_function *f = m->functions[k];
+			for (size_t j = 0; j < m->n_functions; j++) {
+				dd_function *f = m->functions[j];
 				if (!f->dropped && strcmp(f->schema, s) == 0 && strcmp(f->name, name) == 0)
 					f->dropped = true;
 			}
-			break;
-		}
-		default:
-			break;
+		} else if (k >= 0) {
+			void *o = dd_obj_find(m, k, schema, name);
+			if (o && k == KIND_TABLE)
+				dd_model_drop_table(m, o);
+			else if (o)
+				dd_obj_drop(m, k, o);
+			/* CASCADE or not, the objects in a schema are gone when the drop succeeds */
+			for (size_t j = 0; k == KIND_SCHEMA && j < m->n_tables; j++)
+				if (!m->tables[j]->dropped && strcmp(m->tables[j]->schema, name) == 0)
+					dd_model_drop_table(m, m->tables[j]);
 		}
 	}
 }
@@ -237,8 +169,7 @@ static dd_typedef *new_typedef(dd_model *m, PgQuery__Node *const *names, size_t 
 	ty->name = dd_arena_strdup(A(m), name);
 	ty->kind = kind;
 	ty->loc = find_ident(m, m->priv->st->offset, name);
-	DD_PUSH(A(m), &m->types, &m->n_types, ty);
-	dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name).s, ty);
+	dd_obj_add(m, KIND_TYPE, ty);
 	return ty;
 }
 
@@ -246,7 +177,7 @@ static void alter_enum(dd_model *m, const PgQuery__AlterEnumStmt *ae)
 {
 	const char *schema, *name;
 	split_names(ae->type_name, ae->n_type_name, &schema, &name);
-	dd_typedef *ty = dd_model_lookup(m, &m->priv->types, schema, name);
+	dd_typedef *ty = dd_obj_find(m, KIND_TYPE, schema, name);
 	if (!ty)
 		return;
 	if (ae->old_val && *ae->old_val) {   /* RENAME VALUE */
@@ -282,8 +213,7 @@ static void create_view(dd_model *m, const PgQuery__RangeVar *rv, bool materiali
 	v->name = dd_arena_strdup(A(m), rv->relname);
 	v->materialized = materialized;
 	v->loc = dd_name_loc(m->priv->st->file, rv->location);
-	DD_PUSH(A(m), &m->views, &m->n_views, v);
-	dd_map_put(&m->priv->views, A(m), tkey(v->schema, v->name).s, v);
+	dd_obj_add(m, KIND_VIEW, v);
 }
 
 static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
@@ -317,7 +247,7 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	}
 	tg->function = dd_arena_strdup(A(m), b.data ? b.data : "");
 	dd_buf_free(&b);
-	DD_PUSH(A(m), &m->triggers, &m->n_triggers, tg);
+	dd_obj_add(m, KIND_TRIGGER, tg);
 	if (t)
 		DD_PUSH(A(m), &t->triggers, &t->n_triggers, tg);
 }
@@ -362,8 +292,7 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 			f->language = dd_arena_strdup(A(m), dd_string_node(o->def_elem->arg));
 	}
 	f->loc = find_ident(m, m->priv->st->offset, name);
-	DD_PUSH(A(m), &m->functions, &m->n_functions, f);
-	dd_map_put(&m->priv->functions, A(m), fkey, f);
+	dd_obj_add(m, KIND_FUNCTION, f);
 }
 
 static void create_sequence(dd_model *m, const PgQuery__CreateSeqStmt *cs)
@@ -375,13 +304,12 @@ static void create_sequence(dd_model *m, const PgQuery__CreateSeqStmt *cs)
 	s->schema = dd_arena_strdup(A(m), schema);
 	s->name = dd_arena_strdup(A(m), cs->sequence->relname);
 	s->loc = dd_name_loc(m->priv->st->file, cs->sequence->location);
-	DD_PUSH(A(m), &m->sequences, &m->n_sequences, s);
-	dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name).s, s);
+	dd_obj_add(m, KIND_SEQUENCE, s);
 }
 
 static void alter_sequence(dd_model *m, const PgQuery__AlterSeqStmt *as)
 {
-	dd_sequence *s = dd_model_lookup(m, &m->priv->sequences, as->sequence->schemaname, as->sequence->relname);
+	dd_sequence *s = dd_obj_find(m, KIND_SEQUENCE, as->sequence->schemaname, as->sequence->relname);
 	if (!s)
 		return;
 	for (size_t i = 0; i < as->n_options; i++) {
@@ -484,12 +412,9 @@ static void alter_object_schema(dd_model *m, const PgQuery__AlterObjectSchemaStm
 		   as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
 		const char *schema, *name;
 		list_names(as->object, &schema, &name);
-		dd_typedef *ty = dd_model_lookup(m, &m->priv->types, schema, name);
-		if (ty) {
-			dd_model_forget(m, &m->priv->types, tkey(ty->schema, ty->name).s);
-			ty->schema = dd_arena_strdup(A(m), as->newschema);
-			dd_map_put(&m->priv->types, A(m), tkey(ty->schema, ty->name).s, ty);
-		}
+		dd_typedef *ty = dd_obj_find(m, KIND_TYPE, schema, name);
+		if (ty)
+			dd_obj_move(m, KIND_TYPE, ty, dd_arena_strdup(A(m), as->newschema));
 	}
 }
 
@@ -507,8 +432,7 @@ void dd_model_apply(dd_model *m, const dd_stmt *st)
 		dd_schema *s = dd_arena_alloc(A(m), sizeof *s);
 		s->name = dd_arena_strdup(A(m), name);
 		s->loc = find_ident(m, st->offset, name);
-		DD_PUSH(A(m), &m->schemas, &m->n_schemas, s);
-		dd_map_put(&m->priv->schemas, A(m), s->name, s);
+		dd_obj_add(m, KIND_SCHEMA, s);
 		/* CREATE SCHEMA s CREATE TABLE ...: elements are created in the new schema */
 		const char *saved = m->default_schema;
 		m->default_schema = s->name;

@@ -127,8 +127,7 @@ static void collect_colref(const PgQuery__Node *n, void *arg)
 
 static void register_index(dd_model *m, dd_index *ix)
 {
-	DD_PUSH(A(m), &m->indexes, &m->n_indexes, ix);
-	dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
+	dd_obj_add(m, KIND_INDEX, ix);
 	if (ix->table)
 		DD_PUSH(A(m), &ix->table->indexes, &ix->table->n_indexes, ix);
 }
@@ -340,13 +339,10 @@ static void install_constraint(dd_model *m, dd_table *t, dd_constraint *c, const
 			/* ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's */
 			dd_index *ix = dd_map_get(&m->priv->indexes, tkey(t->schema, pc->indexname).s);
 			if (ix) {
-				if (!c->named) {
+				if (!c->named)
 					c->name = ix->name;
-				} else if (strcmp(ix->name, c->name) != 0) {
-					dd_model_forget(m, &m->priv->indexes, tkey(ix->schema, ix->name).s);
-					ix->name = c->name;
-					dd_map_put(&m->priv->indexes, A(m), tkey(ix->schema, ix->name).s, ix);
-				}
+				else if (strcmp(ix->name, c->name) != 0)
+					dd_obj_rename(m, KIND_INDEX, ix, c->name);
 				ix->constraint = c;
 				ix->primary = c->kind == DD_CON_PRIMARY;
 				c->index = ix;
@@ -420,8 +416,7 @@ static void column_constraints(dd_model *m, dd_table *t, dd_column *col, const P
 		s->loc = col->loc;
 		s->owned_by_table = t->name;
 		s->owned_by_column = col->name;
-		DD_PUSH(A(m), &m->sequences, &m->n_sequences, s);
-		dd_map_put(&m->priv->sequences, A(m), tkey(s->schema, s->name).s, s);
+		dd_obj_add(m, KIND_SEQUENCE, s);
 	}
 }
 
@@ -531,8 +526,7 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	t->loc = dd_name_loc(m->priv->st->file, rv->location);
 	t->persistence = persistence;
 	t->partitioned = cs->partspec != NULL;
-	DD_PUSH(A(m), &m->tables, &m->n_tables, t);
-	dd_map_put(&m->priv->tables, A(m), tkey(t->schema, t->name).s, t);
+	dd_obj_add(m, KIND_TABLE, t);
 
 	/* inherited columns come first: INHERITS and PARTITION OF */
 	for (size_t i = 0; i < cs->n_inh_relations; i++) {
