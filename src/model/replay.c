@@ -216,6 +216,14 @@ static void create_view(dd_model *m, const PgQuery__RangeVar *rv, bool materiali
 	dd_obj_add(m, KIND_VIEW, v);
 }
 
+/* CreateTrigStmt's timing and events are PostgreSQL's TRIGGER_TYPE_* bits (catalog/pg_trigger.h);
+ * AFTER is no bit, and FOR EACH ROW is the statement's own `row`. */
+enum {
+	TRIGGER_TYPE_ROW = 1 << 0, TRIGGER_TYPE_BEFORE = 1 << 1, TRIGGER_TYPE_INSERT = 1 << 2,
+	TRIGGER_TYPE_DELETE = 1 << 3, TRIGGER_TYPE_UPDATE = 1 << 4, TRIGGER_TYPE_TRUNCATE = 1 << 5,
+	TRIGGER_TYPE_INSTEAD = 1 << 6
+};
+
 static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 {
 	dd_table *t = table_of(m, ts->relation);
@@ -231,12 +239,12 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	tg->schema = dd_arena_strdup(A(m), schema);
 	tg->table = dd_arena_strdup(A(m), table);
 	tg->loc = find_ident(m, m->priv->st->offset, ts->trigname);
-	/* timing and events are PostgreSQL's TRIGGER_TYPE_* bits */
-	tg->timing = (ts->timing & 2) ? "before" : (ts->timing & 64) ? "instead of" : "after";
-	tg->on_insert = (ts->events & 4) != 0;
-	tg->on_delete = (ts->events & 8) != 0;
-	tg->on_update = (ts->events & 16) != 0;
-	tg->on_truncate = (ts->events & 32) != 0;
+	tg->timing = (ts->timing & TRIGGER_TYPE_BEFORE) ? "before" :
+		     (ts->timing & TRIGGER_TYPE_INSTEAD) ? "instead of" : "after";
+	tg->on_insert = (ts->events & TRIGGER_TYPE_INSERT) != 0;
+	tg->on_delete = (ts->events & TRIGGER_TYPE_DELETE) != 0;
+	tg->on_update = (ts->events & TRIGGER_TYPE_UPDATE) != 0;
+	tg->on_truncate = (ts->events & TRIGGER_TYPE_TRUNCATE) != 0;
 	tg->for_each_row = ts->row;
 	dd_buf b = { 0 };
 	for (size_t i = 0; i < ts->n_funcname; i++) {

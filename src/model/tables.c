@@ -511,6 +511,10 @@ static void clone_to_partition(dd_model *m, const dd_table *parent, dd_table *pa
 	}
 }
 
+/* TableLikeClause.options holds PostgreSQL's TableLikeOption bits (nodes/parsenodes.h); these are
+ * the ones the model follows. (libpg_query's enum of the same names numbers them 1 + their bit.) */
+enum { CREATE_TABLE_LIKE_DEFAULTS = 1 << 3, CREATE_TABLE_LIKE_INDEXES = 1 << 6 };
+
 void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 {
 	const PgQuery__RangeVar *rv = cs->relation;
@@ -579,7 +583,7 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 			const PgQuery__TableLikeClause *lc = n->table_like_clause;
 			dd_table *src = table_of(m, lc->relation);
 			if (src)
-				copy_columns(m, t, src, (lc->options & (1u << 3)) != 0);
+				copy_columns(m, t, src, (lc->options & CREATE_TABLE_LIKE_DEFAULTS) != 0);
 			likes = realloc(likes, (n_likes + 1) * sizeof *likes);
 			if (!likes)
 				abort();
@@ -608,7 +612,7 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	/* LIKE ... INCLUDING INDEXES: the source's indexes, renamed for the new table */
 	for (size_t i = 0; i < n_likes; i++) {
 		dd_table *src = table_of(m, likes[i]->relation);
-		if (!src || !(likes[i]->options & (1u << 6)))
+		if (!src || !(likes[i]->options & CREATE_TABLE_LIKE_INDEXES))
 			continue;
 		for (size_t k = 0; k < src->n_indexes; k++) {
 			const dd_index *six = src->indexes[k];
