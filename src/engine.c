@@ -39,7 +39,7 @@ const char *dd_severity_name(dd_severity sev)
 
 int dd_severity_parse(const char *name, dd_severity *out)
 {
-	static const char *names[] = { "off", "info", "warning", "error" };
+	static const char *const names[] = { "off", "info", "warning", "error" };
 	for (int i = 0; i < 4; i++)
 		if (strcmp(name, names[i]) == 0) {
 			*out = (dd_severity)i;
