@@ -1,6 +1,5 @@
 /* ALTER TABLE, and what renames, moves or drops a table or its parts (columns, constraints,
  * indexes), with what goes along with them as PostgreSQL would have it. */
-#include <stdlib.h>
 #include "model_priv.h"
 
 static void drop_constraint(dd_model *m, dd_table *t, const char *name)
@@ -76,6 +75,15 @@ void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, cons
 		dd_model_conname_count(m, t->schema, c->name, +1);
 		if (c->index)
 			dd_obj_rename(m, KIND_INDEX, c->index, c->name);
+	}
+}
+
+void dd_model_rename_trigger(dd_model *m, dd_table *t, const char *from, const char *to)
+{
+	for (size_t i = 0; i < t->n_triggers; i++) {
+		dd_trigger *tg = t->triggers[i];
+		if (!tg->dropped && strcmp(tg->name, from) == 0)
+			tg->name = dd_arena_strdup(A(m), to);
 	}
 }
 
@@ -197,6 +205,7 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 	}
 }
 
+/* ALTER TABLE ... RENAME TO: its triggers follow. */
 void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname)
 {
 	dd_obj_rename(m, KIND_TABLE, t, dd_arena_strdup(A(m), newname));
@@ -204,6 +213,7 @@ void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname)
 		t->triggers[i]->table = t->name;
 }
 
+/* ALTER TABLE ... SET SCHEMA: its indexes and triggers follow. */
 void dd_model_move_table(dd_model *m, dd_table *t, const char *schema)
 {
 	dd_obj_move(m, KIND_TABLE, t, dd_arena_strdup(A(m), schema));
@@ -214,6 +224,7 @@ void dd_model_move_table(dd_model *m, dd_table *t, const char *schema)
 			dd_obj_move(m, KIND_INDEX, t->indexes[i], t->schema);
 }
 
+/* DROP TABLE: its indexes, constraint names, triggers and serial sequences go with it. */
 void dd_model_drop_table(dd_model *m, dd_table *t)
 {
 	dd_obj_drop(m, KIND_TABLE, t);

@@ -1,5 +1,5 @@
-/* The model's maps: creating and freeing the model, names, keys and lookups, and the names
- * PostgreSQL makes up for what the source leaves unnamed. */
+/* The model's maps: creating and freeing the model, keys and lookups, the kinds of object and the
+ * steps every kind takes alike, and the names PostgreSQL makes up for what the source leaves unnamed. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +29,48 @@ void dd_model_free(dd_model *m)
 	m->priv = NULL;
 }
 
-/* ---- lookups ---- */
+/* ---- keys and lookups ---- */
+
+/* A "schema.name" map key, returned by value so that it lives on the caller's stack until the end
+ * of the full expression that asked for it (tkey(s, n).s): runs may lint on several threads. */
+typedef struct mkey { char s[512]; } mkey;
+
+static mkey tkey(const char *schema, const char *name)
+{
+	/* built without printf: it is built for every lookup */
+	mkey k;
+	size_t ls = strlen(schema), ln = strlen(name);
+	if (ls + ln + 2 > sizeof k.s) {
+		ls = ls > 200 ? 200 : ls;
+		ln = sizeof k.s - ls - 2;
+	}
+	memcpy(k.s, schema, ls);
+	k.s[ls] = '.';
+	memcpy(k.s + ls + 1, name, ln);
+	k.s[ls + 1 + ln] = '\0';
+	return k;
+}
+
+/* The object of a "schema.name" map: in `schema`, or when it is NULL or empty, through the search path. */
+static void *lookup(const dd_model *m, const dd_map *map, const char *schema, const char *name)
+{
+	if (schema && *schema)
+		return dd_map_get(map, tkey(schema, name).s);
+	void *v = dd_map_get(map, tkey(m->default_schema, name).s);
+	if (!v && strcmp(m->default_schema, "public") != 0)
+		v = dd_map_get(map, tkey("public", name).s);
+	if (!v)
+		v = dd_map_get(map, tkey("pg_catalog", name).s);
+	return v;
+}
+
+/* Remove a key from one of the model's maps (a partial copy remembers it). */
+static void forget(dd_model *m, dd_map *map, const char *key)
+{
+	if (m->priv->base && !dd_map_get(&m->priv->removed, key))
+		dd_map_put(&m->priv->removed, A(m), key, (void *)1);
+	dd_map_del(map, key);
+}
 
 const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t)
 {
@@ -80,26 +121,14 @@ const char *dd_model_schema_for(const dd_model *m, const char *schema)
 	return schema && *schema ? schema : m->default_schema;
 }
 
-void *dd_model_lookup(const dd_model *m, const dd_map *map, const char *schema, const char *name)
-{
-	if (schema && *schema)
-		return dd_map_get(map, tkey(schema, name).s);
-	void *v = dd_map_get(map, tkey(m->default_schema, name).s);
-	if (!v && strcmp(m->default_schema, "public") != 0)
-		v = dd_map_get(map, tkey("public", name).s);
-	if (!v)
-		v = dd_map_get(map, tkey("pg_catalog", name).s);
-	return v;
-}
-
 dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name)
 {
-	return dd_model_lookup(m, &m->priv->tables, schema, name);
+	return lookup(m, &m->priv->tables, schema, name);
 }
 
 dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name)
 {
-	return dd_model_lookup(m, &m->priv->types, schema, name);
+	return lookup(m, &m->priv->types, schema, name);
 }
 
 dd_column *dd_table_column(const dd_table *t, const char *name)
@@ -171,7 +200,7 @@ void *dd_obj_find(const dd_model *m, dd_kind_id k, const char *schema, const cha
 {
 	if (dd_kinds[k].schema == NO_FIELD)
 		return dd_map_get(obj_map(m, k), name);
-	return dd_model_lookup(m, obj_map(m, k), schema, name);
+	return lookup(m, obj_map(m, k), schema, name);
 }
 
 void dd_obj_add(dd_model *m, dd_kind_id k, void *o)
@@ -185,7 +214,7 @@ void dd_obj_add(dd_model *m, dd_kind_id k, void *o)
 static void obj_forget(dd_model *m, dd_kind_id k, const void *o)
 {
 	mkey buf;
-	dd_model_forget(m, obj_map(m, k), obj_key(m, k, o, &buf));
+	forget(m, obj_map(m, k), obj_key(m, k, o, &buf));
 }
 
 static void obj_put(dd_model *m, dd_kind_id k, void *o)
@@ -216,13 +245,6 @@ void dd_obj_drop(dd_model *m, dd_kind_id k, void *o)
 
 /* ---- names taken and names made up ---- */
 
-void dd_model_forget(dd_model *m, dd_map *map, const char *key)
-{
-	if (m->priv->base && !dd_map_get(&m->priv->removed, key))
-		dd_map_put(&m->priv->removed, A(m), key, (void *)1);
-	dd_map_del(map, key);
-}
-
 /* Does the model a partial copy was taken from hold this name, for an object left out of it? */
 static bool base_holds(const dd_model *m, const char *schema, const char *name)
 {
@@ -251,7 +273,7 @@ void dd_model_conname_count(dd_model *m, const char *schema, const char *name, i
 	mkey k = tkey(schema, name);
 	intptr_t n = (intptr_t)dd_map_get(&m->priv->connames, k.s) + delta;
 	if (n <= 0)
-		dd_model_forget(m, &m->priv->connames, k.s);
+		forget(m, &m->priv->connames, k.s);
 	else
 		dd_map_put(&m->priv->connames, A(m), k.s, (void *)n);
 }

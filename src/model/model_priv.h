@@ -28,32 +28,8 @@ struct dd_model_priv {
 
 #define A(m) ((m)->priv->arena)
 
-/* ---- keys and lookups (keys.c) ---- */
+/* ---- names (keys.c) ---- */
 
-/* A "schema.name" map key, returned by value so that it lives on the caller's stack until the end
- * of the full expression that asked for it (tkey(s, n).s): runs may lint on several threads. */
-typedef struct mkey { char s[512]; } mkey;
-
-static inline mkey tkey(const char *schema, const char *name)
-{
-	/* built without printf: it is built for every lookup */
-	mkey k;
-	size_t ls = strlen(schema), ln = strlen(name);
-	if (ls + ln + 2 > sizeof k.s) {
-		ls = ls > 200 ? 200 : ls;
-		ln = sizeof k.s - ls - 2;
-	}
-	memcpy(k.s, schema, ls);
-	k.s[ls] = '.';
-	memcpy(k.s + ls + 1, name, ln);
-	k.s[ls + 1 + ln] = '\0';
-	return k;
-}
-
-/* The object of a "schema.name" map: in `schema`, or when it is NULL or empty, through the search path. */
-void *dd_model_lookup(const dd_model *m, const dd_map *map, const char *schema, const char *name);
-/* Remove a key from one of the model's maps (a partial copy remembers it). */
-void dd_model_forget(dd_model *m, dd_map *map, const char *key);
 /* Count a constraint name in or out of its schema's names. */
 void dd_model_conname_count(dd_model *m, const char *schema, const char *name, int delta);
 /* ChooseRelationName / ChooseConstraintName: add a number to the label until the name is free. */
@@ -158,6 +134,7 @@ void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname);
 void dd_model_move_table(dd_model *m, dd_table *t, const char *schema);
 void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const char *to);
 void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, const char *to);
+void dd_model_rename_trigger(dd_model *m, dd_table *t, const char *from, const char *to);
 void dd_model_drop_table(dd_model *m, dd_table *t);
 
 #endif

@@ -65,11 +65,7 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		else if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT)
 			dd_model_rename_constraint(m, t, rs->subname, rs->newname);
 		else
-			for (size_t i = 0; i < t->n_triggers; i++) {
-				dd_trigger *tg = t->triggers[i];
-				if (!tg->dropped && strcmp(tg->name, rs->subname) == 0)
-					tg->name = dd_arena_strdup(A(m), rs->newname);
-			}
+			dd_model_rename_trigger(m, t, rs->subname, rs->newname);
 		return;
 	}
 	if (is_routine(rs->rename_type)) {
@@ -103,8 +99,8 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		return;
 	}
 	dd_obj_rename(m, k, o, dd_arena_strdup(A(m), rs->newname));
-	dd_index *ix = k == KIND_INDEX ? o : NULL;
-	if (ix) {
+	if (k == KIND_INDEX) {
+		dd_index *ix = o;
 		ix->named = true;
 		if (ix->constraint) {   /* renaming the index renames its constraint */
 			dd_model_conname_count(m, ix->schema, ix->constraint->name, -1);
@@ -162,7 +158,7 @@ static dd_typedef *new_typedef(dd_model *m, PgQuery__Node *const *names, size_t 
 	const char *schema, *name;
 	split_names(names, n, &schema, &name);
 	schema = dd_model_schema_for(m, schema);
-	if (dd_map_get(&m->priv->types, tkey(schema, name).s))
+	if (dd_obj_find(m, KIND_TYPE, schema, name))
 		return NULL;
 	dd_typedef *ty = dd_arena_alloc(A(m), sizeof *ty);
 	ty->schema = dd_arena_strdup(A(m), schema);
@@ -205,7 +201,7 @@ static void alter_enum(dd_model *m, const PgQuery__AlterEnumStmt *ae)
 static void create_view(dd_model *m, const PgQuery__RangeVar *rv, bool materialized)
 {
 	const char *schema = dd_model_schema_for(m, rv->schemaname);
-	dd_view *v = dd_map_get(&m->priv->views, tkey(schema, rv->relname).s);
+	dd_view *v = dd_obj_find(m, KIND_VIEW, schema, rv->relname);
 	if (v)
 		return;   /* OR REPLACE keeps the view */
 	v = dd_arena_alloc(A(m), sizeof *v);
@@ -306,7 +302,7 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 static void create_sequence(dd_model *m, const PgQuery__CreateSeqStmt *cs)
 {
 	const char *schema = dd_model_schema_for(m, cs->sequence->schemaname);
-	if (dd_map_get(&m->priv->sequences, tkey(schema, cs->sequence->relname).s))
+	if (dd_obj_find(m, KIND_SEQUENCE, schema, cs->sequence->relname))
 		return;
 	dd_sequence *s = dd_arena_alloc(A(m), sizeof *s);
 	s->schema = dd_arena_strdup(A(m), schema);

@@ -337,7 +337,7 @@ static void install_constraint(dd_model *m, dd_table *t, dd_constraint *c, const
 			}
 		if (pc && pc->indexname && *pc->indexname) {
 			/* ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's */
-			dd_index *ix = dd_map_get(&m->priv->indexes, tkey(t->schema, pc->indexname).s);
+			dd_index *ix = dd_obj_find(m, KIND_INDEX, t->schema, pc->indexname);
 			if (ix) {
 				if (!c->named)
 					c->name = ix->name;
@@ -522,7 +522,7 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	char persistence = rv->relpersistence && *rv->relpersistence ? rv->relpersistence[0] : 'p';
 	if (persistence == 't')
 		schema = "pg_temp";
-	if (dd_map_get(&m->priv->tables, tkey(schema, rv->relname).s))
+	if (dd_obj_find(m, KIND_TABLE, schema, rv->relname))
 		return;   /* IF NOT EXISTS, or a duplicate PostgreSQL would reject */
 	dd_table *t = dd_arena_alloc(A(m), sizeof *t);
 	t->schema = dd_arena_strdup(A(m), schema);
@@ -674,7 +674,7 @@ void dd_model_create_index(dd_model *m, const PgQuery__IndexStmt *is)
 {
 	dd_table *t = table_of(m, is->relation);
 	const char *schema = t ? t->schema : dd_model_schema_for(m, is->relation->schemaname);
-	if (is->idxname && *is->idxname && dd_map_get(&m->priv->indexes, tkey(schema, is->idxname).s))
+	if (is->idxname && *is->idxname && dd_obj_find(m, KIND_INDEX, schema, is->idxname))
 		return;   /* IF NOT EXISTS, or a duplicate */
 	if (!t)
 		return;   /* a table outside the linted files */
