@@ -10,17 +10,17 @@ LDLIBS  += -lpg_query -ljansson -lyaml -lpthread
 BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
-LIB_SRCS  := $(wildcard src/*.c src/report/*.c)
+LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/report/*.c)
 CLI_SRCS  := $(wildcard src/cli/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/cli/*.h) $(BUILD)/gen/registry.h
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/cli/*.h) $(BUILD)/gen/registry.h
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
-.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan valgrind clean deps readme
+.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
@@ -124,6 +124,17 @@ corpus: $(BUILD)/ddlint
 asan:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" check
+
+# ThreadSanitizer: what runs on several threads (runs linting at once, the parser pool, -j).
+TSAN_TESTS := $(BUILD)/tests/test_threads $(BUILD)/tests/test_parallel
+tsan:
+	$(MAKE) BUILD=build/tsan OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" tsan-run
+
+tsan-run: $(TSAN_TESTS) $(BUILD)/ddlint
+	@set -e; export TSAN_OPTIONS="halt_on_error=1 exitcode=66"; \
+	  for t in $(TSAN_TESTS); do echo "== $$t"; $$t; done; \
+	  echo "== ddlint -j 4 tests/rules examples"; \
+	  $(BUILD)/ddlint --no-config -j 4 --format json tests/rules examples > /dev/null || [ $$? -eq 1 ]
 
 valgrind:
 	$(MAKE) BUILD=build/valgrind OPT="-O1 -g" VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" check

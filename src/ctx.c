@@ -108,7 +108,7 @@ dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name)
 		dd_loc none = { NULL, 0, 0 };
 		return none;
 	}
-	return dd_model_find_ident(ctx->run->model, ctx->stmt, from, name);
+	return dd_stmt_find_ident(ctx->stmt, from, name);
 }
 
 const char *dd_expr_text(dd_ctx *ctx, const PgQuery__Node *expr)

@@ -35,7 +35,7 @@ static const char *action_name(char a)
 
 static const char *kind_name(dd_constraint_kind k)
 {
-	static const char *names[] = { "primary key", "unique", "check", "foreign key", "exclude" };
+	static const char *const names[] = { "primary key", "unique", "check", "foreign key", "exclude" };
 	return names[k];
 }
 
@@ -162,7 +162,7 @@ int dd_run_dump_json(dd_run *run, FILE *out)
 		const dd_typedef *t = m->types[i];
 		if (t->dropped)
 			continue;
-		static const char *kinds[] = { "enum", "domain", "composite", "range" };
+		static const char *const kinds[] = { "enum", "domain", "composite", "range" };
 		json_t *o = json_pack("{s:s, s:s, s:s}", "schema", t->schema, "name", t->name, "kind", kinds[t->kind]);
 		if (t->kind == DD_TYPE_ENUM)
 			json_object_set_new(o, "labels", jnames(t->labels, t->n_labels));

@@ -436,3 +436,74 @@ char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t)
 			*p = (char)(*p - 'A' + 'a');
 	return out;
 }
+
+/* ---- positions of names in statements ---- */
+
+dd_loc dd_stmt_token_loc(const dd_stmt *st, int offset)
+{
+	dd_loc l = { st->file, offset, 0 };
+	if (offset < 0) {
+		l.offset = st->offset;
+		return l;
+	}
+	dd_tok t = dd_lex_next(l.file->text, (int)l.file->len, offset);
+	if (t.start == offset && t.kind != DD_TOK_EOF)
+		l.len = t.end - t.start;
+	return l;
+}
+
+dd_loc dd_name_loc(const dd_file *f, int offset)
+{
+	dd_loc l = { f, offset, 0 };
+	if (offset < 0)
+		return l;
+	int pos = offset;
+	for (;;) {
+		dd_tok t = dd_lex_next(f->text, (int)f->len, pos);
+		if (t.kind != DD_TOK_IDENT && t.kind != DD_TOK_QIDENT)
+			return l;
+		l.offset = t.start;
+		l.len = t.end - t.start;
+		dd_tok dot = dd_lex_next(f->text, (int)f->len, t.end);
+		if (dot.kind != DD_TOK_DOT)
+			return l;
+		pos = dot.end;
+	}
+}
+
+dd_loc dd_stmt_find_ident(const dd_stmt *st, int from, const char *name)
+{
+	const dd_file *f = st->file;
+	int end = st->offset + st->len;
+	dd_loc l = { f, st->offset, 0 };
+	int pos = from < st->offset ? st->offset : from;
+	char tmp[256];
+	while (pos < end) {
+		dd_tok t = dd_lex_next(f->text, end, pos);
+		if (t.kind == DD_TOK_EOF || t.kind == DD_TOK_UNTERMINATED)
+			break;
+		if ((t.kind == DD_TOK_IDENT || t.kind == DD_TOK_QIDENT) && t.end - t.start < (int)sizeof tmp - 1) {
+			int k = 0;
+			if (t.kind == DD_TOK_QIDENT) {
+				for (int i = t.start + 1; i < t.end - 1; i++) {
+					tmp[k++] = f->text[i];
+					if (f->text[i] == '"')
+						i++;
+				}
+			} else {
+				for (int i = t.start; i < t.end; i++) {
+					char c = f->text[i];
+					tmp[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+				}
+			}
+			tmp[k] = '\0';
+			if (strcmp(tmp, name) == 0) {
+				l.offset = t.start;
+				l.len = t.end - t.start;
+				return l;
+			}
+		}
+		pos = t.end;
+	}
+	return l;
+}

@@ -26,6 +26,12 @@ void dd_file_position(const dd_file *f, int offset, int *line, int *column);
 long dd_utf8_first_invalid(const char *s, size_t len);
 /* Blank psql meta-command lines and COPY ... FROM stdin data, in place. */
 void dd_blank_psql(char *text, size_t len);
+/* The token that starts at byte `offset` of a statement's file (length 0 when none does); a
+ * negative offset stands for the statement's start. */
+dd_loc dd_stmt_token_loc(const dd_stmt *st, int offset);
+/* The first identifier of the statement, from byte `from` on, that folds to `name`; when there is
+ * none, a span of length 0 at the statement's start. */
+dd_loc dd_stmt_find_ident(const dd_stmt *st, int from, const char *name);
 
 /* ---- lexer ---------------------------------------------------------------- */
 

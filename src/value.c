@@ -19,7 +19,7 @@ int dd_value_bool(const dd_value *v)
 {
 	if (!v || v->kind != DD_VAL_SCALAR || v->quoted)
 		return -1;
-	static const char *yes[] = { "true", "yes", "on" }, *no[] = { "false", "no", "off" };
+	static const char *const yes[] = { "true", "yes", "on" }, *const no[] = { "false", "no", "off" };
 	for (int i = 0; i < 3; i++) {
 		if (strcasecmp(v->text, yes[i]) == 0)
 			return 1;

@@ -112,7 +112,7 @@ int dd_cmd_config(const char *path, const dd_config *c, const char *origin)
 		printf("# this file is %s by include/exclude\n", dd_config_selects(c, path) ? "selected" : "skipped");
 	const dd_value *ext = c && c->root ? dd_value_get(c->root, "extends") : NULL;
 	printf("extends: %-24s # %s\n", c && c->strict ? "strict" : "standard", where(ext, b1, sizeof b1));
-	static const char *fails[] = { "off", "info", "warning", "error", "never" };
+	static const char *const fails[] = { "off", "info", "warning", "error", "never" };
 	printf("fail_on: %-24s # %s\n", c && c->fail_on >= 0 ? fails[c->fail_on] : "warning",
 	       c && c->fail_on >= 0 ? where(c->fail_on_node, b1, sizeof b1) : "default");
 	printf("suppressions:\n  require_reason: %-13s # %s\n", c && c->require_reason ? "true" : "false",
