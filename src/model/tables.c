@@ -515,7 +515,10 @@ static void clone_to_partition(dd_model *m, const dd_table *parent, dd_table *pa
  * the ones the model follows. (libpg_query's enum of the same names numbers them 1 + their bit.) */
 enum { CREATE_TABLE_LIKE_DEFAULTS = 1 << 3, CREATE_TABLE_LIKE_INDEXES = 1 << 6 };
 
-void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
+/* CREATE TABLE, step by step: the table, its inherited columns, its elements, its constraints,
+ * the clones a partition takes from its parent, the indexes of LIKE ... INCLUDING INDEXES. */
+
+static dd_table *new_table(dd_model *m, const PgQuery__CreateStmt *cs)
 {
 	const PgQuery__RangeVar *rv = cs->relation;
 	const char *schema = dd_model_schema_for(m, rv->schemaname);
@@ -523,7 +526,7 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	if (persistence == 't')
 		schema = "pg_temp";
 	if (dd_obj_find(m, KIND_TABLE, schema, rv->relname))
-		return;   /* IF NOT EXISTS, or a duplicate PostgreSQL would reject */
+		return NULL;   /* IF NOT EXISTS, or a duplicate PostgreSQL would reject */
 	dd_table *t = dd_arena_alloc(A(m), sizeof *t);
 	t->schema = dd_arena_strdup(A(m), schema);
 	t->name = dd_arena_strdup(A(m), rv->relname);
@@ -531,8 +534,12 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	t->persistence = persistence;
 	t->partitioned = cs->partspec != NULL;
 	dd_obj_add(m, KIND_TABLE, t);
+	return t;
+}
 
-	/* inherited columns come first: INHERITS and PARTITION OF */
+/* Inherited columns come first: INHERITS and PARTITION OF. */
+static void inherit_columns(dd_model *m, dd_table *t, const PgQuery__CreateStmt *cs)
+{
 	for (size_t i = 0; i < cs->n_inh_relations; i++) {
 		const PgQuery__Node *n = cs->inh_relations[i];
 		if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
@@ -545,16 +552,36 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 		if (parent)
 			copy_columns(m, t, parent, true);
 	}
+}
 
+/* What the elements of a CREATE TABLE leave to do once they are all read: the constraints to
+ * install (named in order) and the LIKE clauses whose indexes are copied. */
+typedef struct elements {
+	struct pending *q;
+	size_t nq;
+	const PgQuery__TableLikeClause **likes;
+	size_t n_likes;
+} elements;
+
+static void queue_constraint(dd_model *m, dd_table *t, const PgQuery__Constraint *pc, elements *e)
+{
+	dd_constraint *c = new_constraint(m, t, pc, NULL);
+	if (c) {
+		e->q[e->nq].c = c;
+		e->q[e->nq].pc = pc;
+		e->nq++;
+	}
+}
+
+/* Columns, table constraints and LIKE clauses, in the order written. */
+static void read_elements(dd_model *m, dd_table *t, const PgQuery__CreateStmt *cs, elements *e)
+{
 	size_t cap = 8;
 	for (size_t i = 0; i < cs->n_table_elts; i++)
 		if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
 			cap += cs->table_elts[i]->column_def->n_constraints;
 	cap += cs->n_table_elts + cs->n_constraints;
-	struct pending *q = dd_xcalloc(cap, sizeof *q);
-	size_t nq = 0;
-	const PgQuery__TableLikeClause **likes = NULL;
-	size_t n_likes = 0;
+	e->q = dd_xcalloc(cap, sizeof *e->q);
 	for (size_t i = 0; i < cs->n_table_elts; i++) {
 		const PgQuery__Node *n = cs->table_elts[i];
 		if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
@@ -569,46 +596,29 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 			} else {
 				add_column(m, t, col);
 			}
-			column_constraints(m, t, col, cd, q, &nq);
+			column_constraints(m, t, col, cd, e->q, &e->nq);
 		} else if (n->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-			dd_constraint *c = new_constraint(m, t, n->constraint, NULL);
-			if (c) {
-				q[nq].c = c;
-				q[nq].pc = n->constraint;
-				nq++;
-			}
+			queue_constraint(m, t, n->constraint, e);
 		} else if (n->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
 			const PgQuery__TableLikeClause *lc = n->table_like_clause;
 			dd_table *src = table_of(m, lc->relation);
 			if (src)
 				copy_columns(m, t, src, (lc->options & CREATE_TABLE_LIKE_DEFAULTS) != 0);
-			likes = dd_xrealloc(likes, (n_likes + 1) * sizeof *likes);
-			likes[n_likes++] = lc;
+			e->likes = dd_xrealloc(e->likes, (e->n_likes + 1) * sizeof *e->likes);
+			e->likes[e->n_likes++] = lc;
 		}
 	}
-	for (size_t i = 0; i < cs->n_constraints; i++) {
-		const PgQuery__Node *n = cs->constraints[i];
-		if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
-			continue;
-		dd_constraint *c = new_constraint(m, t, n->constraint, NULL);
-		if (c) {
-			q[nq].c = c;
-			q[nq].pc = n->constraint;
-			nq++;
-		}
-	}
-	install_pending(m, t, q, nq);
-	free(q);
-	if (cs->partbound && t->parent) {
-		dd_table *parent = dd_model_table(m, t->parent_schema, t->parent);
-		if (parent)
-			clone_to_partition(m, parent, t);
-	}
+	for (size_t i = 0; i < cs->n_constraints; i++)
+		if (cs->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+			queue_constraint(m, t, cs->constraints[i]->constraint, e);
+}
 
-	/* LIKE ... INCLUDING INDEXES: the source's indexes, renamed for the new table */
-	for (size_t i = 0; i < n_likes; i++) {
-		dd_table *src = table_of(m, likes[i]->relation);
-		if (!src || !(likes[i]->options & CREATE_TABLE_LIKE_INDEXES))
+/* LIKE ... INCLUDING INDEXES: the source's indexes, renamed for the new table. */
+static void copy_like_indexes(dd_model *m, dd_table *t, const elements *e)
+{
+	for (size_t i = 0; i < e->n_likes; i++) {
+		dd_table *src = table_of(m, e->likes[i]->relation);
+		if (!src || !(e->likes[i]->options & CREATE_TABLE_LIKE_INDEXES))
 			continue;
 		for (size_t k = 0; k < src->n_indexes; k++) {
 			const dd_index *six = src->indexes[k];
@@ -626,7 +636,25 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 			}
 		}
 	}
-	free(likes);
+}
+
+void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
+{
+	dd_table *t = new_table(m, cs);
+	if (!t)
+		return;
+	inherit_columns(m, t, cs);
+	elements e = { 0 };
+	read_elements(m, t, cs, &e);
+	install_pending(m, t, e.q, e.nq);
+	free(e.q);
+	if (cs->partbound && t->parent) {
+		dd_table *parent = dd_model_table(m, t->parent_schema, t->parent);
+		if (parent)
+			clone_to_partition(m, parent, t);
+	}
+	copy_like_indexes(m, t, &e);
+	free(e.likes);
 }
 
 static dd_index *new_index_from_stmt(dd_model *m, const PgQuery__IndexStmt *is, dd_table *t, const char *schema)
