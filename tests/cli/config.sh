@@ -55,12 +55,12 @@ printf 'rules:\n  schema/primary-key: off\n' > proj/db/legacy/.ddlint.yml
 cp t.sql proj/db/a.sql
 cp t.sql proj/db/legacy/b.sql
 check "nearest config: parent" 1 "^proj/db/a.sql:1:14: error: table 'public.things' has no primary key" -- $DDLINT proj/db/a.sql
-check "nearest config: parent turns snake-case off" 0 "" -- sh -c "! $DDLINT proj/db/a.sql 2>/dev/null | grep -q snake-case"
+check_not "nearest config: parent turns snake-case off" 1 snake-case -- $DDLINT proj/db/a.sql
 check "nearest config: child" 1 "b.sql:1:14: error: table name 'Things' is not snake_case" -- $DDLINT proj/db/legacy/b.sql
-check "nearest config: child turns primary-key off" 0 "" -- sh -c "! $DDLINT proj/db/legacy/b.sql 2>/dev/null | grep -q primary-key"
+check_not "nearest config: child turns primary-key off" 1 primary-key -- $DDLINT proj/db/legacy/b.sql
 check "--no-config" 1 "naming/snake-case" -- $DDLINT --no-config proj/db/a.sql
-check "--config forces one file" 0 "" -- sh -c "! $DDLINT --config proj/db/legacy/.ddlint.yml proj/db/a.sql 2>/dev/null | grep -q primary-key"
-check "stdin uses the config of its name" 0 "" -- sh -c "! $DDLINT --stdin-filename proj/db/new.sql - < t.sql 2>/dev/null | grep -q snake-case"
+check_not "--config forces one file" 1 primary-key -- $DDLINT --config proj/db/legacy/.ddlint.yml proj/db/a.sql
+check_not "stdin uses the config of its name" 1 snake-case -- sh -c "$DDLINT --stdin-filename proj/db/new.sql - < t.sql"
 mkdir -p proj/sub/.git sub2
 printf 'CREATE TABLE Things (x int);\n' > proj/sub/c.sql
 check "a .git directory stops the lookup" 1 "naming/snake-case" -- $DDLINT proj/sub/c.sql
@@ -82,7 +82,7 @@ check "standard leaves off rules off" 0 "0 errors, 0 warnings" -- $DDLINT --conf
 check "strict turns every rule on" 1 "does not state its ON DELETE action.*\\[schema/foreign-key-action\\]" -- $DDLINT --config strict.yml fk.sql
 check "--select" 1 "1 error, 0 warnings" -- $DDLINT --no-config --select schema/primary-key t.sql
 check "--select a category" 1 "^t.sql:1:14: error: table name 'Things'" -- $DDLINT --no-config --select naming t.sql
-check "--ignore" 0 "" -- sh -c "! $DDLINT --no-config --ignore naming/ t.sql 2>/dev/null | grep -q snake-case"
+check_not "--ignore" 1 snake-case -- $DDLINT --no-config --ignore naming/ t.sql
 check "--select unknown" 2 "--select: no rule id or category 'nope'" -- $DDLINT --select nope t.sql
 check "--rule unknown" 2 "--rule: unknown rule 'nope'" -- $DDLINT --rule nope=off t.sql
 check "--rule bad severity" 2 "--rule takes ID=SEVERITY" -- $DDLINT --rule naming/snake-case=loud t.sql
@@ -90,7 +90,7 @@ check "--rule bad severity" 2 "--rule takes ID=SEVERITY" -- $DDLINT --rule namin
 # options from the config reach the rules
 printf 'rules:\n  types/primary-key-type: { type: bigint }\n  naming/snake-case: { pattern: "^[a-zA-Z]+$" }\n' > opts.yml
 printf 'CREATE TABLE Things (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, other_col int);\n' > opt.sql
-check "option: type bigint accepts identity" 0 "" -- sh -c "! $DDLINT --config opts.yml opt.sql 2>/dev/null | grep -q primary-key-type"
+check_not "option: type bigint accepts identity" 1 primary-key-type -- $DDLINT --config opts.yml opt.sql
 check "option: pattern" 1 "column name 'other_col' is not snake_case" -- $DDLINT --config opts.yml opt.sql
 
 # init and config
@@ -101,7 +101,7 @@ check "init's config loads" 1 "" -- $DDLINT --config initdir/.ddlint.yml t.sql
 sed 's/^  #\([a-z]\|  \)/  \1/' initdir/.ddlint.yml > uncommented.yml
 check "init's config loads with every rule uncommented" 0 "naming/snake-case:" -- $DDLINT --config uncommented.yml config t.sql
 check "config shows where values come from" 0 "severity: off +# .*proj/.ddlint.yml:2" -- $DDLINT config proj/db/a.sql
-check "config shows defaults" 0 "schema/primary-key:.* +severity: error +# default" -- sh -c "$DDLINT config proj/db/a.sql | tr '\n' ' '"
+check "config shows defaults" 0 "schema/primary-key:.* +severity: error +# default" -- through 0 "tr '\n' ' '" -- $DDLINT config proj/db/a.sql
 check "config without a file" 0 "config file: none found; built-in defaults" -- $DDLINT config t.sql
 check "config with a broken file" 2 "unknown key 'colour'" -- sh -c "printf 'colour: red\n' > sub2/.ddlint.yml; $DDLINT config sub2/x.sql"
 
