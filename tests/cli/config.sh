@@ -9,41 +9,41 @@ mkdir .git   # config lookup stops here
 
 printf 'CREATE TABLE Things (x int);\n' > t.sql
 
-# bad_config NAME PATTERN: write the YAML from stdin to bad.yml and expect exit 2 with PATTERN
+# bad_config NAME PATTERN: bad.yml must give exit status 2 and PATTERN. Write it first, not
+# in a pipeline (printf ... | bad_config): the check would count in a subshell, and be lost.
 bad_config() {
-	cat > bad.yml
 	check "config error: $1" 2 "$2" -- $DDLINT --config bad.yml t.sql
 }
 
-printf 'rules:\n  naming/snake-case: [error\n' | bad_config "invalid YAML" "^ddlint: bad.yml:3:1: invalid YAML: "
-printf -- '- a\n- b\n' | bad_config "not a map" "^ddlint: bad.yml:1:1: expected a map of settings"
-printf 'rulez:\n  x: off\n' | bad_config "unknown key, near miss" "^ddlint: bad.yml:1:1: unknown key 'rulez'; did you mean 'rules'\\? \\(accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations\\)"
-printf 'colour: red\n' | bad_config "unknown key" "^ddlint: bad.yml:1:1: unknown key 'colour'; accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations"
-printf 'extends: lenient\n' | bad_config "extends" "^ddlint: bad.yml:1:10: 'extends' expects standard or strict"
-printf 'fail_on: sometimes\n' | bad_config "fail_on" "^ddlint: bad.yml:1:10: 'fail_on' expects error, warning, info or never"
-printf 'include: {a: b}\n' | bad_config "include type" "^ddlint: bad.yml:1:10: 'include' expects a list of globs"
-printf 'exclude: ["db/[seeds/**"]\n' | bad_config "invalid glob" "^ddlint: bad.yml:1:11: invalid glob 'db/\\[seeds/\\*\\*' in 'exclude': unclosed '\\['"
-printf 'exclude: ["a"]\nexclude: ["b/[x"]\n' | bad_config "a key given twice (found by fuzzing)" "^ddlint: bad.yml:2:11: invalid glob 'b/\\[x' in 'exclude'"
-printf 'rules: [a]\n' | bad_config "rules type" "^ddlint: bad.yml:1:8: 'rules' expects a map"
-printf 'rules:\n  naming/snake-cas: off\n' | bad_config "unknown rule, near miss" "^ddlint: bad.yml:2:3: unknown rule 'naming/snake-cas'; did you mean 'naming/snake-case'\\?"
-printf 'rules:\n  primary-key: off\n' | bad_config "unknown rule, other category" "did you mean 'schema/primary-key'\\?"
-printf 'rules:\n  nothing/like-this: off\n' | bad_config "unknown rule" "^ddlint: bad.yml:2:3: unknown rule 'nothing/like-this'; 'ddlint rules' lists them"
-printf 'rules:\n  naming/snake-case: { patern: x }\n' | bad_config "unknown option, near miss" "^ddlint: bad.yml:2:24: rule 'naming/snake-case' has no option 'patern'; did you mean 'pattern'\\?"
-printf 'rules:\n  schema/primary-key: { strict: true }\n' | bad_config "option of a rule without options" "rule 'schema/primary-key' has no option 'strict' \\(options: it has none; and severity\\)"
-printf 'rules:\n  naming/snake-case: { pattern: "(" }\n' | bad_config "invalid pattern" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': invalid regular expression"
+printf 'rules:\n  naming/snake-case: [error\n' > bad.yml; bad_config "invalid YAML" "^ddlint: bad.yml:3:1: invalid YAML: "
+printf -- '- a\n- b\n' > bad.yml; bad_config "not a map" "^ddlint: bad.yml:1:1: expected a map of settings"
+printf 'rulez:\n  x: off\n' > bad.yml; bad_config "unknown key, near miss" "^ddlint: bad.yml:1:1: unknown key 'rulez'; did you mean 'rules'\\? \\(accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations\\)"
+printf 'colour: red\n' > bad.yml; bad_config "unknown key" "^ddlint: bad.yml:1:1: unknown key 'colour'; accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations"
+printf 'extends: lenient\n' > bad.yml; bad_config "extends" "^ddlint: bad.yml:1:10: 'extends' expects standard or strict"
+printf 'fail_on: sometimes\n' > bad.yml; bad_config "fail_on" "^ddlint: bad.yml:1:10: 'fail_on' expects error, warning, info or never"
+printf 'include: {a: b}\n' > bad.yml; bad_config "include type" "^ddlint: bad.yml:1:10: 'include' expects a list of globs"
+printf 'exclude: ["db/[seeds/**"]\n' > bad.yml; bad_config "invalid glob" "^ddlint: bad.yml:1:11: invalid glob 'db/\\[seeds/\\*\\*' in 'exclude': unclosed '\\['"
+printf 'exclude: ["a"]\nexclude: ["b/[x"]\n' > bad.yml; bad_config "a key given twice (found by fuzzing)" "^ddlint: bad.yml:2:11: invalid glob 'b/\\[x' in 'exclude'"
+printf 'rules: [a]\n' > bad.yml; bad_config "rules type" "^ddlint: bad.yml:1:8: 'rules' expects a map"
+printf 'rules:\n  naming/snake-cas: off\n' > bad.yml; bad_config "unknown rule, near miss" "^ddlint: bad.yml:2:3: unknown rule 'naming/snake-cas'; did you mean 'naming/snake-case'\\?"
+printf 'rules:\n  primary-key: off\n' > bad.yml; bad_config "unknown rule, other category" "did you mean 'schema/primary-key'\\?"
+printf 'rules:\n  nothing/like-this: off\n' > bad.yml; bad_config "unknown rule" "^ddlint: bad.yml:2:3: unknown rule 'nothing/like-this'; 'ddlint rules' lists them"
+printf 'rules:\n  naming/snake-case: { patern: x }\n' > bad.yml; bad_config "unknown option, near miss" "^ddlint: bad.yml:2:24: rule 'naming/snake-case' has no option 'patern'; did you mean 'pattern'\\?"
+printf 'rules:\n  schema/primary-key: { strict: true }\n' > bad.yml; bad_config "option of a rule without options" "rule 'schema/primary-key' has no option 'strict' \\(options: it has none; and severity\\)"
+printf 'rules:\n  naming/snake-case: { pattern: "(" }\n' > bad.yml; bad_config "invalid pattern" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': invalid regular expression"
 # glibc regcomp would take gigabytes on these before returning (found by fuzz_config)
-printf 'rules:\n  naming/snake-case: { pattern: "a+++++++++++++++++++++++++++++++++++++" }\n' | bad_config "stacked repetition" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': regular expression repeats too much"
-printf 'rules:\n  naming/snake-case: { pattern: "((a{0,40}){0,40}){0,40}" }\n' | bad_config "nested repetition" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': regular expression repeats too much"
-printf 'rules:\n  types/varchar: { code_suffixes: _code }\n' | bad_config "list expected" "option 'code_suffixes' of rule 'types/varchar': expected a list of strings"
-printf 'rules:\n  types/money: { suggested_type: [a] }\n' | bad_config "string expected" "option 'suggested_type' of rule 'types/money': expected a string"
-printf 'rules:\n  schema/audit-columns: { required: [{ name: created_at, nullable: true }] }\n' | bad_config "structured option" "^ddlint: bad.yml:2:58: option 'required' of rule 'schema/audit-columns': unknown key; a required column takes name, type, not_null, default, references"
-printf 'rules:\n  schema/audit-columns: { required: [{ type: uuid }] }\n' | bad_config "structured option, missing name" "a required column needs a name"
-printf 'rules:\n  schema/audit-columns: { required: [{ name: x, not_null: maybe }] }\n' | bad_config "structured option, bool" "expected true or false"
-printf 'rules:\n  naming/snake-case: loud\n' | bad_config "severity" "^ddlint: bad.yml:2:22: severity of rule 'naming/snake-case' must be error, warning, info or off, not 'loud'"
-printf 'rules:\n  naming/snake-case: [error]\n' | bad_config "rule value type" "expects a severity \\(error, warning, info, off\\) or a map of options"
-printf 'suppressions: { require: true }\n' | bad_config "suppressions key" "unknown key 'require' in 'suppressions'; accepted: require_reason"
-printf 'suppressions: { require_reason: sure }\n' | bad_config "require_reason" "'require_reason' expects true or false"
-printf 'rules: {}\n\377\n' | bad_config "not UTF-8" "^ddlint: bad.yml:1:1: not a UTF-8 text file"
+printf 'rules:\n  naming/snake-case: { pattern: "a+++++++++++++++++++++++++++++++++++++" }\n' > bad.yml; bad_config "stacked repetition" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': regular expression repeats too much"
+printf 'rules:\n  naming/snake-case: { pattern: "((a{0,40}){0,40}){0,40}" }\n' > bad.yml; bad_config "nested repetition" "^ddlint: bad.yml:2:33: option 'pattern' of rule 'naming/snake-case': regular expression repeats too much"
+printf 'rules:\n  types/varchar: { code_suffixes: _code }\n' > bad.yml; bad_config "list expected" "option 'code_suffixes' of rule 'types/varchar': expected a list of strings"
+printf 'rules:\n  types/money: { suggested_type: [a] }\n' > bad.yml; bad_config "string expected" "option 'suggested_type' of rule 'types/money': expected a string"
+printf 'rules:\n  schema/audit-columns: { required: [{ name: created_at, nullable: true }] }\n' > bad.yml; bad_config "structured option" "^ddlint: bad.yml:2:58: option 'required' of rule 'schema/audit-columns': unknown key; a required column takes name, type, not_null, default, references"
+printf 'rules:\n  schema/audit-columns: { required: [{ type: uuid }] }\n' > bad.yml; bad_config "structured option, missing name" "a required column needs a name"
+printf 'rules:\n  schema/audit-columns: { required: [{ name: x, not_null: maybe }] }\n' > bad.yml; bad_config "structured option, bool" "expected true or false"
+printf 'rules:\n  naming/snake-case: loud\n' > bad.yml; bad_config "severity" "^ddlint: bad.yml:2:22: severity of rule 'naming/snake-case' must be error, warning, info or off, not 'loud'"
+printf 'rules:\n  naming/snake-case: [error]\n' > bad.yml; bad_config "rule value type" "expects a severity \\(error, warning, info, off\\) or a map of options"
+printf 'suppressions: { require: true }\n' > bad.yml; bad_config "suppressions key" "unknown key 'require' in 'suppressions'; accepted: require_reason"
+printf 'suppressions: { require_reason: sure }\n' > bad.yml; bad_config "require_reason" "'require_reason' expects true or false"
+printf 'rules: {}\n\377\n' > bad.yml; bad_config "not UTF-8" "^ddlint: bad.yml:1:1: not a UTF-8 text file"
 check "config file missing" 2 "^ddlint: cannot read config 'nope.yml': No such file or directory" -- $DDLINT --config nope.yml t.sql
 printf '' > empty.yml
 check "empty config is the defaults" 1 "naming/snake-case" -- $DDLINT --config empty.yml t.sql
