@@ -44,6 +44,28 @@ printf 'rules:\n  naming/snake-case: [error]\n' > bad.yml; bad_config "rule valu
 printf 'suppressions: { require: true }\n' > bad.yml; bad_config "suppressions key" "unknown key 'require' in 'suppressions'; accepted: require_reason"
 printf 'suppressions: { require_reason: sure }\n' > bad.yml; bad_config "require_reason" "'require_reason' expects true or false"
 printf 'rules: {}\n\377\n' > bad.yml; bad_config "not UTF-8" "^ddlint: bad.yml:1:1: not a UTF-8 text file"
+
+# YAML aliases: nested ones multiply (a "billion laughs": these 406 bytes ask for 9^9 nodes,
+# and took more than 4 GB before aliases had a budget of copied nodes); a few are fine
+laughs() {   # laughs N: N levels, each a list of 9 aliases of the level above
+	printf 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n'
+	prev=a
+	for l in b c d e f g h i; do
+		[ "$l" \> "$(echo abcdefghi | cut -c"$1")" ] && break
+		printf '%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n' $l $l $prev $prev $prev $prev $prev $prev $prev $prev $prev
+		prev=$l
+	done
+}
+{ laughs 9; printf 'rules: *i\n'; } > bomb.yml
+check "aliases: a billion laughs is refused, at the alias past the budget, at once" 2 "^ddlint: bomb.yml:6:8: alias '\\*e' makes the aliases copy more than 100000 nodes \\(aliases of aliases multiply\\); refusing to expand them$" -- timeout 10 $DDLINT --config bomb.yml t.sql
+laughs 5 > laughs5.yml
+check "aliases: 74,718 copies are within the budget (then 'a' is no setting)" 2 "^ddlint: laughs5.yml:1:1: unknown key 'a'" -- timeout 10 $DDLINT --config laughs5.yml t.sql
+printf 'rules: &a [*a, *a]\n' > bad.yml; bad_config "aliases: an alias inside its own node" "^ddlint: bad.yml:1:12: alias '\\*a' is inside the node it names: it would copy itself forever$"
+printf 'rules:\n  naming/snake-case: &quiet off\n  naming/table-plural: *quiet\n  schema/audit-columns: &skip { severity: off }\n  schema/primary-key: *skip\n  types/varchar: { severity: &loud error }\n  types/jsonb: *loud\n' > aliases.yml
+printf 'CREATE TABLE Thing (name varchar, doc json);\n' > alias.sql
+check "aliases: a severity through an alias" 1 "^alias.sql:1:35: error: column 'thing.doc' is json" -- $DDLINT --config aliases.yml alias.sql
+check_not "aliases: rules turned off through aliases" 1 "snake-case|table-plural|audit-columns|primary-key" -- $DDLINT --config aliases.yml alias.sql
+check "aliases: ddlint config shows them" 0 "schema/primary-key: +severity: off +# aliases.yml:5" -- through 0 "tr '\\n' ' '" -- $DDLINT --config aliases.yml config alias.sql
 check "config file missing" 2 "^ddlint: cannot read config 'nope.yml': No such file or directory" -- $DDLINT --config nope.yml t.sql
 printf '' > empty.yml
 check "empty config is the defaults" 1 "naming/snake-case" -- $DDLINT --config empty.yml t.sql
