@@ -7,15 +7,21 @@ set -eu
 mode=$1
 bin=$2
 table=$(mktemp)
-trap 'rm -f "$table" "$table.new"' EXIT
+demo=$(mktemp)
+trap 'rm -f "$table" "$table.new" "$table.rules" "$demo"' EXIT
+# ddlint writes into files, not pipes, so that a crash stops this script
+"$bin" rules > "$table.rules"
 {
 	echo "| rule | default | what it checks |"
 	echo "|---|---|---|"
-	"$bin" rules | awk '{ id=$1; sev=$2; $1=""; $2=""; sub(/^  */, ""); printf "| `%s` | %s | %s |\n", id, sev, $0 }'
+	awk '{ id=$1; sev=$2; $1=""; $2=""; sub(/^  */, ""); printf "| `%s` | %s | %s |\n", id, sev, $0 }' "$table.rules"
 } > "$table"
-demo=$(mktemp)
-trap 'rm -f "$table" "$table.new" "$demo"' EXIT
-(cd "$(dirname "$0")/.." && "$bin" --no-config --no-color examples/schema.sql > "$demo" 2>&1) || true
+status=0
+(cd "$(dirname "$0")/.." && "$bin" --no-config --no-color examples/schema.sql > "$demo" 2>&1) || status=$?
+if [ "$status" -gt 1 ]; then
+	echo "ddlint failed on examples/schema.sql with status $status" >&2
+	exit 1
+fi
 awk -v tablefile="$table" -v demofile="$demo" '
 	/<!-- demo:begin -->/ { print; print "```"; while ((getline line < demofile) > 0) print line; print "```"; skip=1; next }
 	/<!-- demo:end -->/ { skip=0 }

@@ -82,12 +82,118 @@ static dd_value *convert(dd_arena *a, yaml_document_t *doc, yaml_node_t *node, c
 	return v;
 }
 
+/*
+ * An alias copies the node it names into the tree, so aliases of aliases multiply: a few
+ * hundred bytes ask for billions of nodes ("billion laughs"), and a config file comes with
+ * the repository being linted. A real config has a few hundred nodes, and one without
+ * aliases is bounded by the 1 MiB file limit; 100,000 copies are about 10 MB of tree.
+ */
+#define ALIAS_COPY_BUDGET 100000
+
+struct anchor { size_t size; bool open; };   /* size: its nodes, aliases expanded */
+struct frame { size_t size; struct anchor *anchor; struct frame *up; };   /* an open collection */
+
+/* A scalar's anchor is complete; a collection's stays open until its end. */
+static struct anchor *add_anchor(dd_arena *scratch, dd_map *anchors, const yaml_char_t *name, bool scalar)
+{
+	if (!name)
+		return NULL;
+	struct anchor *an = dd_arena_alloc(scratch, sizeof *an);
+	an->size = scalar ? 1 : 0;
+	an->open = !scalar;
+	dd_map_put(anchors, scratch, (const char *)name, an);   /* a later anchor of that name wins */
+	return an;
+}
+
+/* Before the loader builds the first document, count over its events the nodes its aliases
+ * would copy. 0 when within the budget, or when the YAML is broken (the loader says where);
+ * else -1 with the position of the alias that crosses it, or of an alias inside its own node. */
+static int check_aliases(const char *text, size_t len, const char *source, char *err, size_t errsize)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	dd_arena *scratch = dd_arena_new();
+	dd_map anchors = { 0 };
+	struct frame *top = NULL;
+	size_t copied = 0;
+	int rc = 0;
+	for (bool done = false; !done && rc == 0;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev))
+			break;
+		size_t size = 0;   /* of a node that ends here */
+		switch (ev.type) {
+		case YAML_SCALAR_EVENT:
+			size = 1;
+			add_anchor(scratch, &anchors, ev.data.scalar.anchor, true);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			struct frame *f = dd_arena_alloc(scratch, sizeof *f);
+			f->size = 1;
+			f->anchor = add_anchor(scratch, &anchors, ev.type == YAML_SEQUENCE_START_EVENT ?
+					       ev.data.sequence_start.anchor : ev.data.mapping_start.anchor, false);
+			f->up = top;
+			top = f;
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (!top)
+				break;
+			size = top->size;
+			if (top->anchor) {
+				top->anchor->size = size;
+				top->anchor->open = false;
+			}
+			top = top->up;
+			break;
+		case YAML_ALIAS_EVENT: {
+			const char *name = (const char *)ev.data.alias.anchor;
+			struct anchor *an = dd_map_get(&anchors, name);
+			if (!an)
+				break;   /* undefined: the loader reports it */
+			if (an->open) {
+				snprintf(err, errsize, "%s:%zu:%zu: alias '*%s' is inside the node it names: "
+					 "it would copy itself forever", source, ev.start_mark.line + 1,
+					 ev.start_mark.column + 1, name);
+				rc = -1;
+			} else if ((copied += an->size) > ALIAS_COPY_BUDGET) {
+				snprintf(err, errsize, "%s:%zu:%zu: alias '*%s' makes the aliases copy more than %d "
+					 "nodes (aliases of aliases multiply); refusing to expand them", source,
+					 ev.start_mark.line + 1, ev.start_mark.column + 1, name, ALIAS_COPY_BUDGET);
+				rc = -1;
+			}
+			size = an->size;
+			break;
+		}
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_STREAM_END_EVENT:
+			done = true;   /* the loader reads the first document only */
+			break;
+		default:
+			break;
+		}
+		if (top && size)
+			top->size += size;
+		yaml_event_delete(&ev);
+	}
+	dd_map_free(&anchors);
+	dd_arena_free(scratch);
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 int dd_yaml_parse(dd_arena *a, const char *text, size_t len, const char *source, dd_value **out,
 		  char *err, size_t errsize)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	*out = NULL;
+	if (check_aliases(text, len, source, err, errsize) != 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser)) {
 		snprintf(err, errsize, "%s: cannot start the YAML parser", source);
 		return -1;

@@ -34,7 +34,7 @@ check "db is inspect" 2 "ddlint db' is now 'ddlint inspect'.*|inspect takes one"
 mkdir db
 printf 'CREATE TABLE t (x int);\n' > db/a.sql
 check "db with db/: lints it" 1 "^db/a.sql:1:14: error" -- $DDLINT --no-config db
-check "db with db/: no note" 0 "" -- sh -c "! $DDLINT --no-config db 2>&1 | grep -q 'is now'"
+check_not "db with db/: no note" 1 "is now" -- sh -c "$DDLINT --no-config db 2>&1"
 printf 'CREATE TABLE u (x int);\n' > migrations
 check "migrations as a file: lints it" 1 "^migrations:1:14: error" -- $DDLINT --no-config migrations
 
@@ -47,7 +47,7 @@ check "value missing" 2 "^ddlint: option '--format' needs a value" -- $DDLINT --
 check "unknown long option" 2 "^ddlint: unknown option '--nope'" -- $DDLINT --nope
 check "unknown short option" 2 "^ddlint: unknown option '-x'" -- $DDLINT -x
 check "--select and --ignore are told apart" 0 "" -- $DDLINT --no-config --select schema --ignore schema one.sql
-check "--ignore alone" 0 "" -- sh -c "! $DDLINT --no-config --ignore schema/primary-key one.sql 2>&1 | grep -q primary-key"
+check_not "--ignore alone" 1 "primary-key" -- $DDLINT --no-config --ignore schema/primary-key one.sql
 check "--select alone" 1 "primary-key" -- $DDLINT --no-config --select schema/primary-key one.sql
 check "--help lists every command" 0 "ddlint inspect CONNINFO" -- $DDLINT --help
 check "-- makes a command word a path" 2 "cannot read 'rules'" -- $DDLINT -- rules

@@ -40,8 +40,8 @@ check "option without value" 2 "option '--format' needs a value" -- $DDLINT clea
 check "empty file" 0 "in 1 file" -- $DDLINT empty.sql
 check "comments only" 0 "in 1 file" -- $DDLINT comments.sql
 check "NUL bytes" 1 "binary.sql:2:1: error: file contains a NUL byte" -- $DDLINT binary.sql
-check "directory walk: natural order, joined paths" 0 "^mig/1_create.sql:1:14:.*mig/2_create.sql:1:14:.*mig/10_create.sql:1:14:.*mig/sub/3_n.sql" -- sh -c "$DDLINT --no-color --select schema/primary-key mig | tr '\n' ' '"
-check "directory walk: hidden directories and other files skipped" 0 "^4$" -- sh -c "$DDLINT mig 2>/dev/null | grep -c 'schema/primary-key'"
+check "directory walk: natural order, joined paths" 0 "^mig/1_create.sql:1:14:.*mig/2_create.sql:1:14:.*mig/10_create.sql:1:14:.*mig/sub/3_n.sql" -- through 1 "tr '\n' ' '" -- $DDLINT --no-color --select schema/primary-key mig
+check "directory walk: hidden directories and other files skipped" 0 "^4$" -- through 1 "grep -c 'schema/primary-key'" -- $DDLINT mig
 check "trailing slash does not double" 1 "^mig/1_create.sql" -- $DDLINT mig/
 check "stdin with a name" 1 "^db/new.sql:1:14: error" -- sh -c "$DDLINT --stdin-filename db/new.sql - < nokey.sql"
 check "stdin default name" 1 "^<stdin>:1:14" -- sh -c "$DDLINT - < nokey.sql"
@@ -57,11 +57,12 @@ check "directory as a file path component" 2 "cannot read 'clean.sql/x.sql'" -- 
 
 # on a terminal: the source line with a caret under the span, colours unless NO_COLOR
 if command -v script >/dev/null 2>&1; then
-	check "terminal shows source and caret" 0 "CREATE TABLE things.*\^~~~~~" -- sh -c "script -qc '$DDLINT nokey.sql' /dev/null | tr -d '\r' | tr '\n' ' '"
-	check "terminal colours" 0 "$(printf '\033')\[1;31merror" -- sh -c "script -qc '$DDLINT nokey.sql' /dev/null"
-	check "NO_COLOR" 0 "^nokey.sql:1:14: error" -- sh -c "NO_COLOR=1 script -qc '$DDLINT nokey.sql' /dev/null"
+	# script -e: ddlint's exit status
+	check "terminal shows source and caret" 0 "CREATE TABLE things.*\^~~~~~" -- through 1 "tr -d '\r' | tr '\n' ' '" -- script -eqc "$DDLINT nokey.sql" /dev/null
+	check "terminal colours" 1 "$(printf '\033')\[1;31merror" -- script -eqc "$DDLINT nokey.sql" /dev/null
+	check "NO_COLOR" 1 "^nokey.sql:1:14: error" -- env NO_COLOR=1 script -eqc "$DDLINT nokey.sql" /dev/null
 fi
-check "no colours when piped" 0 "^nokey.sql:1:14: error: table" -- sh -c "$DDLINT nokey.sql | cat"
+check "no colours when piped (check reads through a pipe)" 1 "^nokey.sql:1:14: error: table" -- $DDLINT nokey.sql
 
 mkdir loop && ln -s .. loop/up && printf 'CREATE TABLE l (x int);\n' > loop/l.sql
 check "symlink loop ends" 1 "loop/l.sql" -- $DDLINT loop
@@ -85,7 +86,7 @@ check "50 MB file" 0 "in 1 file" -- $DDLINT --fail-on never big.sql
 head -c 1048576 /dev/zero | tr '\0' ' ' | sed 's/^/CREATE TABLE one_line_things (id uuid PRIMARY KEY);/' > oneline.sql
 check "a 1 MB single line" 0 "in 1 file" -- $DDLINT --no-config --select schema/primary-key oneline.sql
 printf 'SELECT %s1%s;\nCREATE TABLE later_things (x int);\n' "$(head -c 100000 /dev/zero | tr '\0' '(')" "$(head -c 100000 /dev/zero | tr '\0' ')')" > deep.sql
-check "deep nesting is a diagnostic, and the rest is linted" 1 "deep.sql:1:[0-9]+: error: memory exhausted at or near.*deep.sql:2:14: error: table 'public.later_things' has no primary key" -- sh -c "$DDLINT --no-config --select syntax-error --select schema/primary-key deep.sql 2>&1 | tr '\n' ' '; exit 1"
+check "deep nesting is a diagnostic, and the rest is linted" 0 "deep.sql:1:[0-9]+: error: memory exhausted at or near.*deep.sql:2:14: error: table 'public.later_things' has no primary key" -- through 1 "tr '\n' ' '" -- $DDLINT --no-config --select syntax-error --select schema/primary-key deep.sql
 mkdir dl && ln -s /nonexistent dl/dangling.sql && printf 'CREATE TABLE x (id int PRIMARY KEY);\n' > dl/ok.sql
 check "a broken symbolic link in a directory is skipped, said so" 0 "skipping 'dl/dangling.sql': broken symbolic link" -- $DDLINT --no-config --select schema/primary-key dl
 ln -s /nonexistent dangling.sql
@@ -117,8 +118,9 @@ check "a file that changes while it is read" 0 "^20$" -- echo $changing_ok
 check "-j takes a number" 2 "--jobs takes a number of threads from 1 to 1024, not 'many'" -- $DDLINT -j many clean.sql
 check "-j 0 is refused" 2 "--jobs takes a number of threads from 1 to 1024, not '0'" -- $DDLINT --jobs=0 clean.sql
 check "-j needs a value" 2 "option '-j' needs a value" -- $DDLINT -j
-$DDLINT --no-config --fail-on never -j 1 mig nokey.sql big.sql > jobs1.out 2>&1
-check "-j 4 and -j4 give what -j 1 gives" 0 "" -- sh -c "$DDLINT --no-config --fail-on never -j 4 mig nokey.sql big.sql 2>&1 | cmp - jobs1.out && $DDLINT --no-config --fail-on never -j4 mig nokey.sql big.sql 2>&1 | cmp - jobs1.out"
+check "-j 1" 0 "" -- through 0 "cat > jobs1.out" -- $DDLINT --no-config --fail-on never -j 1 mig nokey.sql big.sql
+check "-j 4 gives what -j 1 gives" 0 "" -- through 0 "cmp - jobs1.out" -- $DDLINT --no-config --fail-on never -j 4 mig nokey.sql big.sql
+check "-j4 gives what -j 1 gives" 0 "" -- through 0 "cmp - jobs1.out" -- $DDLINT --no-config --fail-on never -j4 mig nokey.sql big.sql
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -34,12 +34,11 @@ load() {
 compare() {
 	label=$1 file=$2
 	psql -X -At -d "$dbname" -f "$here/catalog.sql" | LC_ALL=C sort > catalog.txt
-	$DDLINT model --no-config "$file" 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > model.txt
-	check "model = catalog: $label" 0 "" -- diff catalog.txt model.txt
+	check "model = catalog: $label" 0 "" -- through 0 'node "$here/listing.js" | LC_ALL=C sort | diff catalog.txt -' -- \
+		$DDLINT model --no-config "$file"
 	psql -X -At -d "$dbname" -f "$here/findings.sql" | LC_ALL=C sort > expected.txt
-	$DDLINT --no-config --format json --fail-on never "$file" 2>/dev/null |
-		node "$here/objects.js" schema/primary-key index/foreign-key types/timestamptz types/jsonb | LC_ALL=C sort > reported.txt
-	check "rules = catalog queries: $label" 0 "" -- diff expected.txt reported.txt
+	check "rules = catalog queries: $label" 0 "" -- through 0 'node "$here/objects.js" schema/primary-key index/foreign-key \
+		types/timestamptz types/jsonb | LC_ALL=C sort | diff expected.txt -' -- $DDLINT --no-config --format json --fail-on never "$file"
 	# pg_dump of the database gets the same findings as its source; what a dump cannot
 	# show (identifier case as written, names cut to 63 bytes, where objects were written)
 	# is left out: naming/snake-case, naming/identifier-length; migration/* need a directory
@@ -49,16 +48,18 @@ compare() {
 	      schema/primary-key schema/audit-columns schema/soft-delete schema/updated-at-trigger schema/unknown-reference
 	      index/foreign-key index/redundant index/jsonb-gin types/timestamptz types/money types/jsonb
 	      types/primary-key-type types/varchar types/foreign-key-type"
-	$DDLINT --no-config --format json --fail-on never "$file" 2>/dev/null | node "$here/objects.js" $same | LC_ALL=C sort > source.txt
-	$DDLINT --no-config --format json --fail-on never dump.sql 2>/dev/null | node "$here/objects.js" $same | LC_ALL=C sort > dumped.txt
-	check "pg_dump gets the source's findings: $label" 0 "" -- diff source.txt dumped.txt
+	check "findings on the source: $label" 0 "" -- through 0 'node "$here/objects.js" $same | LC_ALL=C sort > source.txt' -- \
+		$DDLINT --no-config --format json --fail-on never "$file"
+	check "pg_dump gets the source's findings: $label" 0 "" -- through 0 'node "$here/objects.js" $same | LC_ALL=C sort | diff source.txt -' -- \
+		$DDLINT --no-config --format json --fail-on never dump.sql
 }
 
 # --- every fixture that PostgreSQL accepts ---
 for f in $(find "$root/tests/rules" "$root/examples" -name '*.sql' -type f | LC_ALL=C sort); do
 	case "$f" in */bad-*/*|*/ok-*/*) continue ;; esac   # directories are migration sets
-	# a file ddlint cannot parse is not modelled past the error: nothing to compare
-	if $DDLINT --no-config --select syntax-error "$f" >/dev/null 2>&1; then :; else continue; fi
+	# a file ddlint cannot parse (status 1) is not modelled past the error: nothing to compare
+	check "ddlint reads ${f#$root/}" "0|1" "" -- $DDLINT --no-config --select syntax-error "$f"
+	[ "$status" -eq 0 ] || continue
 	if load "$f"; then
 		loaded=$((loaded + 1))
 		compare "${f#$root/}" "$f"
@@ -124,7 +125,7 @@ pinned() {
 	createdb pin && psql -q -X -v ON_ERROR_STOP=1 -d pin -f pin.sql >/dev/null 2>&1
 	psql -X -At -d pin -f "$here/catalog.sql" | LC_ALL=C sort > pin-catalog.txt
 	dropdb pin
-	$DDLINT model --no-config pin.sql 2>/dev/null | node "$here/listing.js" | LC_ALL=C sort > pin-model.txt
+	check "dump: $label" 0 "" -- through 0 'node "$here/listing.js" | LC_ALL=C sort > pin-model.txt' -- $DDLINT model --no-config pin.sql
 	LC_ALL=C comm -3 pin-catalog.txt pin-model.txt | sed 's/^\t/model only: /; /^model only/!s/^/catalog only: /' > pin-diff.txt
 	check "pinned limit: $label" 0 "^$expected\$" -- sh -c "grep -v '^catalog only: column public.copied_things' pin-diff.txt | tr '\n' '|' | sed 's/|\$//'"
 }

@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE teams (id uuid PRIMARY KEY);
+
+-- migrate:down

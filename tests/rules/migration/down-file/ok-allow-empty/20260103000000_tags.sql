@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE tags (id uuid PRIMARY KEY);
+-- migrate:down
+DROP TABLE tags;

@@ -1,0 +1,1 @@
+CREATE TYPE order_status_type AS ENUM ('pending', 'shipped');

@@ -1,0 +1,2 @@
+CREATE TABLE users (id uuid PRIMARY KEY);
+CREATE TABLE tags (uuid uuid PRIMARY KEY);

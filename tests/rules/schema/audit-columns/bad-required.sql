@@ -1,0 +1,16 @@
+CREATE TABLE users (
+    id uuid PRIMARY KEY,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    created_by uuid NOT NULL REFERENCES users (id)
+);
+CREATE TABLE projects (
+    id uuid PRIMARY KEY,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE tasks (
+    id uuid PRIMARY KEY,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    created_by uuid
+);
+CREATE TABLE audit_events (id uuid PRIMARY KEY, payload jsonb);

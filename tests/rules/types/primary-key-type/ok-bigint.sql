@@ -1,0 +1,4 @@
+CREATE TABLE vendors (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+CREATE TABLE regions (id bigint PRIMARY KEY);
+CREATE DOMAIN entity_id AS bigint;
+CREATE TABLE zones (id entity_id PRIMARY KEY);
