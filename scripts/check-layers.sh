@@ -37,7 +37,7 @@ for src in $(find src -name '*.c' -o -name '*.h' | LC_ALL=C sort); do
 	f=${src#src/}
 	f=${f%.*}
 	# model/*.c belong to the model, rules to no module of src
-	case "$f" in model/*) f=model ;; esac
+	case "$f" in model/*) f=model ;; migrate/*) f=migrate ;; esac
 	m=$(module_of "$f")
 	if [ -z "$m" ]; then
 		echo "check-layers: $src is in no module (add it to scripts/check-layers.sh)"
@@ -50,6 +50,7 @@ for src in $(find src -name '*.c' -o -name '*.h' | LC_ALL=C sort); do
 		base=$inc
 		[ -f "src/cli/$inc.h" ] && [ "${src#src/cli/}" != "$src" ] && base=cli/$inc
 		[ "$base" = model_priv ] && base=model
+		case "$base" in migrate_priv|sections) base=migrate ;; esac
 		im=$(module_of "$base")
 		[ -n "$im" ] || { echo "check-layers: $src includes $inc.h, of no module"; bad=$((bad + 1)); continue; }
 		li=$(level_of "$im")
@@ -67,7 +68,7 @@ for o in $(find "$build/obj/src" "$build/obj/gen" -name '*.o' | LC_ALL=C sort); 
 	f=${o#"$build"/obj/}
 	f=${f#src/}
 	f=${f%.o}
-	case "$f" in gen/registry) f=registry ;; model/*) f=model ;; esac
+	case "$f" in gen/registry) f=registry ;; model/*) f=model ;; migrate/*) f=migrate ;; esac
 	m=$(module_of "$f")
 	nm --defined-only -g "$o" | awk -v m="$m" '$2 ~ /[TDRB]/ { print $3, m }' >> "$tmp/defs"
 	nm -u "$o" | awk -v m="$m" -v o="$o" '{ print $2, m, o }' >> "$tmp/uses"

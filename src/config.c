@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "config.h"
+#include "migrate.h"
 
 static const char *const top_keys[] = { "extends", "fail_on", "include", "exclude", "rules", "suppressions", "migrations", NULL };
-static const char *const layouts[] = { "golang-migrate", "flyway", "dbmate", "goose", "prisma", "diesel", "sqitch", "plain", NULL };
 
 /* ---- globs: *, ?, [..], and ** across directories ---- */
 
@@ -297,10 +297,14 @@ int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len,
 						dir = iv->text;
 					} else if (strcmp(item->keys[q], "layout") == 0 && iv->kind == DD_VAL_SCALAR) {
 						bool ok = false;
-						for (int l = 0; layouts[l]; l++)
-							ok = ok || strcmp(layouts[l], iv->text) == 0;
+						char known[512] = "";
+						for (size_t l = 0; dd_migration_tool(l); l++) {
+							ok = ok || strcmp(dd_migration_tool(l), iv->text) == 0;
+							snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", l ? ", " : "",
+								 dd_migration_tool(l));
+						}
 						if (!ok)
-							FAIL(iv, "unknown layout '%s'; layouts: golang-migrate, flyway, dbmate, goose, prisma, diesel, sqitch, plain", iv->text);
+							FAIL(iv, "unknown layout '%s'; layouts: %s", iv->text, known);
 						layout = iv->text;
 					} else if (strcmp(item->keys[q], "dir") == 0 || strcmp(item->keys[q], "layout") == 0) {
 						FAIL(iv, "'%s' expects a string", item->keys[q]);

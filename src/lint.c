@@ -72,8 +72,10 @@ static void take_unit(dd_run *run, dd_unit *u)
 		st->offset = u->stmts[i]->offset;
 		st->len = u->stmts[i]->len;
 		st->migration = f->migration;
-		st->down = f->role == DD_ROLE_DOWN || f->role == DD_ROLE_OTHER ||
-			   (f->role == DD_ROLE_UP_AND_DOWN && f->down_start >= 0 && st->offset >= f->down_start);
+		for (size_t s = 0; s < f->n_sections && !st->section; s++)
+			if (st->offset >= f->sections[s].start && st->offset < f->sections[s].end)
+				st->section = &f->sections[s];
+		st->down = f->role == DD_ROLE_DOWN || f->role == DD_ROLE_OTHER || (st->section && st->section->down);
 		u->made[u->n_made++] = st;
 		dd_migration *m = f->migration;
 		if (!m || f->role == DD_ROLE_OTHER)

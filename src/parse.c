@@ -185,7 +185,18 @@ static dd_unit *new_unit(dd_arena *a, dd_file *f, int start, int len, bool whole
 
 void dd_plan_units(dd_arena *a, dd_file *f, size_t target, dd_unit ***units, size_t *n_units)
 {
-	if (f->len <= 2 * target || dd_utf8_first_invalid(f->text, f->len) >= 0) {
+	bool valid = dd_utf8_first_invalid(f->text, f->len) < 0;
+	bool parts = f->n_sections > 1 || (f->n_sections == 1 && (f->sections[0].start > 0 || (size_t)f->sections[0].end < f->len));
+	if (parts && valid) {
+		/* a tool that sends each section on its own: each is parsed on its own (a statement may
+		 * end at its section's end without a semicolon), and text outside them is not run */
+		dd_blank_psql((char *)f->text, f->len);
+		for (size_t s = 0; s < f->n_sections; s++)
+			if (f->sections[s].end > f->sections[s].start)
+				new_unit(a, f, f->sections[s].start, f->sections[s].end - f->sections[s].start, false, units, n_units);
+		return;
+	}
+	if (f->len <= 2 * target || !valid) {
 		new_unit(a, f, 0, (int)f->len, true, units, n_units);
 		return;
 	}

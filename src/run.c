@@ -54,7 +54,6 @@ static dd_file *new_file(dd_run *run, const char *display, bool report)
 	f->path = dd_arena_strdup(run->arena, display);
 	f->report = report;
 	f->index = run->n_files;
-	f->up_start = f->up_end = f->down_start = f->down_end = -1;
 	DD_PUSH(run->arena, &run->files, &run->n_files, f);
 	return f;
 }

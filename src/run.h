@@ -16,6 +16,9 @@ extern const size_t dd_rules_count;
 int dd_rule_find(const char *id);
 
 struct dd_rule_opts;
+
+/* A migration directory of the run: where, its tool, and why that tool (from what evidence). */
+typedef struct dd_migration_dir { const char *root, *tool, *why; } dd_migration_dir;
 struct dd_snapshot;
 
 struct dd_run {
@@ -24,6 +27,7 @@ struct dd_run {
 	dd_stmt **stmts; size_t n_stmts;
 	dd_diag **diags; size_t n_diags;
 	dd_migration **migrations; size_t n_migrations;
+	dd_migration_dir **migration_dirs; size_t n_migration_dirs;
 	const char **forced_dirs, **forced_layouts; size_t n_forced;
 	dd_diag *sorted;
 	dd_severity *severity;   /* per registry entry */

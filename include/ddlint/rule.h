@@ -37,16 +37,37 @@ struct dd_file {
 	const char *fs_real;     /* real path it was read from, or NULL for a buffer */
 	int role;                /* DD_ROLE_* within a migration directory */
 	dd_migration *migration; /* the migration it belongs to, or NULL */
-	int up_start, up_end;    /* dbmate/goose: byte ranges of the sections, else -1 */
-	int down_start, down_end;
+	/* The parts of a migration file the tool runs (a whole up or down file is one part), in file
+	 * order; text outside them is not run (NULL for files outside migration directories). */
+	struct dd_section *sections;
+	size_t n_sections;
 	/* In a migration directory (else NULL): its name there (dir/file for per-migration folders),
-	 * the directory's layout, and the version its name gives. */
+	 * the tool of the directory, and the version its name gives. */
 	const char *dir_name, *dir_layout, *version;
-	bool off_layout;         /* its name does not follow the directory's layout */
+	bool off_layout;         /* its name does not follow the tool's rules for migrations */
+	const char *off_layout_why; /* what the tool does with it then ("golang-migrate skips it"), or NULL */
 	const char *same_version; /* dir_name of another file of the same kind and version, or NULL */
 };
 
 enum { DD_ROLE_PLAIN, DD_ROLE_UP, DD_ROLE_DOWN, DD_ROLE_UP_AND_DOWN, DD_ROLE_REPEATABLE, DD_ROLE_OTHER };
+
+/* How a migration tool runs a part of a migration (an up, a down, a section). */
+typedef enum dd_txmode {
+	DD_TXMODE_OWN,           /* in a transaction the tool opens for it */
+	DD_TXMODE_OWN_OR_NONE,   /* the same, unless every statement is one that cannot run in a transaction (Flyway) */
+	DD_TXMODE_IMPLICIT,      /* sent as one query: several statements run as one implicit transaction */
+	DD_TXMODE_NONE,          /* statement by statement, each committed on its own (unless the SQL says BEGIN) */
+	DD_TXMODE_RUN            /* in one transaction with every other migration of the run (Drizzle) */
+} dd_txmode;
+
+/* A part of a migration file as its tool runs it: the whole file, or a section between markers. */
+typedef struct dd_section {
+	int start, end;          /* byte range in the file */
+	bool down;
+	dd_txmode tx;
+	const char *tx_why;      /* how the tool runs it, as a clause: "goose runs each migration in a transaction" */
+	const char *tx_optout;   /* how to run it outside a transaction in this tool, or NULL when there is no way */
+} dd_section;
 
 /* One parsed statement: its tree, where it is, and what part of a migration it belongs to. */
 typedef struct dd_stmt {
@@ -58,6 +79,7 @@ typedef struct dd_stmt {
 	int offset, len;
 	dd_migration *migration;  /* NULL outside migration directories */
 	bool down;                /* part of a down (undo, revert) migration: never replayed into the model */
+	const dd_section *section; /* the part of a migration file it is in, or NULL */
 } dd_stmt;
 
 /* A span of source: `len` bytes from `offset` in `file`. */
@@ -263,14 +285,15 @@ const char *dd_model_schema_for(const dd_model *m, const char *schema);
 /* One version of a migration directory: its up, and its down when it has one. */
 struct dd_migration {
 	const char *dir;          /* the migration directory */
-	const char *layout;       /* "golang-migrate", "flyway", "dbmate", "goose", "prisma", "diesel", "sqitch", "plain" */
-	const char *version;      /* as written ("0003", "1_12_15", "20240101120000", a sqitch change name) */
+	const char *layout;       /* the tool: "golang-migrate", "flyway", "dbmate", "goose", "prisma", "diesel",
+				     "sqitch", "drizzle", "liquibase", "node-pg-migrate", "sql-migrate", "pop",
+				     "sqlx", "atlas", "postgres-migrations", "plain" */
+	const char *version;      /* as the tool reads it ("0003", "1.12.15", "20170831230457", a folder or change name) */
 	const char *name;
 	dd_file *up, *down;       /* down may be the up's own file (sections), or NULL */
-	bool down_expected;       /* the layout has downs (golang-migrate, diesel, dbmate, goose, sqitch; flyway undo) */
-	bool down_optional;       /* flyway: undo files are optional */
-	bool tool_transaction;    /* the tool runs the up in a transaction of its own */
-	bool implicit_transaction; /* several statements sent at once run in one implicit transaction */
+	bool down_expected;       /* the tool has downs for it */
+	bool down_optional;       /* the tool's downs are a feature few use (Flyway undo) */
+	const char *down_hint;    /* where its down would go: "0003_x.down.sql", "a -- migrate:down section" */
 	bool reported;            /* some part of it is being reported */
 	dd_stmt **up_stmts, **down_stmts;
 	size_t n_up, n_down;

@@ -24,13 +24,7 @@ static void finish(dd_ctx *ctx)
 			continue;
 		const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
 		if (!m->down) {
-			const char *what = m->down_optional ? dd_sprintf(ctx, "an undo file U%s__%s", m->version, m->name)
-				: m->up == NULL ? "a down"
-				: strcmp(m->layout, "golang-migrate") == 0 ? dd_sprintf(ctx, "%s_%s.down.sql", m->version, m->name)
-				: strcmp(m->layout, "diesel") == 0 ? "down.sql beside it"
-				: strcmp(m->layout, "dbmate") == 0 ? "a -- migrate:down section"
-				: strcmp(m->layout, "goose") == 0 ? "a -- +goose Down section"
-				: strcmp(m->layout, "sqitch") == 0 ? dd_sprintf(ctx, "revert/%s.sql", m->name) : "a down";
+			const char *what = m->down_hint;
 			dd_report(ctx, up_location(m), obj, NULL, "migration %s has no down: add %s", m->version, what);
 		} else if (m->n_down == 0 && !allow_empty) {
 			dd_report(ctx, up_location(m), obj, NULL,

@@ -23,10 +23,13 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 {
 	if (!n || !st[0]->file->report || exempt(st, n))
 		return;
-	bool tool = strcmp(mode, "tool") == 0 || (strcmp(mode, "auto") == 0 && m->tool_transaction);
+	const dd_section *sec = st[0]->section;
+	dd_txmode tx = sec ? sec->tx : DD_TXMODE_NONE;
+	bool tool_tx = tx == DD_TXMODE_OWN || tx == DD_TXMODE_OWN_OR_NONE || tx == DD_TXMODE_RUN;
+	bool tool = strcmp(mode, "tool") == 0 || (strcmp(mode, "auto") == 0 && tool_tx);
 	const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
 	if (tool) {
-		if (!m->tool_transaction)
+		if (tx == DD_TXMODE_NONE && sec && sec->tx_why)
 			return;   /* the tool was told not to wrap this one: explicit control is the author's */
 		for (size_t i = 0; i < n; i++) {
 			dd_tx_control k = dd_stmt_transaction_control(st[i]->node);
@@ -37,12 +40,17 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 		}
 		return;
 	}
+	/* auto: one query is one (implicit) transaction, and one statement is atomic by itself */
+	if (strcmp(mode, "auto") == 0 && (tx == DD_TXMODE_IMPLICIT || n == 1))
+		return;
 	bool begins = dd_stmt_transaction_control(st[0]->node) == DD_TX_BEGIN;
 	bool commits = dd_stmt_transaction_control(st[n - 1]->node) == DD_TX_COMMIT;
-	if (!begins || !commits)
-		dd_report(ctx, at(st[0]), obj, "BEGIN; ... COMMIT;",
-			  "%s is not wrapped in BEGIN ... COMMIT%s; a failure half way leaves the schema half changed",
-			  what, !begins && !commits ? "" : !begins ? " (no BEGIN first)" : " (no COMMIT last)");
+	if (begins && commits)
+		return;
+	const char *how = strcmp(mode, "auto") == 0 && sec && sec->tx_why ? dd_sprintf(ctx, " (%s)", sec->tx_why) : "";
+	dd_report(ctx, at(st[0]), obj, "BEGIN; ... COMMIT;",
+		  "%s is not wrapped in BEGIN ... COMMIT%s%s; a failure half way leaves the schema half changed",
+		  what, !begins && !commits ? "" : !begins ? " (no BEGIN first)" : " (no COMMIT last)", how);
 }
 
 static void finish(dd_ctx *ctx)
@@ -67,9 +75,9 @@ static const char *validate(const dd_value *v, const dd_value **at_value)
 }
 
 static const dd_option options[] = {
-	{ "mode", DD_OPT_STRUCT, "explicit",
-	  "explicit: every migration is wrapped in BEGIN ... COMMIT; tool: the tool wraps each one, so explicit "
-	  "BEGIN/COMMIT is reported; auto: tool for Flyway, goose, dbmate and Diesel, explicit for the others", validate },
+	{ "mode", DD_OPT_STRUCT, "auto",
+	  "auto: as its tool runs it (see the description); explicit: every migration is wrapped in BEGIN ... "
+	  "COMMIT; tool: the tool wraps each one, so an explicit BEGIN/COMMIT is reported", validate },
 	{ 0 }
 };
 
@@ -78,18 +86,28 @@ const dd_rule dd_rule_migration_transaction = {
 	.summary = "Each migration is atomic: wrapped in BEGIN ... COMMIT (or the tool's transaction)",
 	.severity = DD_SEV_WARNING,
 	.description =
-		"Every up and every down of a migration directory must start with BEGIN (or START "
-		"TRANSACTION) and end with COMMIT (option mode: explicit, the default). With mode: tool, for "
-		"tools that wrap each migration in a transaction themselves (Flyway, goose, dbmate, Diesel), "
-		"an explicit BEGIN, COMMIT or ROLLBACK is reported instead; mode: auto picks per layout. A "
-		"migration with a statement PostgreSQL refuses inside a transaction (CREATE INDEX "
-		"CONCURRENTLY, VACUUM, ...) is exempt. Reported at the first statement.",
+		"Every up and every down of a migration directory must run atomically. With mode: auto (the "
+		"default) that is judged as its tool really runs it (see the README's table of tools): a "
+		"migration the tool wraps in a transaction of its own (goose, dbmate, Diesel, Flyway, sqlx, "
+		"pop, Atlas, sql-migrate, Liquibase, postgres-migrations, Drizzle, node-pg-migrate) is "
+		"atomic, and an explicit BEGIN, COMMIT or ROLLBACK inside it, which would end or nest the "
+		"tool's, is reported; a file the tool sends as one query (golang-migrate, Prisma, Supabase, "
+		"and the opted-out files of dbmate, Diesel, sqlx, pop, postgres-migrations) runs as one "
+		"implicit transaction and is atomic; a single statement is atomic; only a migration run "
+		"statement by statement (sqitch, plain numbered files, goose NO TRANSACTION, sql-migrate "
+		"notransaction, Flyway executeInTransaction=false, ...) must say BEGIN ... COMMIT itself. "
+		"mode: explicit asks BEGIN ... COMMIT of every migration; mode: tool reports every explicit "
+		"BEGIN/COMMIT. A migration with a statement PostgreSQL refuses inside a transaction (CREATE "
+		"INDEX CONCURRENTLY, VACUUM, ...) is exempt (see migration/concurrently-in-transaction). "
+		"Reported at the first statement.",
 	.why = "Without a transaction a migration that fails half way leaves the schema half changed: the "
 	       "next deploy neither applies it again nor rolls it back cleanly, and the tool may record it "
 	       "as applied.",
-	.bad = "-- file: 0002_add_email.up.sql\nALTER TABLE users ADD COLUMN email text;\n"
+	.bad = "-- file: 0001_users.sql\nBEGIN;\nCREATE TABLE users (id uuid PRIMARY KEY);\nCOMMIT;\n"
+	       "-- file: 0002_add_email.sql\nALTER TABLE users ADD COLUMN email text;\n"
 	       "CREATE INDEX idx_users_email ON users (email);\n",
-	.good = "-- file: 0002_add_email.up.sql\nBEGIN;\nALTER TABLE users ADD COLUMN email text;\n"
+	.good = "-- file: 0001_users.sql\nBEGIN;\nCREATE TABLE users (id uuid PRIMARY KEY);\nCOMMIT;\n"
+		"-- file: 0002_add_email.sql\nBEGIN;\nALTER TABLE users ADD COLUMN email text;\n"
 		"CREATE INDEX idx_users_email ON users (email);\nCOMMIT;\n",
 	.options = options,
 	.finish = finish,

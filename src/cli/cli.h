@@ -87,7 +87,7 @@ int dd_cmd_init(const char *dir);
 /* Print the effective configuration for `path` with where each value came from. */
 int dd_cmd_config(const char *path, const dd_config *config, const char *config_origin);
 /* List the migration directories of the run: layout, versions in order, downs. */
-int dd_cmd_migrations(dd_run *run);
+int dd_cmd_migrations(dd_run *run, bool json);
 
 /* Run pg_dump --schema-only for a connection string into a temporary file; returns its
  * path (heap) or NULL after printing why. */

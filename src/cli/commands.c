@@ -1,5 +1,6 @@
 /* Subcommands: rules, explain, init, config. */
 #include <errno.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,34 +158,105 @@ int dd_cmd_config(const char *path, const dd_config *c, const char *origin)
 	return 0;
 }
 
-int dd_cmd_migrations(dd_run *run)
+static const char *txmode_name(dd_txmode t)
 {
-	/* plan only: layouts, order, pairing */
-	dd_migrations_plan(run);
-	const char *dir = NULL;
-	for (size_t i = 0; i < run->n_migrations; i++) {
-		const dd_migration *m = run->migrations[i];
-		if (!dir || strcmp(dir, m->dir) != 0) {
-			dir = m->dir;
-			size_t count = 0;
-			for (size_t k = i; k < run->n_migrations && strcmp(run->migrations[k]->dir, dir) == 0; k++)
-				count++;
-			printf("%s: %s, %zu migration%s\n", dir, m->layout, count, count == 1 ? "" : "s");
+	switch (t) {
+	case DD_TXMODE_OWN: return "transaction";
+	case DD_TXMODE_OWN_OR_NONE: return "transaction unless all statements refuse one";
+	case DD_TXMODE_IMPLICIT: return "one query";
+	case DD_TXMODE_NONE: return "no transaction";
+	case DD_TXMODE_RUN: return "one transaction for all";
+	}
+	return "?";
+}
+
+/* How a file's first part (up) or first down part runs, or NULL. */
+static const dd_section *first_section(const dd_file *f, bool down)
+{
+	for (size_t s = 0; f && s < f->n_sections; s++)
+		if (f->sections[s].down == down)
+			return &f->sections[s];
+	return NULL;
+}
+
+static bool in_dir(const dd_file *f, const char *root)
+{
+	size_t n = strlen(root);
+	return f->fs_real && strncmp(f->fs_real, root, n) == 0 && f->fs_real[n] == '/';
+}
+
+static void plan_text(const dd_run *run)
+{
+	for (size_t k = 0; k < run->n_migration_dirs; k++) {
+		const dd_migration_dir *md = run->migration_dirs[k];
+		size_t count = 0;
+		for (size_t i = 0; i < run->n_migrations; i++)
+			count += strcmp(run->migrations[i]->dir, md->root) == 0;
+		printf("%s: %s, %zu migration%s (%s)\n", md->root, md->tool, count, count == 1 ? "" : "s", md->why);
+		for (size_t i = 0; i < run->n_migrations; i++) {
+			const dd_migration *m = run->migrations[i];
+			if (strcmp(m->dir, md->root) != 0)
+				continue;
+			const char *up = m->up ? m->up->path : "-";
+			const char *down = !m->down ? "no down" : m->down == m->up ? "down section" : m->down->path;
+			const dd_section *s = first_section(m->up, false);
+			printf("  %-24s %s  [%s; %s]\n", m->version, up, down, s ? txmode_name(s->tx) : "empty");
 		}
-		const char *up = m->up ? m->up->path : "-";
-		const char *down = !m->down ? "no down" : m->down == m->up ? "down section" : m->down->path;
-		printf("  %-24s %s  [%s%s]\n", m->version, up, down,
-		       m->tool_transaction ? ", tool transaction" : m->implicit_transaction ? ", implicit transaction" : "");
+		for (size_t i = 0; i < run->n_files; i++) {
+			const dd_file *f = run->files[i];
+			if (!in_dir(f, md->root))
+				continue;
+			if (f->off_layout)
+				printf("  not a migration: %s: %s\n", f->dir_name, f->off_layout_why ? f->off_layout_why : "it does not follow the tool's names");
+			else if (f->role == DD_ROLE_OTHER && f->off_layout_why)
+				printf("  not a migration: %s: %s\n", f->dir_name, f->off_layout_why);
+			else if (f->same_version)
+				printf("  %s: version %s is used by '%s' too; versions must be unique\n", f->dir_name, f->version, f->same_version);
+		}
 	}
-	for (size_t i = 0; i < run->n_files; i++) {
-		const dd_file *f = run->files[i];
-		if (f->off_layout)
-			printf("%s: file name '%s' does not follow the %s layout of its directory\n", f->path, f->dir_name,
-			       f->dir_layout);
-		else if (f->same_version)
-			printf("%s: version %s is used by '%s' too; versions must be unique\n", f->path, f->version, f->same_version);
-	}
-	if (!run->n_migrations)
+	if (!run->n_migration_dirs)
 		printf("no migration directory found\n");
+}
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+static int plan_json(const dd_run *run)
+{
+	json_t *dirs = json_array();
+	for (size_t k = 0; k < run->n_migration_dirs; k++) {
+		const dd_migration_dir *md = run->migration_dirs[k];
+		json_t *ms = json_array(), *others = json_array();
+		for (size_t i = 0; i < run->n_migrations; i++) {
+			const dd_migration *m = run->migrations[i];
+			if (strcmp(m->dir, md->root) != 0)
+				continue;
+			const dd_section *up = first_section(m->up, false), *down = first_section(m->down, true);
+			json_array_append_new(ms, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:b}", "version", jstr(m->version),
+							    "name", jstr(m->name), "up", jstr(m->up ? m->up->path : NULL),
+							    "down", jstr(m->down ? m->down->path : NULL),
+							    "up_transaction", jstr(up ? txmode_name(up->tx) : NULL),
+							    "down_transaction", jstr(down ? txmode_name(down->tx) : NULL),
+							    "down_section", m->down && m->down == m->up));
+		}
+		for (size_t i = 0; i < run->n_files; i++) {
+			const dd_file *f = run->files[i];
+			if (in_dir(f, md->root) && (f->off_layout || (f->role == DD_ROLE_OTHER && f->off_layout_why)))
+				json_array_append_new(others, json_pack("{s:o, s:o}", "file", jstr(f->path), "why",
+									jstr(f->off_layout_why ? f->off_layout_why : "it does not follow the tool's names")));
+		}
+		json_array_append_new(dirs, json_pack("{s:s, s:s, s:s, s:o, s:o}", "dir", md->root, "tool", md->tool, "why", md->why,
+						      "migrations", ms, "not_migrations", others));
+	}
+	json_t *doc = json_pack("{s:s, s:o}", "version", DDLINT_VERSION, "directories", dirs);
+	return dd_write_json(stdout, doc);
+}
+
+int dd_cmd_migrations(dd_run *run, bool json)
+{
+	/* plan only: tools, order, pairing, transactions */
+	dd_migrations_plan(run);
+	if (json)
+		return plan_json(run) == 0 ? 0 : 2;
+	plan_text(run);
 	return 0;
 }

@@ -242,7 +242,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 			status = 2;
 		runs[n_runs++] = run;
 		if (mode == LINT_PLAN) {
-			status = dd_cmd_migrations(run);
+			status = dd_cmd_migrations(run, c->targets[0].format == &dd_reporter_json);
 			goto done;
 		}
 		if (dd_run_lint(run) != 0) {

@@ -2,6 +2,5 @@
 BEGIN;
 CREATE TABLE users (id uuid PRIMARY KEY);
 COMMIT;
-
 -- +goose Down
 DROP TABLE users;

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE orders (id uuid PRIMARY KEY);
+COMMIT;

@@ -1,0 +1,2 @@
+CREATE TABLE orders (id uuid PRIMARY KEY);
+CREATE INDEX idx_orders_id ON orders (id);
