@@ -372,7 +372,7 @@ static void enum_supabase(mdir *d)
 			const char *rest = NULL;
 			char *v = dd_leading_version(f, false, false, &rest);
 			bool ok = v && *rest == '_';
-			dd_add_entry(d, p, f, DD_ROLE_UP, v ? v : dd_xstrdup(f), ok ? rest + 1 : f, ok);
+			dd_add_entry(d, p, f, DD_ROLE_UP, v, ok ? rest + 1 : f, ok);
 			entry *e = &d->entries[d->n - 1];
 			free(e->key);
 			e->key = dd_xstrdup(f);

@@ -70,7 +70,7 @@ void dd_free_names(names *n);
 bool dd_is_dir(const char *p);
 bool dd_is_file(const char *p);
 char *dd_join(const char *a, const char *b);           /* heap */
-char *dd_file_head(const char *path, size_t max);      /* the first max bytes (heap, NUL-terminated), or NULL */
+char *dd_file_head(const char *path, size_t max);      /* the first max bytes of a regular file (heap, NUL-terminated), or NULL */
 bool dd_file_contains(const char *path, const char *needle);
 /* Does a project file above `root` (package.json, Cargo.toml, go.mod) name `what`? Looks up to
  * the directory that holds .git, at most six levels. */

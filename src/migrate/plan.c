@@ -284,8 +284,11 @@ static dd_file *mark_sections(plan *p, mdir *d, const entry *e, dd_file *f)
 			df->dir_name = f->dir_name;
 			df->dir_layout = f->dir_layout;
 			df->version = f->version;
-			dd_whole_file(run, df, true, f->n_sections ? f->sections[0].tx : DD_TXMODE_OWN,
-				      f->n_sections ? f->sections[0].tx_why : NULL, NULL);
+			/* each changeset's rollback runs as the changeset does */
+			for (size_t s = 0; s < f->n_sections; s++) {
+				const dd_section up = f->sections[s];
+				dd_add_section(run, df, up.start, up.end, true, up.tx, up.tx_why, up.tx_optout);
+			}
 			m->down = df;
 			free(down);
 			return df;

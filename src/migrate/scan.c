@@ -58,6 +58,8 @@ void dd_free_names(names *n)
 
 char *dd_file_head(const char *path, size_t max)
 {
+	if (!dd_is_file(path))
+		return NULL;   /* never a FIFO or a device: reading one would take its data, or wait */
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return NULL;

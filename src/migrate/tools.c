@@ -55,7 +55,7 @@ static void classify_numbered(mdir *d, const char *p, const char *f, int kind, c
 	const char *rest = NULL;
 	char *v = dd_leading_version(f, false, false, &rest);
 	bool ok = v && (*rest == '_' || *rest == '-');
-	dd_add_entry(d, p, f, kind, v ? v : dd_xstrdup(f), ok ? rest + 1 : f, ok);
+	dd_add_entry(d, p, f, kind, v, ok ? rest + 1 : f, ok);
 	if (!ok)
 		d->entries[d->n - 1].why = why;
 }
@@ -88,7 +88,7 @@ static void classify_golang(mdir *d, const char *p, const char *f)
 	char *name = dd_xstrdup(ok ? rest + 1 : f);
 	if (ok)
 		name[strlen(name) - (up ? 7 : 9)] = '\0';
-	dd_add_entry(d, p, f, down ? DD_ROLE_DOWN : DD_ROLE_UP, v ? v : dd_xstrdup(f), name, ok);
+	dd_add_entry(d, p, f, down ? DD_ROLE_DOWN : DD_ROLE_UP, v, name, ok);
 	if (!ok)
 		d->entries[d->n - 1].why = "golang-migrate skips it";
 	free(name);
@@ -301,8 +301,10 @@ static void classify_sql_migrate(mdir *d, const char *p, const char *f)
 {
 	classify_numbered(d, p, f, DD_ROLE_UP_AND_DOWN, NULL);
 	entry *e = &d->entries[d->n - 1];
-	e->matched = true;   /* any .sql file is a migration */
+	e->matched = true;   /* any .sql file is a migration, its id the file name */
 	e->why = NULL;
+	if (!e->version)
+		e->version = dd_xstrdup(f);
 	free(e->key);
 	e->key = dd_xstrdup(f);
 }
@@ -476,7 +478,7 @@ static void classify_pop(mdir *d, const char *p, const char *f)
 			*dot = '\0';
 		}
 	}
-	dd_add_entry(d, p, f, down ? DD_ROLE_DOWN : DD_ROLE_UP, v ? v : dd_xstrdup(f), name, ok);
+	dd_add_entry(d, p, f, down ? DD_ROLE_DOWN : DD_ROLE_UP, v, name, ok);
 	entry *e = &d->entries[d->n - 1];
 	if (!ok)
 		e->why = "pop skips it";
@@ -520,6 +522,8 @@ static void classify_atlas(mdir *d, const char *p, const char *f)
 	entry *e = &d->entries[d->n - 1];
 	e->matched = true;
 	e->why = NULL;
+	if (!e->version)
+		e->version = dd_xstrdup(f);
 	free(e->key);
 	e->key = dd_xstrdup(f);
 }
@@ -576,7 +580,7 @@ static void classify_pgm(mdir *d, const char *p, const char *f)
 {
 	const char *rest = NULL;
 	char *v = dd_leading_version(f, false, false, &rest);
-	dd_add_entry(d, p, f, DD_ROLE_UP, v ? v : dd_xstrdup(f), v ? rest + (*rest == '-' || *rest == '_') : f, v != NULL);
+	dd_add_entry(d, p, f, DD_ROLE_UP, v, v ? rest + (*rest == '-' || *rest == '_') : f, v != NULL);
 	if (!v)
 		d->entries[d->n - 1].why = "postgres-migrations refuses a file whose name does not start with its number";
 }

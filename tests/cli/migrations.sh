@@ -51,7 +51,7 @@ check "no layout without config" 0 "no migration directory found" -- $DDLINT pla
 printf 'migrations:\n  - { dir: odd, layout: plain }\n' > .ddlint.yml
 check "a configured directory" 0 "odd: plain" -- $DDLINT plan odd
 printf 'migrations: { dir: odd, layout: rails }\n' > .ddlint.yml
-check "unknown layout" 2 "unknown layout 'rails'; layouts: golang-migrate, flyway, dbmate, goose, prisma, diesel, sqitch, plain" -- $DDLINT plan odd
+check "unknown layout" 2 "unknown layout 'rails'; layouts: sqitch, drizzle, atlas, prisma, diesel, liquibase, pop, sqlx, node-pg-migrate, sql-migrate, postgres-migrations, supabase, golang-migrate, flyway, dbmate, goose, plain" -- $DDLINT plan odd
 rm .ddlint.yml
 
 # the layouts of the corpus, when it is there
@@ -63,7 +63,7 @@ if [ -d "$corpus" ]; then
 	check "corpus: dbmate" 0 "supabase_postgres_dbmate/migrations: dbmate" -- $DDLINT plan "$corpus/supabase_postgres_dbmate"
 	check "corpus: diesel" 0 "lemmy_diesel: diesel" -- $DDLINT plan "$corpus/lemmy_diesel"
 	check "corpus: prisma" 0 "umami_prisma: prisma" -- $DDLINT plan "$corpus/umami_prisma"
-	check "corpus: sqitch in plan order" 0 "registry_sqitch: sqitch, [0-9]+ migrations +users " -- through 0 "head -2 | tr '\n' ' '" -- $DDLINT plan "$corpus/registry_sqitch"
+	check "corpus: sqitch in plan order" 0 "registry_sqitch: sqitch, [0-9]+ migrations \\(sqitch.plan and deploy/\\) +users " -- through 0 "head -2 | tr '\n' ' '" -- $DDLINT plan "$corpus/registry_sqitch"
 	check "corpus: plain" 0 "basejump_supabase: plain" -- $DDLINT plan "$corpus/basejump_supabase"
 fi
 

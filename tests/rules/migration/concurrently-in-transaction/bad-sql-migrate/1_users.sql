@@ -1,0 +1,4 @@
+-- +migrate Up
+CREATE TABLE users (id uuid PRIMARY KEY, email text);
+-- +migrate Down
+DROP TABLE users;

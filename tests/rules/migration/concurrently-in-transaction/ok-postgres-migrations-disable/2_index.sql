@@ -1,0 +1,2 @@
+-- postgres-migrations disable-transaction
+CREATE INDEX CONCURRENTLY idx_users_email ON users (email);

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE users (id uuid PRIMARY KEY, email text);
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE TABLE drafts (body text);

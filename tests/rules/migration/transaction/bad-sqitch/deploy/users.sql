@@ -1,0 +1,2 @@
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE INDEX idx_users_id ON users (id);

@@ -1,0 +1,2 @@
+DROP INDEX idx_users_id;
+DROP TABLE users;

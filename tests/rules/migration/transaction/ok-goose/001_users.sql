@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE INDEX idx_users_id ON users (id);
+-- +goose Down
+DROP TABLE users;

@@ -1,0 +1,4 @@
+-- +migrate Up
+CREATE TABLE users (id int PRIMARY KEY);
+-- +migrate Down
+DROP TABLE users;

@@ -1,0 +1,4 @@
+-- +migrate Up
+CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));
+-- +migrate Down
+DROP TABLE orders;
