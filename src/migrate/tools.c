@@ -490,7 +490,26 @@ static void classify_pop(mdir *d, const char *p, const char *f)
 	free(name);
 }
 
-static void enum_pop(mdir *d) { each_sql_file(d, classify_pop); }
+/* For a version and direction with a file for PostgreSQL, pop runs that one, not the generic
+ * one (migration_info.go: the dialect's file sorts first, and a version is applied once). */
+static void enum_pop(mdir *d)
+{
+	each_sql_file(d, classify_pop);
+	for (size_t i = 0; i < d->n; i++) {
+		entry *g = &d->entries[i];
+		if (!g->matched || g->ignored || strstr(g->rel, ".postgres."))
+			continue;
+		for (size_t j = 0; j < d->n; j++) {
+			const entry *p = &d->entries[j];
+			if (j != i && p->matched && p->kind == g->kind && strstr(p->rel, ".postgres.") && strcmp(p->version, g->version) == 0) {
+				g->ignored = true;
+				g->kind = DD_ROLE_OTHER;
+				g->why = "pop runs the PostgreSQL file of this version instead";
+				break;
+			}
+		}
+	}
+}
 
 static void sec_pop(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {

@@ -100,7 +100,10 @@ bool dd_is_tool_table(const dd_table *t)
 	static const char *const names[] = {
 		"schema_migrations", "ar_internal_metadata", "goose_db_version", "flyway_schema_history",
 		"__diesel_schema_migrations", "_prisma_migrations", "_sqlx_migrations", "schema_version",
-		"knex_migrations", "knex_migrations_lock", "gorp_migrations", "dbmate_migrations", NULL
+		"knex_migrations", "knex_migrations_lock", "gorp_migrations", "dbmate_migrations",
+		"alembic_version", "SequelizeMeta", "typeorm_metadata", "__drizzle_migrations", "pgmigrations",
+		"atlas_schema_revisions", "databasechangelog", "databasechangeloglock", "schema_migration",
+		"seed_files", NULL
 	};
 	for (int i = 0; names[i]; i++)
 		if (strcmp(t->name, names[i]) == 0)

@@ -65,7 +65,23 @@ if [ -d "$corpus" ]; then
 	check "corpus: prisma" 0 "umami_prisma: prisma" -- $DDLINT plan "$corpus/umami_prisma"
 	check "corpus: sqitch in plan order" 0 "registry_sqitch: sqitch, [0-9]+ migrations \\(sqitch.plan and deploy/\\) +users " -- through 0 "head -2 | tr '\n' ' '" -- $DDLINT plan "$corpus/registry_sqitch"
 	check "corpus: plain" 0 "basejump_supabase: plain" -- $DDLINT plan "$corpus/basejump_supabase"
+	check "corpus: drizzle" 0 "dokploy_drizzle/drizzle: drizzle, [0-9]+ migrations \\(meta/_journal.json\\)" -- $DDLINT plan "$corpus/dokploy_drizzle"
+	check "corpus: drizzle file outside the journal" 0 "not a migration: 0130_abandoned_dagger.sql: not in meta/_journal.json" -- $DDLINT plan "$corpus/dokploy_drizzle"
+	check "corpus: pop" 0 "kratos_pop/sql: pop" -- $DDLINT plan "$corpus/kratos_pop"
 fi
+
+# plan: the tool, why, how each migration runs, and what is not a migration; as JSON too
+mkdir -p contra
+printf 'CREATE TABLE a (id int PRIMARY KEY);\n' > contra/V0001.Init.up.sql
+printf 'DROP TABLE a;\n' > contra/V0001.Init.down.sql
+check "plan: a directory with no migration is still shown" 0 "contra: golang-migrate, 0 migrations \\(files named" -- $DDLINT plan contra
+check_not "plan: never both found and not found" 0 "no migration directory found" -- $DDLINT plan contra
+check "plan: what is not a migration, and why" 0 "not a migration: V0001.Init.up.sql: golang-migrate skips it" -- $DDLINT plan contra
+check "lint: the same file, the same words" 0 "V0001.Init.up.sql.*golang-migrate skips it" -- $DDLINT --no-config --fail-on never contra
+check "plan: how each migration runs" 0 "0001 .*0001_users.up.sql .*0001_users.down.sql; one query\\]" -- $DDLINT plan db/migrations
+check "plan --format json" 0 '"up_transaction": "one query"' -- $DDLINT plan --format json db/migrations
+check "plan --format json: the tool and why" 0 '"why": "files named <version>_<name>.up.sql and .down.sql"' -- $DDLINT plan --format json db/migrations
+check "plan --format json is JSON" 0 "golang-migrate 3" -- through 0 "node -e 'let s=\"\";process.stdin.on(\"data\",d=>s+=d).on(\"end\",()=>{const j=JSON.parse(s);console.log(j.directories[0].tool, j.directories[0].migrations.length)})'" -- $DDLINT plan --format json db/migrations
 
 echo "cli-migrations: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
