@@ -21,17 +21,23 @@ static int by_order(const entry *a, const entry *b) { return a->order < b->order
  * folders are ordered by name with String.localeCompare (packages/migrate/src/utils/listMigrations.ts).
  * The schema engine sends the whole file as one query: one implicit transaction, no opt-out
  * (schema-engine postgres flavour apply_migration_script, simple_query). */
-static const char *detect_prisma(const char *root, const names *ls)
+/* Does a folder of the directory hold `file`? */
+static bool folder_with(const char *root, const names *ls, const char *file)
 {
 	for (size_t i = 0; i < ls->n; i++) {
-		char *dir = dd_join(root, ls->v[i]), *mig = dd_join(dir, "migration.sql");
-		bool yes = dd_is_file(mig);
+		char *dir = dd_join(root, ls->v[i]), *p = dd_join(dir, file);
+		bool yes = dd_is_file(p);
 		free(dir);
-		free(mig);
+		free(p);
 		if (yes)
-			return "folders with a migration.sql";
+			return true;
 	}
-	return NULL;
+	return false;
+}
+
+static const char *detect_prisma(const char *root, const names *ls)
+{
+	return folder_with(root, ls, "migration.sql") ? "folders with a migration.sql" : NULL;
 }
 
 static void enum_prisma(mdir *d)
@@ -102,15 +108,7 @@ const dd_tool dd_tool_prisma = { "prisma", detect_prisma, enum_prisma, NULL, pri
  * batch_execute). */
 static const char *detect_diesel(const char *root, const names *ls)
 {
-	for (size_t i = 0; i < ls->n; i++) {
-		char *dir = dd_join(root, ls->v[i]), *up = dd_join(dir, "up.sql");
-		bool yes = dd_is_file(up);
-		free(dir);
-		free(up);
-		if (yes)
-			return "folders with an up.sql";
-	}
-	return NULL;
+	return folder_with(root, ls, "up.sql") ? "folders with an up.sql" : NULL;
 }
 
 static void enum_diesel(mdir *d)

@@ -37,6 +37,18 @@ static const char *comment_text(const dd_file *f, const line *l, size_t *n)
 	return s;
 }
 
+/* The same for a line that may be indented; *end receives the end of the line. */
+static const char *indented_comment(const dd_file *f, const line *l, const char **end)
+{
+	const char *s = f->text + l->start, *e = f->text + l->end;
+	while (s < e && isspace((unsigned char)*s))
+		s++;
+	if (e - s < 2 || s[0] != '-' || s[1] != '-')
+		return NULL;
+	*end = e;
+	return s + 2;
+}
+
 static bool has_word(const char *s, size_t n, const char *word)
 {
 	size_t k = strlen(word);
@@ -165,10 +177,8 @@ void dd_sections_node_pg_migrate(dd_run *run, dd_file *f, const sec_texts *tx)
 	line l;
 	int pos = 0;
 	while (next_line(f, &pos, &l)) {
-		const char *s = f->text + l.start, *e = f->text + l.end;
-		while (s < e && isspace((unsigned char)*s))
-			s++;
-		if (e - s < 2 || s[0] != '-' || s[1] != '-')
+		const char *e, *s = indented_comment(f, &l, &e);
+		if (!s)
 			continue;
 		while (s < e && (*s == '-' || isspace((unsigned char)*s)))
 			s++;
@@ -206,12 +216,9 @@ char *dd_sections_liquibase(dd_run *run, dd_file *f, const sec_texts *tx)
 	line l;
 	int pos = 0;
 	while (next_line(f, &pos, &l)) {
-		const char *s = f->text + l.start, *e = f->text + l.end;
-		while (s < e && isspace((unsigned char)*s))
-			s++;
-		if (e - s < 2 || s[0] != '-' || s[1] != '-')
+		const char *e, *c = indented_comment(f, &l, &e);
+		if (!c)
 			continue;
-		const char *c = s + 2;
 		while (c < e && isspace((unsigned char)*c))
 			c++;
 		size_t cn = (size_t)(e - c);
