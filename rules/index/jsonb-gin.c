@@ -6,7 +6,8 @@ static void finish(dd_ctx *ctx)
 	const dd_model *m = dd_ctx_model(ctx);
 	for (size_t i = 0; i < m->n_indexes; i++) {
 		const dd_index *ix = m->indexes[i];
-		if (ix->dropped || ix->inherited || !ix->table || ix->table->dropped || ix->constraint ||
+		/* a unique index cannot be GIN: it is there for uniqueness, not for searching */
+		if (ix->dropped || ix->inherited || !ix->table || ix->table->dropped || ix->constraint || ix->unique ||
 		    (strcmp(ix->method, "btree") != 0 && strcmp(ix->method, "hash") != 0))
 			continue;
 		for (size_t k = 0; k < ix->n_elems; k++) {

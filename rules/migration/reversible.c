@@ -1,12 +1,29 @@
 /* migration/reversible: applying the up and then its down returns the schema to what it was. */
 #include "ddlint/rule.h"
 
+/* Objects that hold others first, so that "and N more" never hides a table behind its columns. */
+static int kind_rank(const char *line)
+{
+	static const char *const kinds[] = { "schema ", "table ", "type ", "view ", "sequence ", "function ", "column ",
+		"constraint ", "index ", "trigger ", NULL };
+	for (int k = 0; kinds[k]; k++)
+		if (strncmp(line, kinds[k], strlen(kinds[k])) == 0)
+			return k;
+	return 10;
+}
+
 static const char *list(dd_ctx *ctx, const char *const *items, size_t n)
 {
+	const char **sorted = dd_alloc(ctx, (n + 1) * sizeof *sorted);
+	size_t k = 0;
+	for (int rank = 0; rank <= 10; rank++)   /* stable: each kind keeps its sorted order */
+		for (size_t i = 0; i < n; i++)
+			if (kind_rank(items[i]) == rank)
+				sorted[k++] = items[i];
 	const char *out = "";
 	size_t shown = n > 4 ? 4 : n;
 	for (size_t i = 0; i < shown; i++)
-		out = dd_sprintf(ctx, "%s%s%s", out, i ? "; " : "", items[i]);
+		out = dd_sprintf(ctx, "%s%s%s", out, i ? "; " : "", sorted[i]);
 	if (n > shown)
 		out = dd_sprintf(ctx, "%s; and %zu more", out, n - shown);
 	return out;
