@@ -8,7 +8,8 @@ SELECT line FROM (
     AND NOT EXISTS (SELECT 1 FROM pg_constraint p WHERE p.conrelid = c.oid AND p.contype = 'p')
   UNION ALL
   -- index/foreign-key: foreign keys no index starts with (btree; hash for one column;
-  -- a partial index only with a col IS NOT NULL predicate)
+  -- a partial index only when each of its ANDed predicates is "fk_col IS NOT NULL" for a
+  -- column of that foreign key)
   SELECT 'index/foreign-key ' || n.nspname || '.' || c.relname || '.' || con.conname
   FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE con.contype = 'f' AND c.relpersistence <> 't' AND NOT EXISTS (
@@ -18,7 +19,11 @@ SELECT line FROM (
       AND i.indnkeyatts >= cardinality(con.conkey)
       AND (SELECT array_agg(x ORDER BY x) FROM unnest((i.indkey::int2[])[0:cardinality(con.conkey) - 1]) x)
           = (SELECT array_agg(x ORDER BY x) FROM unnest(con.conkey) x)
-      AND (i.indpred IS NULL OR pg_get_expr(i.indpred, i.indrelid) ~ '^\(*[a-z_][a-z0-9_]* IS NOT NULL\)*$'))
+      AND (i.indpred IS NULL OR NOT EXISTS (
+        SELECT 1 FROM regexp_split_to_table(pg_get_expr(i.indpred, i.indrelid), ' AND ') part
+        WHERE NOT EXISTS (
+          SELECT 1 FROM unnest(con.conkey) k JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k
+          WHERE regexp_replace(part, '[()]', '', 'g') = quote_ident(a.attname) || ' IS NOT NULL'))))
   UNION ALL
   -- types/timestamptz and types/jsonb: columns and domains of those types
   SELECT CASE WHEN a.atttypid IN ('timestamp'::regtype, 'timestamp[]'::regtype) THEN 'types/timestamptz ' ELSE 'types/jsonb ' END
