@@ -55,6 +55,20 @@ static void parse_work(void *arg, size_t i)
 	dd_parse_unit(units[i]);
 }
 
+/* The part of a migration file an offset is in (sections are in file order), or NULL. */
+static const dd_section *section_at(const dd_file *f, int offset)
+{
+	size_t lo = 0, hi = f->n_sections;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->sections[mid].end <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->n_sections && f->sections[lo].start <= offset ? &f->sections[lo] : NULL;
+}
+
 /* The run's statements of a parsed unit: tied to their migration (a down file, a down section
  * or a verify script is down), its syntax errors reported. On the replaying thread. */
 static void take_unit(dd_run *run, dd_unit *u)
@@ -72,9 +86,7 @@ static void take_unit(dd_run *run, dd_unit *u)
 		st->offset = u->stmts[i]->offset;
 		st->len = u->stmts[i]->len;
 		st->migration = f->migration;
-		for (size_t s = 0; s < f->n_sections && !st->section; s++)
-			if (st->offset >= f->sections[s].start && st->offset < f->sections[s].end)
-				st->section = &f->sections[s];
+		st->section = section_at(f, st->offset);
 		st->down = f->role == DD_ROLE_DOWN || f->role == DD_ROLE_OTHER || (st->section && st->section->down);
 		u->made[u->n_made++] = st;
 		dd_migration *m = f->migration;

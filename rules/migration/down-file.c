@@ -20,7 +20,8 @@ static void finish(dd_ctx *ctx)
 	bool allow_empty = dd_opt_bool(ctx, "allow_empty");
 	for (size_t i = 0; i < n; i++) {
 		const dd_migration *m = ms[i];
-		if (!m->up || !m->up->report || !m->down_expected || (m->down_optional && !undo))
+		/* a file the tool skips (misnamed) is file-name's to report: its down is no question yet */
+		if (!m->up || !m->up->report || m->up->off_layout || !m->down_expected || (m->down_optional && !undo))
 			continue;
 		const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
 		if (!m->down) {

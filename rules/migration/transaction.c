@@ -53,6 +53,19 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 		  what, !begins && !commits ? "" : !begins ? " (no BEGIN first)" : " (no COMMIT last)", how);
 }
 
+/* Each part of a migration (the whole up or down, or each of its sections) on its own: a tool
+ * runs each part as that part says. */
+static void check_parts(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, size_t n, const char *what, const char *mode)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && st[j]->section == st[i]->section)
+			j++;
+		check_unit(ctx, m, st + i, j - i, what, mode);
+		i = j;
+	}
+}
+
 static void finish(dd_ctx *ctx)
 {
 	const char *mode = dd_opt_string(ctx, "mode");
@@ -60,8 +73,8 @@ static void finish(dd_ctx *ctx)
 	dd_migration *const *ms = dd_ctx_migrations(ctx, &n);
 	for (size_t i = 0; i < n; i++) {
 		const dd_migration *m = ms[i];
-		check_unit(ctx, m, m->up_stmts, m->n_up, dd_sprintf(ctx, "migration %s", m->version), mode);
-		check_unit(ctx, m, m->down_stmts, m->n_down, dd_sprintf(ctx, "the down of migration %s", m->version), mode);
+		check_parts(ctx, m, m->up_stmts, m->n_up, dd_sprintf(ctx, "migration %s", m->version), mode);
+		check_parts(ctx, m, m->down_stmts, m->n_down, dd_sprintf(ctx, "the down of migration %s", m->version), mode);
 	}
 }
 

@@ -206,9 +206,12 @@ static void plan_text(const dd_run *run)
 			const dd_file *f = run->files[i];
 			if (!in_dir(f, md->root))
 				continue;
-			if (f->off_layout)
-				printf("  not a migration: %s: %s\n", f->dir_name, f->off_layout_why ? f->off_layout_why : "it does not follow the tool's names");
-			else if (f->role == DD_ROLE_OTHER && f->off_layout_why)
+			if (f->off_layout && f->role != DD_ROLE_OTHER)
+				printf("  misnamed: %s: %s%s\n", f->dir_name,
+				       f->off_layout_why ? f->off_layout_why : "it does not follow the tool's names",
+				       f->role == DD_ROLE_DOWN ? "" : f->version ? "; replayed where its version puts it, for the model"
+				       : "; replayed after the migrations, for the model");
+			else if (f->off_layout || (f->role == DD_ROLE_OTHER && f->off_layout_why))
 				printf("  not a migration: %s: %s\n", f->dir_name, f->off_layout_why);
 			else if (f->same_version)
 				printf("  %s: version %s is used by '%s' too; versions must be unique\n", f->dir_name, f->version, f->same_version);
@@ -241,8 +244,9 @@ static int plan_json(const dd_run *run)
 		for (size_t i = 0; i < run->n_files; i++) {
 			const dd_file *f = run->files[i];
 			if (in_dir(f, md->root) && (f->off_layout || (f->role == DD_ROLE_OTHER && f->off_layout_why)))
-				json_array_append_new(others, json_pack("{s:o, s:o}", "file", jstr(f->path), "why",
-									jstr(f->off_layout_why ? f->off_layout_why : "it does not follow the tool's names")));
+				json_array_append_new(others, json_pack("{s:o, s:o, s:b}", "file", jstr(f->path), "why",
+									jstr(f->off_layout_why ? f->off_layout_why : "it does not follow the tool's names"),
+									"replayed", f->role != DD_ROLE_OTHER));
 		}
 		json_array_append_new(dirs, json_pack("{s:s, s:s, s:s, s:o, s:o}", "dir", md->root, "tool", md->tool, "why", md->why,
 						      "migrations", ms, "not_migrations", others));

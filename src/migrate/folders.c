@@ -200,7 +200,7 @@ static names sqitch_plan(const char *root)
 {
 	names out = { NULL, 0 };
 	char *plan = dd_join(root, "sqitch.plan");
-	FILE *fp = fopen(plan, "r");
+	FILE *fp = dd_is_file(plan) ? fopen(plan, "r") : NULL;
 	free(plan);
 	if (!fp)
 		return out;
@@ -230,7 +230,10 @@ static void enum_sqitch(mdir *d)
 		char *dir = dd_join(d->root, sub[s]);
 		names ls = dd_list_dir(dir);
 		for (size_t i = 0; i < ls.n; i++) {
-			if (!dd_has_suffix(ls.v[i], ".sql"))
+			char *full = dd_join(dir, ls.v[i]);
+			bool file = dd_is_file(full);   /* never a FIFO or a device: reading one would wait */
+			free(full);
+			if (!dd_has_suffix(ls.v[i], ".sql") || !file)
 				continue;
 			char *name = dd_xstrdup(ls.v[i]);
 			name[strlen(name) - 4] = '\0';
@@ -307,9 +310,11 @@ static void enum_drizzle(mdir *d)
 	names tags = journal_tags(d->root);
 	names ls = dd_list_dir(d->root);
 	for (size_t i = 0; i < ls.n; i++) {
-		if (!dd_has_suffix(ls.v[i], ".sql"))
-			continue;
 		char *p = dd_join(d->root, ls.v[i]);
+		if (!dd_has_suffix(ls.v[i], ".sql") || !dd_is_file(p)) {
+			free(p);
+			continue;
+		}
 		size_t pos = 0, n = strlen(ls.v[i]) - 4;
 		while (pos < tags.n && !(strlen(tags.v[pos]) == n && strncmp(tags.v[pos], ls.v[i], n) == 0))
 			pos++;
@@ -350,7 +355,7 @@ static const char *detect_supabase(const char *root, const names *ls)
 	char *up = dd_xstrdup(root);
 	char *slash = strrchr(up, '/');
 	bool yes = false;
-	if (slash) {
+	if (slash && strcmp(slash, "/migrations") == 0) {
 		*slash = '\0';
 		char *conf = dd_join(up, "config.toml");
 		yes = dd_file_contains(conf, "project_id");

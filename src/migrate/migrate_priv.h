@@ -72,9 +72,9 @@ bool dd_is_file(const char *p);
 char *dd_join(const char *a, const char *b);           /* heap */
 char *dd_file_head(const char *path, size_t max);      /* the first max bytes of a regular file (heap, NUL-terminated), or NULL */
 bool dd_file_contains(const char *path, const char *needle);
-/* Does a project file above `root` (package.json, Cargo.toml, go.mod) name `what`? Looks up to
- * the directory that holds .git, at most six levels. */
-bool dd_project_uses(const char *root, const char *what);
+/* Does the project file `file` (package.json, Cargo.toml) in `root` or above name `dep` as a
+ * dependency? Looks up to the directory that holds .git, at most six levels. */
+bool dd_project_uses(const char *root, const char *file, const char *dep);
 /* Leading digits of s (with _ and . between them for Flyway, - between them for Diesel) as a heap
  * string, *rest after them; NULL when s does not start with a digit. */
 char *dd_leading_version(const char *s, bool dots, bool dashes, const char **rest);

@@ -149,6 +149,8 @@ static const dd_tool *choose_tool(const dd_run *run, const char *root, const cha
 static void find_dirs(plan *p)
 {
 	dd_run *run = p->run;
+	dd_map none = { 0 };   /* directories found to be of no tool: looked at once */
+	dd_arena *scratch = dd_arena_new();
 	for (size_t i = 0; i < p->n0; i++) {
 		dd_file *f = run->files[i];
 		if (!f->fs_real)
@@ -156,12 +158,14 @@ static void find_dirs(plan *p)
 		char *root = root_of(f->fs_real);
 		if (!root)
 			continue;
-		bool seen = false;
+		bool seen = dd_map_get(&none, root) != NULL;
 		for (size_t k = 0; k < p->n_dirs && !seen; k++)
 			seen = strcmp(p->dirs[k].root, root) == 0;
 		const char *why = NULL;
 		const dd_tool *tool = seen ? NULL : choose_tool(run, root, &why);
 		if (!tool) {
+			if (!seen)
+				dd_map_put(&none, scratch, root, (void *)1);
 			free(root);
 			continue;
 		}
@@ -180,6 +184,8 @@ static void find_dirs(plan *p)
 		md->why = why;
 		DD_PUSH(run->arena, &run->migration_dirs, &run->n_migration_dirs, md);
 	}
+	dd_map_free(&none);
+	dd_arena_free(scratch);
 }
 
 /* A tool's down hint with {v} the version and {n} the name of the migration. */
@@ -295,7 +301,7 @@ static dd_file *mark_sections(plan *p, mdir *d, const entry *e, dd_file *f)
 		}
 		free(down);
 	}
-	if (f->n_sections == 0)   /* a file without the tool's markers: all of it is the up */
+	if (f->n_sections == 0)   /* a tool without parts of its own (a down view): all of it is the up */
 		dd_whole_file(run, f, false, DD_TXMODE_NONE, NULL, NULL);
 	if (m && e->kind == DD_ROLE_UP_AND_DOWN) {
 		bool down = false;
@@ -467,8 +473,13 @@ void dd_migrations_plan(dd_run *run)
 
 const char *dd_migration_tool(size_t i)
 {
-	for (size_t k = 0; dd_tools[k]; k++)
-		if (k == i)
+	size_t n = 0;
+	for (size_t k = 0; dd_tools[k]; k++) {
+		bool again = false;   /* a tool detected two ways is listed once */
+		for (size_t j = 0; j < k && !again; j++)
+			again = strcmp(dd_tools[j]->name, dd_tools[k]->name) == 0;
+		if (!again && n++ == i)
 			return dd_tools[k]->name;
+	}
 	return NULL;
 }

@@ -78,17 +78,31 @@ bool dd_file_contains(const char *path, const char *needle)
 	return found;
 }
 
-bool dd_project_uses(const char *root, const char *what)
+/* Does the project file name `dep` as a dependency: a key "dep" (package.json), a line
+ * "dep = ..." or a table [dependencies.dep] (Cargo.toml)? */
+static bool names_dependency(const char *path, const char *dep)
 {
-	static const char *const files[] = { "package.json", "Cargo.toml", "go.mod", NULL };
+	char *text = dd_file_head(path, (size_t)1 << 20);
+	bool found = false;
+	size_t n = strlen(dep);
+	for (const char *p = text; p && !found && (p = strstr(p, dep)) != NULL; p += n) {
+		char before = p == text ? '\n' : p[-1], after = p[n];
+		found = (before == '"' && after == '"') ||
+			((before == '\n' || before == ' ' || before == '\t') && (after == ' ' || after == '=' || after == '.')) ||
+			(before == '.' && after == ']');
+	}
+	free(text);
+	return found;
+}
+
+bool dd_project_uses(const char *root, const char *file, const char *dep)
+{
 	char *dir = dd_xstrdup(root);
 	bool found = false;
 	for (int level = 0; level < 6 && !found; level++) {
-		for (int k = 0; files[k] && !found; k++) {
-			char *p = dd_join(dir, files[k]);
-			found = dd_file_contains(p, what);
-			free(p);
-		}
+		char *p = dd_join(dir, file);
+		found = names_dependency(p, dep);
+		free(p);
 		char *git = dd_join(dir, ".git");
 		bool top = dd_is_dir(git) || dd_is_file(git);
 		free(git);
@@ -139,19 +153,17 @@ void dd_add_entry(mdir *d, const char *path, const char *rel, int kind, char *ve
 dd_section *dd_add_section(dd_run *run, dd_file *f, int start, int end, bool down, dd_txmode tx, const char *why,
 			   const char *optout)
 {
-	dd_section *s = dd_arena_alloc(run->arena, sizeof *s);
-	s->start = start;
-	s->end = end;
-	s->down = down;
-	s->tx = tx;
-	s->tx_why = why;
-	s->tx_optout = optout;
-	/* sections are added in file order into one array */
-	dd_section *all = dd_arena_alloc(run->arena, (f->n_sections + 1) * sizeof *all);
-	if (f->n_sections)
-		memcpy(all, f->sections, f->n_sections * sizeof *all);
-	all[f->n_sections] = *s;
-	f->sections = all;
+	dd_section one = { start, end, down, tx, why, optout }, *s = &one;
+	/* sections are added in file order into one array, its capacity doubling (4, 8, 16, ...):
+	 * nothing points into it before the files are parsed */
+	size_t n = f->n_sections;
+	if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
+		dd_section *all = dd_arena_alloc(run->arena, (n ? n * 2 : 4) * sizeof *all);
+		if (n)
+			memcpy(all, f->sections, n * sizeof *all);
+		f->sections = all;
+	}
+	f->sections[n] = *s;
 	return &f->sections[f->n_sections++];
 }
 

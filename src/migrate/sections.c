@@ -62,6 +62,13 @@ static bool has_word(const char *s, size_t n, const char *word)
 /* Sections between markers, one direction each, open until the next marker or the end. */
 typedef struct opened { int start; bool down, open; dd_txmode tx; } opened;
 
+/* A file without the tool's markers: all of it is the up, run as the tool runs a part. */
+static void unmarked(dd_run *run, dd_file *f, const sec_texts *tx)
+{
+	if (f->n_sections == 0)
+		dd_add_section(run, f, 0, (int)f->len, false, tx->tx, tx->why, tx->optout);
+}
+
 static void close_section(dd_run *run, dd_file *f, opened *o, int end, const sec_texts *tx)
 {
 	if (!o->open)
@@ -96,6 +103,7 @@ void dd_sections_dbmate(dd_run *run, dd_file *f, const sec_texts *tx)
 		o.tx = has_word(c, n, "transaction:false") ? DD_TXMODE_IMPLICIT : tx->tx;
 	}
 	close_section(run, f, &o, (int)f->len, tx);
+	unmarked(run, f, tx);
 }
 
 /* goose: "-- +goose Up" (required) and "-- +goose Down" (optional), annotations matched without
@@ -140,6 +148,7 @@ void dd_sections_goose(dd_run *run, dd_file *f, const sec_texts *tx)
 		o = (opened){ l.end, down, true, no_tx ? DD_TXMODE_NONE : tx->tx };
 	}
 	close_section(run, f, &o, (int)f->len, tx);
+	unmarked(run, f, tx);
 }
 
 /* sql-migrate: lines that start with exactly "-- +migrate " and the command Up or Down, case as
@@ -165,6 +174,7 @@ void dd_sections_sql_migrate(dd_run *run, dd_file *f, const sec_texts *tx)
 		o = (opened){ l.end, down, true, has_word(c, cn, "notransaction") ? DD_TXMODE_NONE : tx->tx };
 	}
 	close_section(run, f, &o, (int)f->len, tx);
+	unmarked(run, f, tx);
 }
 
 /* node-pg-migrate SQL files: "-- Up Migration" and "-- Down Migration", matched without regard to

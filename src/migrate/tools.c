@@ -73,6 +73,8 @@ static void whole(dd_run *run, dd_file *f, const entry *e, dd_txmode tx, const c
  * postgres.go Run; README "Multi-statement mode"). */
 static const char *detect_golang_migrate(const char *root, const names *ls)
 {
+	if (dd_project_uses(root, "Cargo.toml", "sqlx"))
+		return NULL;   /* sqlx names reversible migrations the same way */
 	for (size_t i = 0; i < ls->n; i++)
 		if (dd_has_suffix(ls->v[i], ".up.sql") || dd_has_suffix(ls->v[i], ".down.sql"))
 			return "files named <version>_<name>.up.sql and .down.sql";
@@ -303,8 +305,8 @@ static void classify_sql_migrate(mdir *d, const char *p, const char *f)
 	entry *e = &d->entries[d->n - 1];
 	e->matched = true;   /* any .sql file is a migration, its id the file name */
 	e->why = NULL;
-	if (!e->version)
-		e->version = dd_xstrdup(f);
+	free(e->version);
+	e->version = dd_xstrdup(f);
 	free(e->key);
 	e->key = dd_xstrdup(f);
 }
@@ -372,9 +374,10 @@ static bool liquibase_file(const char *path)
 
 static const char *detect_liquibase(const char *root, const names *ls)
 {
-	for (size_t i = 0; i < ls->n; i++) {
+	for (size_t i = 0, seen = 0; i < ls->n && seen < 64; i++) {
 		if (!ends_sql(ls->v[i]))
 			continue;
+		seen++;
 		char *p = dd_join(root, ls->v[i]);
 		bool yes = liquibase_file(p);
 		free(p);
@@ -403,11 +406,22 @@ static const dd_tool liquibase = { "liquibase", detect_liquibase, enum_liquibase
  * "-- no-transaction"; it is then sent as one query (sqlx-postgres/src/migrate.rs apply). */
 static const char *detect_sqlx(const char *root, const names *ls)
 {
-	if (files_with(root, ls, "-- no-transaction", 1))
-		return "a file that starts with -- no-transaction";
-	if (dd_project_uses(root, "sqlx"))
-		return "a Cargo.toml that uses sqlx";
-	return NULL;
+	return files_with(root, ls, "-- no-transaction", 1) ? "a file that starts with -- no-transaction" : NULL;
+}
+
+/* Are there .sql files named <number>_...? (what a project hint may claim) */
+static bool numbered_files(const names *ls)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		if (ends_sql(ls->v[i]) && isdigit((unsigned char)ls->v[i][0]) && strchr(ls->v[i], '_'))
+			return true;
+	return false;
+}
+
+/* After the tools of markers and names: numbered files in a Rust project that depends on sqlx. */
+static const char *detect_sqlx_project(const char *root, const names *ls)
+{
+	return numbered_files(ls) && dd_project_uses(root, "Cargo.toml", "sqlx") ? "numbered files, and a Cargo.toml that depends on sqlx" : NULL;
 }
 
 static void classify_sqlx(mdir *d, const char *p, const char *f)
@@ -431,6 +445,7 @@ static void sec_sqlx(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, co
 }
 
 static const dd_tool sqlx = { "sqlx", detect_sqlx, enum_sqlx, classify_sqlx, key_natural, sec_sqlx, false, false, "{v}_{n}.down.sql" };
+static const dd_tool sqlx_by_project = { "sqlx", detect_sqlx_project, enum_sqlx, classify_sqlx, key_natural, sec_sqlx, false, false, "{v}_{n}.down.sql" };
 
 /* ---- ory/pop ----
  * ^(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.sql$, versions compared as text, a
@@ -588,11 +603,14 @@ static const dd_tool atlas = { "atlas", detect_atlas, enum_atlas, classify_atlas
  * is then sent as one query (src/run-migration.ts). */
 static const char *detect_postgres_migrations(const char *root, const names *ls)
 {
-	if (files_with(root, ls, "-- postgres-migrations disable-transaction", 1))
-		return "a file with -- postgres-migrations disable-transaction";
-	if (dd_project_uses(root, "\"postgres-migrations\""))
-		return "a package.json that uses postgres-migrations";
-	return NULL;
+	return files_with(root, ls, "-- postgres-migrations disable-transaction", 1)
+		? "a file with -- postgres-migrations disable-transaction" : NULL;
+}
+
+static const char *detect_pgm_project(const char *root, const names *ls)
+{
+	return numbered_files(ls) && dd_project_uses(root, "package.json", "postgres-migrations")
+		? "numbered files, and a package.json that depends on postgres-migrations" : NULL;
 }
 
 static void classify_pgm(mdir *d, const char *p, const char *f)
@@ -617,6 +635,7 @@ static void sec_pgm(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, con
 }
 
 static const dd_tool postgres_migrations = { "postgres-migrations", detect_postgres_migrations, enum_pgm, classify_pgm, key_natural, sec_pgm, false, false, NULL };
+static const dd_tool pgm_by_project = { "postgres-migrations", detect_pgm_project, enum_pgm, classify_pgm, key_natural, sec_pgm, false, false, NULL };
 
 /* ---- plain: numbered files of no known tool, run (say) by psql one by one ---- */
 static const char *detect_plain(const char *root, const names *ls)
@@ -650,8 +669,12 @@ extern const dd_tool dd_tool_sqitch, dd_tool_drizzle, dd_tool_prisma, dd_tool_di
 /* Detection order: the most specific evidence first (a plan, a journal, a sum file, folders of
  * a fixed shape, a header line, markers in the files), name patterns last. */
 const dd_tool *const dd_tools[] = {
-	&dd_tool_sqitch, &dd_tool_drizzle, &atlas, &dd_tool_prisma, &dd_tool_diesel, &liquibase, &pop, &sqlx,
-	&node_pg_migrate, &sql_migrate, &postgres_migrations, &dd_tool_supabase, &golang_migrate, &flyway, &dbmate, &goose, &plain, NULL
+	&dd_tool_sqitch, &dd_tool_drizzle, &dd_tool_prisma, &dd_tool_diesel, &liquibase, &pop, &sqlx, &node_pg_migrate,
+	&sql_migrate, &postgres_migrations, &dd_tool_supabase, &golang_migrate, &flyway, &dbmate, &goose,
+	/* atlas.sum may sit beside another tool's format (atlas migrate --dir-format): that format first */
+	&atlas,
+	/* project files are the weakest evidence: only for numbered files no other tool claims */
+	&sqlx_by_project, &pgm_by_project, &plain, NULL
 };
 
 const dd_tool *dd_tool_named(const char *name)

@@ -51,7 +51,7 @@ check "no layout without config" 0 "no migration directory found" -- $DDLINT pla
 printf 'migrations:\n  - { dir: odd, layout: plain }\n' > .ddlint.yml
 check "a configured directory" 0 "odd: plain" -- $DDLINT plan odd
 printf 'migrations: { dir: odd, layout: rails }\n' > .ddlint.yml
-check "unknown layout" 2 "unknown layout 'rails'; layouts: sqitch, drizzle, atlas, prisma, diesel, liquibase, pop, sqlx, node-pg-migrate, sql-migrate, postgres-migrations, supabase, golang-migrate, flyway, dbmate, goose, plain" -- $DDLINT plan odd
+check "unknown layout" 2 "unknown layout 'rails'; layouts: sqitch, drizzle, prisma, diesel, liquibase, pop, sqlx, node-pg-migrate, sql-migrate, postgres-migrations, supabase, golang-migrate, flyway, dbmate, goose, atlas, plain" -- $DDLINT plan odd
 rm .ddlint.yml
 
 # the layouts of the corpus, when it is there
@@ -70,13 +70,45 @@ if [ -d "$corpus" ]; then
 	check "corpus: pop" 0 "kratos_pop/sql: pop" -- $DDLINT plan "$corpus/kratos_pop"
 fi
 
+# detection: weak evidence never wins over the files' own
+mkdir -p gomod/migrations rust/schema rust/migrations atlasdir sb/supabase/schemas sb/supabase/migrations
+printf 'module x\n\nrequire github.com/jmoiron/sqlx v1.3.5\n' > gomod/go.mod
+printf -- '-- +goose Up\nCREATE TABLE t (id int PRIMARY KEY);\n-- +goose Down\nDROP TABLE t;\n' > gomod/migrations/001_t.sql
+check "a go.mod naming sqlx does not make goose sqlx" 0 "gomod/migrations: goose" -- $DDLINT plan gomod/migrations
+printf '[dependencies]\nsqlx = { version = "0.8" }\n' > rust/Cargo.toml
+printf 'CREATE TABLE s (id int PRIMARY KEY);\n' > rust/schema/tables.sql
+printf 'CREATE TABLE v (id int PRIMARY KEY);\n' > rust/schema/views.sql
+check "a sqlx project's other SQL is not migrations" 0 "no migration directory found" -- $DDLINT plan rust/schema
+printf 'CREATE TABLE m (id int PRIMARY KEY);\n' > rust/migrations/20240101000000_m.up.sql
+printf 'DROP TABLE m;\n' > rust/migrations/20240101000000_m.down.sql
+check "a sqlx project's migrations are sqlx" 0 "rust/migrations: sqlx, 1 migration \\(numbered files, and a Cargo.toml that depends on sqlx\\)" -- $DDLINT plan rust/migrations
+printf 'CREATE TABLE a (id int PRIMARY KEY);\n' > atlasdir/1_a.up.sql
+printf 'DROP TABLE a;\n' > atlasdir/1_a.down.sql
+printf 'h1:x=\n1_a.up.sql h1:y=\n' > atlasdir/atlas.sum
+check "atlas.sum beside golang-migrate files: golang-migrate" 0 "atlasdir: golang-migrate" -- $DDLINT plan atlasdir
+printf 'project_id = "x"\n' > sb/supabase/config.toml
+printf 'CREATE TABLE users (id int PRIMARY KEY);\n' > sb/supabase/schemas/users.sql
+printf 'CREATE TABLE orders (id int PRIMARY KEY);\n' > sb/supabase/schemas/orders.sql
+printf 'CREATE TABLE a (id int PRIMARY KEY);\n' > sb/supabase/migrations/20240101000000_a.sql
+check "supabase/schemas is not a migration directory" 0 "no migration directory found" -- $DDLINT plan sb/supabase/schemas
+check "supabase/migrations is" 0 "sb/supabase/migrations: supabase" -- $DDLINT plan sb/supabase/migrations
+# a FIFO in a migration directory is never opened to detect or read as context
+mkdir -p fifo/meta
+printf '{ "entries": [ { "tag": "0000_a" }, { "tag": "0001_b" }, { "tag": "0002_c" } ] }\n' > fifo/meta/_journal.json
+printf 'CREATE TABLE a (id int PRIMARY KEY);\n' > fifo/0000_a.sql
+mkfifo fifo/0001_b.sql
+printf 'CREATE TABLE c (id int PRIMARY KEY);\n' > fifo/0002_c.sql
+check "a FIFO in a drizzle directory: no wait" "0|1|2" "" -- timeout 10 $DDLINT --no-config fifo/0002_c.sql
+check "plan with a FIFO: no wait" 0 "fifo: drizzle" -- timeout 10 $DDLINT plan fifo/0002_c.sql
+rm -f fifo/0001_b.sql
+
 # plan: the tool, why, how each migration runs, and what is not a migration; as JSON too
 mkdir -p contra
 printf 'CREATE TABLE a (id int PRIMARY KEY);\n' > contra/V0001.Init.up.sql
 printf 'DROP TABLE a;\n' > contra/V0001.Init.down.sql
 check "plan: a directory with no migration is still shown" 0 "contra: golang-migrate, 0 migrations \\(files named" -- $DDLINT plan contra
 check_not "plan: never both found and not found" 0 "no migration directory found" -- $DDLINT plan contra
-check "plan: what is not a migration, and why" 0 "not a migration: V0001.Init.up.sql: golang-migrate skips it" -- $DDLINT plan contra
+check "plan: what the tool skips, and why" 0 "misnamed: V0001.Init.up.sql: golang-migrate skips it; replayed after the migrations, for the model" -- $DDLINT plan contra
 check "lint: the same file, the same words" 0 "V0001.Init.up.sql.*golang-migrate skips it" -- $DDLINT --no-config --fail-on never contra
 check "plan: how each migration runs" 0 "0001 .*0001_users.up.sql .*0001_users.down.sql; one query\\]" -- $DDLINT plan db/migrations
 check "plan --format json" 0 '"up_transaction": "one query"' -- $DDLINT plan --format json db/migrations

@@ -1,0 +1,4 @@
+-- +migrate Up
+CREATE TABLE b (id int PRIMARY KEY);
+-- +migrate Down
+DROP TABLE b;
