@@ -109,39 +109,38 @@ void dd_sections_dbmate(dd_run *run, dd_file *f, const sec_texts *tx)
 /* goose: "-- +goose Up" (required) and "-- +goose Down" (optional), annotations matched without
  * regard to case; "-- +goose NO TRANSACTION" anywhere runs both directions statement by
  * statement (pressly/goose internal/sqlparser/parser.go, extractAnnotation, useTx). */
+/* The annotation of a "-- +goose ..." line, trimmed (*an its length), or NULL. */
+static const char *goose_annotation(const dd_file *f, const line *l, size_t *an)
+{
+	size_t n;
+	const char *c = comment_text(f, l, &n);
+	if (!c || n < 6 || strncasecmp(c, "+goose", 6) != 0)
+		return NULL;
+	const char *a = c + 6;
+	while (a < c + n && isspace((unsigned char)*a))
+		a++;
+	*an = (size_t)(c + n - a);
+	while (*an && isspace((unsigned char)a[*an - 1]))
+		(*an)--;
+	return a;
+}
+
 void dd_sections_goose(dd_run *run, dd_file *f, const sec_texts *tx)
 {
 	bool no_tx = false;
 	line l;
 	int pos = 0;
+	size_t an;
 	while (next_line(f, &pos, &l)) {
-		size_t n;
-		const char *c = comment_text(f, &l, &n);
-		if (c && n >= 6 && strncasecmp(c, "+goose", 6) == 0) {
-			const char *a = c + 6;
-			while (a < c + n && isspace((unsigned char)*a))
-				a++;
-			size_t an = (size_t)(c + n - a);
-			while (an && isspace((unsigned char)a[an - 1]))
-				an--;
-			if (an == 14 && strncasecmp(a, "NO TRANSACTION", 14) == 0)
-				no_tx = true;
-		}
+		const char *a = goose_annotation(f, &l, &an);
+		if (a && an == 14 && strncasecmp(a, "NO TRANSACTION", 14) == 0)
+			no_tx = true;
 	}
 	opened o = { 0 };
 	pos = 0;
 	while (next_line(f, &pos, &l)) {
-		size_t n;
-		const char *c = comment_text(f, &l, &n);
-		if (!c || n < 6 || strncasecmp(c, "+goose", 6) != 0)
-			continue;
-		const char *a = c + 6;
-		while (a < c + n && isspace((unsigned char)*a))
-			a++;
-		size_t an = (size_t)(c + n - a);
-		while (an && isspace((unsigned char)a[an - 1]))
-			an--;
-		bool up = an == 2 && strncasecmp(a, "up", 2) == 0, down = an == 4 && strncasecmp(a, "down", 4) == 0;
+		const char *a = goose_annotation(f, &l, &an);
+		bool up = a && an == 2 && strncasecmp(a, "up", 2) == 0, down = a && an == 4 && strncasecmp(a, "down", 4) == 0;
 		if (!up && !down)
 			continue;
 		close_section(run, f, &o, l.start, tx);
