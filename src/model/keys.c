@@ -164,7 +164,7 @@ bool dd_index_uses_column(const dd_index *ix, const char *col)
 #define MAP(name) offsetof(struct dd_model_priv, name)
 /* Objects of type T in the model's array `list`, in the map `map`, named by schema and name. */
 #define KIND(T, list, map) { sizeof(T), offsetof(dd_model, list), offsetof(dd_model, n_##list), map, \
-			     offsetof(T, schema), offsetof(T, name), NO_FIELD, offsetof(T, dropped) }
+			     offsetof(T, schema), offsetof(T, name), NO_FIELD, offsetof(T, dropped), offsetof(T, loc) }
 
 const dd_kind dd_kinds[KIND_COUNT] = {
 	[KIND_TABLE] = KIND(dd_table, tables, MAP(tables)),
@@ -174,10 +174,10 @@ const dd_kind dd_kinds[KIND_COUNT] = {
 	[KIND_TRIGGER] = KIND(dd_trigger, triggers, NO_FIELD),
 	[KIND_FUNCTION] = { sizeof(dd_function), offsetof(dd_model, functions), offsetof(dd_model, n_functions),
 			    MAP(functions), offsetof(dd_function, schema), offsetof(dd_function, name),
-			    offsetof(dd_function, args), offsetof(dd_function, dropped) },
+			    offsetof(dd_function, args), offsetof(dd_function, dropped), offsetof(dd_function, loc) },
 	[KIND_SEQUENCE] = KIND(dd_sequence, sequences, MAP(sequences)),
 	[KIND_SCHEMA] = { sizeof(dd_schema), offsetof(dd_model, schemas), offsetof(dd_model, n_schemas), MAP(schemas),
-			  NO_FIELD, offsetof(dd_schema, name), NO_FIELD, offsetof(dd_schema, dropped) },
+			  NO_FIELD, offsetof(dd_schema, name), NO_FIELD, offsetof(dd_schema, dropped), offsetof(dd_schema, loc) },
 };
 
 static dd_map *obj_map(const dd_model *m, dd_kind_id k)
@@ -228,6 +228,9 @@ void dd_obj_rename(dd_model *m, dd_kind_id k, void *o, const char *name)
 {
 	obj_forget(m, k, o);
 	OBJ_FIELD(const char *, o, dd_kinds[k].name) = name;
+	/* findings about it point at the statement that gave it this name, at the new name */
+	if (m->priv->st)
+		OBJ_FIELD(dd_loc, o, dd_kinds[k].loc) = dd_stmt_find_ident(m->priv->st, m->priv->st->offset, name);
 	obj_put(m, k, o);
 }
 

@@ -60,6 +60,7 @@ typedef struct dd_kind {
 	size_t name;
 	size_t args;              /* part of the key besides the name (functions), or NO_FIELD */
 	size_t dropped;
+	size_t loc;               /* where it is named: moved to the statement that renames it */
 } dd_kind;
 
 extern const dd_kind dd_kinds[KIND_COUNT];
