@@ -50,6 +50,33 @@ static bool is_routine(PgQuery__ObjectType type)
 	       type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
 }
 
+/* A type that refers to `ty` by its old name now bears its new one, as PostgreSQL's columns
+ * (which hold the type's oid) show it. */
+static void rename_type_ref(dd_model *m, dd_type *t, const dd_typedef *ty, const char *old)
+{
+	if (strcmp(t->name, old) != 0 || (t->schema && strcmp(t->schema, ty->schema) != 0))
+		return;
+	if (!t->schema && strcmp(dd_model_schema_for(m, NULL), ty->schema) != 0)
+		return;
+	const char *at = strstr(t->text, old);
+	if (at)
+		t->text = dd_arena_sprintf(A(m), "%.*s%s%s", (int)(at - t->text), t->text, ty->name, at + strlen(old));
+	t->name = ty->name;
+}
+
+/* ALTER TYPE ... RENAME: the columns and domains of that type follow it. */
+static void retype(dd_model *m, const dd_typedef *ty, const char *old)
+{
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *t = m->tables[i];
+		for (size_t c = 0; !t->dropped && c < t->n_columns; c++)
+			rename_type_ref(m, &t->columns[c]->type, ty, old);
+	}
+	for (size_t i = 0; i < m->n_types; i++)
+		if (!m->types[i]->dropped && m->types[i]->kind == DD_TYPE_DOMAIN)
+			rename_type_ref(m, &m->types[i]->base, ty, old);
+}
+
 static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 {
 	const char *schema = NULL, *name = rs->subname;
@@ -98,7 +125,10 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		dd_model_rename_table(m, o, rs->newname);
 		return;
 	}
+	const char *old = k == KIND_TYPE ? ((dd_typedef *)o)->name : NULL;
 	dd_obj_rename(m, k, o, dd_arena_strdup(A(m), rs->newname));
+	if (k == KIND_TYPE)
+		retype(m, o, old);
 	if (k == KIND_INDEX) {
 		dd_index *ix = o;
 		ix->named = true;
