@@ -1,4 +1,5 @@
 /* ctx: the helpers of include/ddlint/rule.h, what a rule sees of a run (see ctx.h). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,4 +339,33 @@ bool dd_table_references(const dd_table *t, const char *column, const char *tabl
 			return true;
 	}
 	return false;
+}
+
+/* weightKg -> weight_kg, HTTPServer -> http_server, "Order Items" -> order_items */
+const char *dd_snake_case(dd_ctx *ctx, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = dd_alloc(ctx, n * 2 + 2);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isupper(c)) {
+			bool prev_lower = i > 0 && (islower((unsigned char)s[i - 1]) || isdigit((unsigned char)s[i - 1]));
+			bool next_lower = i + 1 < n && islower((unsigned char)s[i + 1]);
+			bool prev_upper = i > 0 && isupper((unsigned char)s[i - 1]);
+			if (k > 0 && out[k - 1] != '_' && (prev_lower || (prev_upper && next_lower)))
+				out[k++] = '_';
+			out[k++] = (char)tolower(c);
+		} else if (isalnum(c)) {
+			out[k++] = (char)c;
+		} else if (k > 0 && out[k - 1] != '_') {
+			out[k++] = '_';
+		}
+	}
+	while (k > 0 && out[k - 1] == '_')
+		k--;
+	out[k] = '\0';
+	if (k == 0 || isdigit((unsigned char)out[0]))
+		return NULL;
+	return out;
 }

@@ -490,6 +490,9 @@ void dd_each_defined_name(dd_ctx *ctx, const PgQuery__Node *stmt,
  * 3 type or function name, 4 reserved. */
 int dd_keyword_kind(const char *word);
 
+/* A name in snake_case (weightKg -> weight_kg, HTTPServer -> http_server, "Order Items" ->
+ * order_items), or NULL when nothing of it is left or it would start with a digit. */
+const char *dd_snake_case(dd_ctx *ctx, const char *s);
 /* Does s end with suffix? */
 bool dd_has_suffix(const char *s, const char *suffix);
 /* Are the n bytes at s snake_case words: runs of a-z and 0-9 joined by single underscores? */

@@ -44,20 +44,20 @@ static void check_unit(dd_ctx *ctx, state *s)
 	bool implicit = tx == DD_TXMODE_IMPLICIT && s->n > 1;
 	bool in_tx = tool || implicit;
 	const char *why = in_tx && sec ? sec->tx_why : NULL;
+	bool after_begin = false;
 	for (size_t k = 0; k < s->n_marks; k++) {
 		const mark *mk = s->marks[k];
 		if (mk->control == DD_TX_BEGIN) {
-			in_tx = true;
+			in_tx = after_begin = true;
 			why = "after BEGIN";
 		} else if (mk->control == DD_TX_COMMIT || mk->control == DD_TX_ROLLBACK) {
-			in_tx = implicit;
+			in_tx = implicit;   /* why stays "after BEGIN", as the message has always said */
 		}
 		const dd_stmt *st = mk->st;
 		if (mk->what && in_tx && st->file->report) {
 			dd_loc l = { st->file, st->offset, dd_name_loc(st->file, st->offset).len };
-			bool explicit_tx = why && strcmp(why, "after BEGIN") == 0;
 			dd_report(ctx, l, NULL, NULL, "%s cannot run inside a transaction block, and here it does (%s)%s", mk->what,
-				  why ? why : "in a transaction", explicit_tx ? "; put it in a migration of its own" : fix(ctx, sec, m, implicit));
+				  why ? why : "in a transaction", after_begin ? "; put it in a migration of its own" : fix(ctx, sec, m, implicit));
 		}
 	}
 }

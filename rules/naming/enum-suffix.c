@@ -1,25 +1,6 @@
 /* naming/enum-suffix: an enum type's name ends with _enum. */
 #include "ddlint/rule.h"
 
-/* name in snake_case: ChartType -> chart_type */
-static const char *snake(dd_ctx *ctx, const char *name)
-{
-	size_t n = strlen(name);
-	char *out = dd_alloc(ctx, 2 * n + 1), *o = out;
-	for (size_t i = 0; i < n; i++) {
-		char c = name[i];
-		if (c >= 'A' && c <= 'Z') {
-			if (i && name[i - 1] != '_' && ((name[i - 1] >= 'a' && name[i - 1] <= 'z') || (name[i - 1] >= '0' && name[i - 1] <= '9') ||
-						       (i + 1 < n && name[i + 1] >= 'a' && name[i + 1] <= 'z')))
-				*o++ = '_';
-			c = (char)(c - 'A' + 'a');
-		}
-		*o++ = c;
-	}
-	*o = '\0';
-	return out;
-}
-
 /* The enum types as the last file leaves them: a temporary that a later statement renames or
  * drops is not judged, and a type renamed into place is judged by its final name. */
 static void finish(dd_ctx *ctx)
@@ -34,7 +15,8 @@ static void finish(dd_ctx *ctx)
 		size_t n = strlen(t->name);
 		if (n >= k && strcmp(t->name + n - k, suffix) == 0)
 			continue;
-		const char *fix = dd_sprintf(ctx, "%s%s", snake(ctx, t->name), suffix);
+		const char *snake = dd_snake_case(ctx, t->name);
+		const char *fix = dd_sprintf(ctx, "%s%s", snake ? snake : t->name, suffix);
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL), fix,
 			  "enum type '%s' does not end with %s; e.g. '%s'", t->name, suffix, fix);
 	}

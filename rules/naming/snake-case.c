@@ -1,5 +1,4 @@
 /* naming/snake-case: user-defined names are lower snake_case, judged as written in the source. */
-#include <ctype.h>
 #include "ddlint/rule.h"
 
 #define DEFAULT_PATTERN "^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
@@ -24,35 +23,6 @@ static bool default_match(const char *s)
 	return true;
 }
 
-/* weightKg -> weight_kg, HTTPServer -> http_server, "Order Items" -> order_items */
-static char *to_snake(dd_ctx *ctx, const char *s)
-{
-	size_t n = strlen(s);
-	char *out = dd_alloc(ctx, n * 2 + 2);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (isupper(c)) {
-			bool prev_lower = i > 0 && (islower((unsigned char)s[i - 1]) || isdigit((unsigned char)s[i - 1]));
-			bool next_lower = i + 1 < n && islower((unsigned char)s[i + 1]);
-			bool prev_upper = i > 0 && isupper((unsigned char)s[i - 1]);
-			if (k > 0 && out[k - 1] != '_' && (prev_lower || (prev_upper && next_lower)))
-				out[k++] = '_';
-			out[k++] = (char)tolower(c);
-		} else if (isalnum(c)) {
-			out[k++] = (char)c;
-		} else if (k > 0 && out[k - 1] != '_') {
-			out[k++] = '_';
-		}
-	}
-	while (k > 0 && out[k - 1] == '_')
-		k--;
-	out[k] = '\0';
-	if (k == 0 || isdigit((unsigned char)out[0]))
-		return NULL;
-	return out;
-}
-
 static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 {
 	(void)arg;
@@ -60,7 +30,7 @@ static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 									     : dd_opt_match(ctx, "pattern", d->name);
 	if (ok)
 		return;
-	char *fix = to_snake(ctx, d->name);
+	const char *fix = dd_snake_case(ctx, d->name);
 	dd_report(ctx, d->loc, d->object, fix, "%s name '%s' is not snake_case%s%s%s", d->kind, d->name,
 		  fix ? " (use '" : "", fix ? fix : "", fix ? "')" : "");
 }

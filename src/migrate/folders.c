@@ -9,11 +9,6 @@
 #include <strings.h>
 #include "migrate_priv.h"
 
-static void whole(dd_run *run, dd_file *f, const entry *e, dd_txmode tx, const char *why, const char *optout)
-{
-	dd_whole_file(run, f, e->kind == DD_ROLE_DOWN || e->kind == DD_ROLE_OTHER, tx, why, optout);
-}
-
 static int by_order(const entry *a, const entry *b) { return a->order < b->order ? -1 : a->order > b->order; }
 
 /* ---- Prisma ----
@@ -94,7 +89,7 @@ static int prisma_cmp(const entry *a, const entry *b)
 
 static void sec_prisma(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
-	whole(run, f, e, DD_TXMODE_IMPLICIT, "Prisma sends migration.sql as one query, which runs as one transaction", NULL);
+	dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT, "Prisma sends migration.sql as one query, which runs as one transaction", NULL);
 }
 
 const dd_tool dd_tool_prisma = { "prisma", detect_prisma, enum_prisma, NULL, prisma_cmp, sec_prisma, false, false, NULL };
@@ -150,8 +145,6 @@ static void enum_diesel(mdir *d)
 	dd_free_names(&ls);
 }
 
-static int key_string(const entry *a, const entry *b) { return strcmp(a->key, b->key); }
-
 static void sec_diesel(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
 	char *dir = dd_xstrdup(e->path);
@@ -173,14 +166,14 @@ static void sec_diesel(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, 
 	free(meta);
 	free(dir);
 	if (off)
-		whole(run, f, e, DD_TXMODE_IMPLICIT,
+		dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT,
 		      "Diesel sends the file as one query (run_in_transaction = false), which runs as one transaction", NULL);
 	else
-		whole(run, f, e, DD_TXMODE_OWN, "Diesel runs each migration in a transaction",
+		dd_whole_entry(run, f, e, DD_TXMODE_OWN, "Diesel runs each migration in a transaction",
 		      "add run_in_transaction = false to metadata.toml in its folder (it is then sent as one query: keep it alone there)");
 }
 
-const dd_tool dd_tool_diesel = { "diesel", detect_diesel, enum_diesel, NULL, key_string, sec_diesel, true, false, "down.sql beside it" };
+const dd_tool dd_tool_diesel = { "diesel", detect_diesel, enum_diesel, NULL, dd_key_text, sec_diesel, true, false, "down.sql beside it" };
 
 /* ---- sqitch ----
  * The changes of sqitch.plan in plan order; each has deploy/<name>.sql, revert/<name>.sql and
@@ -261,7 +254,7 @@ static void enum_sqitch(mdir *d)
 
 static void sec_sqitch(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
-	whole(run, f, e, DD_TXMODE_NONE, "sqitch runs the script through psql, statement by statement", NULL);
+	dd_whole_entry(run, f, e, DD_TXMODE_NONE, "sqitch runs the script through psql, statement by statement", NULL);
 }
 
 const dd_tool dd_tool_sqitch = { "sqitch", detect_sqitch, enum_sqitch, NULL, by_order, sec_sqitch, true, false, "revert/{v}.sql" };
@@ -337,7 +330,7 @@ static void enum_drizzle(mdir *d)
 
 static void sec_drizzle(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
-	whole(run, f, e, DD_TXMODE_RUN, "drizzle runs all pending migrations in one transaction", NULL);
+	dd_whole_entry(run, f, e, DD_TXMODE_RUN, "drizzle runs all pending migrations in one transaction", NULL);
 }
 
 const dd_tool dd_tool_drizzle = { "drizzle", detect_drizzle, enum_drizzle, NULL, by_order, sec_drizzle, false, false, NULL };
@@ -389,7 +382,7 @@ static void enum_supabase(mdir *d)
 
 static void sec_supabase(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
-	whole(run, f, e, DD_TXMODE_IMPLICIT, "the Supabase CLI sends the file as one pipeline, which runs as one transaction", NULL);
+	dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT, "the Supabase CLI sends the file as one pipeline, which runs as one transaction", NULL);
 }
 
-const dd_tool dd_tool_supabase = { "supabase", detect_supabase, enum_supabase, NULL, key_string, sec_supabase, false, false, NULL };
+const dd_tool dd_tool_supabase = { "supabase", detect_supabase, enum_supabase, NULL, dd_key_text, sec_supabase, false, false, NULL };

@@ -79,6 +79,10 @@ bool dd_project_uses(const char *root, const char *file, const char *dep);
  * string, *rest after them; NULL when s does not start with a digit. */
 char *dd_leading_version(const char *s, bool dots, bool dashes, const char **rest);
 void dd_add_entry(mdir *d, const char *path, const char *rel, int kind, char *version, const char *name, bool matched);
+/* Versions (keys) in text order, the order of most tools that compare names. */
+int dd_key_text(const entry *a, const entry *b);
+/* The section of a whole file of entry e: a down for a down (or a file read, never run). */
+void dd_whole_entry(dd_run *run, dd_file *f, const entry *e, dd_txmode tx, const char *why, const char *optout);
 /* A file's section covering all of it (the tool runs whole files). */
 void dd_whole_file(dd_run *run, dd_file *f, bool down, dd_txmode tx, const char *why, const char *optout);
 dd_section *dd_add_section(dd_run *run, dd_file *f, int start, int end, bool down, dd_txmode tx, const char *why,

@@ -171,3 +171,10 @@ void dd_whole_file(dd_run *run, dd_file *f, bool down, dd_txmode tx, const char 
 {
 	dd_add_section(run, f, 0, (int)f->len, down, tx, why, optout);
 }
+
+int dd_key_text(const entry *a, const entry *b) { return strcmp(a->key, b->key); }
+
+void dd_whole_entry(dd_run *run, dd_file *f, const entry *e, dd_txmode tx, const char *why, const char *optout)
+{
+	dd_whole_file(run, f, e->kind == DD_ROLE_DOWN || e->kind == DD_ROLE_OTHER, tx, why, optout);
+}

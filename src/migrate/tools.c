@@ -33,8 +33,6 @@ static int files_with(const char *root, const names *ls, const char *needle, int
 }
 
 static int key_natural(const entry *a, const entry *b) { return dd_natural_cmp(a->key, b->key); }
-static int key_string(const entry *a, const entry *b) { return strcmp(a->key, b->key); }
-
 /* Each .sql file directly in the directory, through `classify`. */
 static void each_sql_file(mdir *d, void (*classify)(mdir *d, const char *path, const char *f))
 {
@@ -58,11 +56,6 @@ static void classify_numbered(mdir *d, const char *p, const char *f, int kind, c
 	dd_add_entry(d, p, f, kind, v, ok ? rest + 1 : f, ok);
 	if (!ok)
 		d->entries[d->n - 1].why = why;
-}
-
-static void whole(dd_run *run, dd_file *f, const entry *e, dd_txmode tx, const char *why, const char *optout)
-{
-	dd_whole_file(run, f, e->kind == DD_ROLE_DOWN || e->kind == DD_ROLE_OTHER, tx, why, optout);
 }
 
 /* ---- golang-migrate ----
@@ -100,7 +93,7 @@ static void enum_golang(mdir *d) { each_sql_file(d, classify_golang); }
 
 static void sec_golang(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
-	whole(run, f, e, DD_TXMODE_IMPLICIT, "golang-migrate sends the file as one query, which runs as one transaction", NULL);
+	dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT, "golang-migrate sends the file as one query, which runs as one transaction", NULL);
 }
 
 static const dd_tool golang_migrate = {
@@ -221,9 +214,9 @@ static void sec_flyway(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, 
 	free(text);
 	free(conf);
 	if (off)
-		whole(run, f, e, DD_TXMODE_NONE, "Flyway runs it statement by statement (executeInTransaction=false)", NULL);
+		dd_whole_entry(run, f, e, DD_TXMODE_NONE, "Flyway runs it statement by statement (executeInTransaction=false)", NULL);
 	else
-		whole(run, f, e, DD_TXMODE_OWN_OR_NONE, "Flyway runs each migration in a transaction",
+		dd_whole_entry(run, f, e, DD_TXMODE_OWN_OR_NONE, "Flyway runs each migration in a transaction",
 		      "move it to a migration of its own: Flyway runs a migration of only such statements outside a transaction");
 }
 
@@ -263,7 +256,7 @@ static void sec_dbmate(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, 
 	dd_sections_dbmate(run, f, &tx);
 }
 
-static const dd_tool dbmate = { "dbmate", detect_dbmate, enum_dbmate, classify_dbmate, key_string, sec_dbmate, true, false, "a -- migrate:down section" };
+static const dd_tool dbmate = { "dbmate", detect_dbmate, enum_dbmate, classify_dbmate, dd_key_text, sec_dbmate, true, false, "a -- migrate:down section" };
 
 /* ---- goose ----
  * <number>_<name>.sql directly in the directory, ordered by the number (migration.go
@@ -438,9 +431,9 @@ static void enum_sqlx(mdir *d) { each_sql_file(d, classify_sqlx); }
 static void sec_sqlx(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
 	if (strncmp(f->text, "-- no-transaction", 17) == 0)
-		whole(run, f, e, DD_TXMODE_IMPLICIT, "sqlx sends the file as one query (-- no-transaction), which runs as one transaction", NULL);
+		dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT, "sqlx sends the file as one query (-- no-transaction), which runs as one transaction", NULL);
 	else
-		whole(run, f, e, DD_TXMODE_OWN, "sqlx runs each migration in a transaction",
+		dd_whole_entry(run, f, e, DD_TXMODE_OWN, "sqlx runs each migration in a transaction",
 		      "start the file with -- no-transaction (it is then sent as one query: keep it alone there)");
 }
 
@@ -529,13 +522,13 @@ static void enum_pop(mdir *d)
 static void sec_pop(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
 	if (strstr(e->rel, ".autocommit."))
-		whole(run, f, e, DD_TXMODE_IMPLICIT, "pop sends an .autocommit. file as one query, which runs as one transaction", NULL);
+		dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT, "pop sends an .autocommit. file as one query, which runs as one transaction", NULL);
 	else
-		whole(run, f, e, DD_TXMODE_OWN, "pop runs each migration in a transaction",
+		dd_whole_entry(run, f, e, DD_TXMODE_OWN, "pop runs each migration in a transaction",
 		      "put it alone in a file named <version>_<name>.autocommit.up.sql (ory/x popx)");
 }
 
-static const dd_tool pop = { "pop", detect_pop, enum_pop, classify_pop, key_string, sec_pop, true, false, "{v}_{n}.down.sql" };
+static const dd_tool pop = { "pop", detect_pop, enum_pop, classify_pop, dd_key_text, sec_pop, true, false, "{v}_{n}.down.sql" };
 
 /* ---- Atlas ----
  * The .sql files beside atlas.sum, ordered by name as text, up only (sql/migrate/dir.go
@@ -588,13 +581,13 @@ static bool atlas_txmode_none(const dd_file *f)
 static void sec_atlas(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
 	if (atlas_txmode_none(f))
-		whole(run, f, e, DD_TXMODE_NONE, "atlas runs it statement by statement (atlas:txmode none)", NULL);
+		dd_whole_entry(run, f, e, DD_TXMODE_NONE, "atlas runs it statement by statement (atlas:txmode none)", NULL);
 	else
-		whole(run, f, e, DD_TXMODE_OWN, "atlas runs each migration file in a transaction",
+		dd_whole_entry(run, f, e, DD_TXMODE_OWN, "atlas runs each migration file in a transaction",
 		      "add -- atlas:txmode none at the top of the file, followed by a blank line");
 }
 
-static const dd_tool atlas = { "atlas", detect_atlas, enum_atlas, classify_atlas, key_string, sec_atlas, false, false, NULL };
+static const dd_tool atlas = { "atlas", detect_atlas, enum_atlas, classify_atlas, dd_key_text, sec_atlas, false, false, NULL };
 
 /* ---- postgres-migrations ----
  * ^(-?\d+)[-_]?(.*)\.sql$ directly in the directory, ordered by number, consecutive from 1
@@ -627,10 +620,10 @@ static void enum_pgm(mdir *d) { each_sql_file(d, classify_pgm); }
 static void sec_pgm(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
 	if (strstr(f->text, "-- postgres-migrations disable-transaction"))
-		whole(run, f, e, DD_TXMODE_IMPLICIT,
+		dd_whole_entry(run, f, e, DD_TXMODE_IMPLICIT,
 		      "postgres-migrations sends the file as one query (disable-transaction), which runs as one transaction", NULL);
 	else
-		whole(run, f, e, DD_TXMODE_OWN, "postgres-migrations runs each migration in a transaction",
+		dd_whole_entry(run, f, e, DD_TXMODE_OWN, "postgres-migrations runs each migration in a transaction",
 		      "add -- postgres-migrations disable-transaction (the file is then sent as one query: keep it alone there)");
 }
 
@@ -658,7 +651,7 @@ static void enum_plain(mdir *d) { each_sql_file(d, classify_plain); }
 
 static void sec_plain(dd_run *run, const mdir *d, dd_file *f, dd_migration *m, const entry *e)
 {
-	whole(run, f, e, DD_TXMODE_NONE, NULL, NULL);
+	dd_whole_entry(run, f, e, DD_TXMODE_NONE, NULL, NULL);
 }
 
 static const dd_tool plain = { "plain", detect_plain, enum_plain, classify_plain, key_natural, sec_plain, false, false, NULL };
