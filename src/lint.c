@@ -85,6 +85,8 @@ static void take_unit(dd_run *run, dd_unit *u)
 		st->node = u->stmts[i]->node;
 		st->offset = u->stmts[i]->offset;
 		st->len = u->stmts[i]->len;
+		st->block = u->stmts[i]->block ? u->made[u->stmts[i]->block - 1] : NULL;
+		st->guarded = u->stmts[i]->guarded;
 		st->migration = f->migration;
 		st->section = section_at(f, st->offset);
 		st->down = f->role == DD_ROLE_DOWN || f->role == DD_ROLE_OTHER || (st->section && st->section->down);

@@ -10,7 +10,7 @@
 static void *arena_pb_alloc(void *data, size_t size) { return dd_arena_alloc(data, size); }
 static void arena_pb_free(void *data, void *ptr) { (void)data; (void)ptr; }
 
-static PgQuery__ParseResult *unpack(dd_arena *a, PgQueryProtobuf pb)
+PgQuery__ParseResult *dd_parse_result_unpack(dd_arena *a, PgQueryProtobuf pb)
 {
 	ProtobufCAllocator alloc = { arena_pb_alloc, arena_pb_free, a };
 	return pg_query__parse_result__unpack(&alloc, pb.len, (const uint8_t *)pb.data);
@@ -29,10 +29,10 @@ static int char_to_byte(const char *s, int len, int chars)
 	return i;
 }
 
-static void add_stmt(dd_unit *u, PgQuery__RawStmt *raw, int limit)
+dd_parsed *dd_add_parsed(dd_unit *u, PgQuery__RawStmt *raw, int limit)
 {
 	if (!raw->stmt)
-		return;
+		return NULL;
 	const dd_file *f = u->file;
 	int loc = raw->stmt_location > 0 ? raw->stmt_location : 0;
 	int end = raw->stmt_len > 0 ? loc + raw->stmt_len : limit;
@@ -45,6 +45,9 @@ static void add_stmt(dd_unit *u, PgQuery__RawStmt *raw, int limit)
 	p->offset = loc;
 	p->len = end - loc;
 	DD_PUSH(u->arena, &u->stmts, &u->n_stmts, p);
+	if (raw->stmt->node_case == PG_QUERY__NODE__NODE_DO_STMT)
+		dd_parse_do_block(u, raw->stmt->do_stmt, loc, end, (int)u->n_stmts);
+	return p;
 }
 
 /* PostgreSQL quotes the rest of the input after an unterminated literal: keep messages to one short line. */
@@ -107,12 +110,12 @@ static bool parse_text(dd_unit *u, const char *piece, int start, int len, bool r
 		}
 		syntax_error(u, start + at, r.error->message);
 	} else if (!r.error) {
-		PgQuery__ParseResult *pr = unpack(u->arena, r.parse_tree);
+		PgQuery__ParseResult *pr = dd_parse_result_unpack(u->arena, r.parse_tree);
 		for (size_t i = 0; pr && i < pr->n_stmts; i++) {
 			/* every location, stmt_location included, becomes a file offset */
 			if (start)
 				dd_shift_locations(&pr->stmts[i]->base, start);
-			add_stmt(u, pr->stmts[i], start + len);
+			dd_add_parsed(u, pr->stmts[i], start + len);
 		}
 	}
 	pg_query_free_protobuf_parse_result(r);
@@ -494,7 +497,7 @@ const PgQuery__Node *dd_parse_select_expr(dd_arena *a, const char *prefix, const
 	free(sql);
 	const PgQuery__Node *out = NULL;
 	if (!r.error) {
-		PgQuery__ParseResult *pr = unpack(a, r.parse_tree);
+		PgQuery__ParseResult *pr = dd_parse_result_unpack(a, r.parse_tree);
 		if (pr && pr->n_stmts == 1 && pr->stmts[0]->stmt &&
 		    pr->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
 			const PgQuery__SelectStmt *ss = pr->stmts[0]->stmt->select_stmt;

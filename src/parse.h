@@ -5,6 +5,7 @@
 #ifndef DDLINT_PARSE_H
 #define DDLINT_PARSE_H
 
+#include <pg_query.h>
 #include "source.h"
 
 /*
@@ -13,7 +14,12 @@
  * file, that file's text): trees, statements and syntax errors go to the unit's own arena,
  * and the run takes them over, in file order, on the thread that replays them.
  */
-typedef struct dd_parsed { PgQuery__Node *node; int offset, len; } dd_parsed;
+typedef struct dd_parsed {
+	PgQuery__Node *node;
+	int offset, len;
+	int block;                   /* in a DO block: 1 + the index of its DO statement in the unit */
+	bool guarded;                /* in a DO block, under an IF or an exception handler */
+} dd_parsed;
 typedef struct dd_parse_error { int offset, len; const char *message; } dd_parse_error;
 typedef struct dd_unit {
 	dd_file *file;
@@ -30,6 +36,13 @@ typedef struct dd_unit {
 void dd_plan_units(dd_arena *a, dd_file *f, size_t target, dd_unit ***units, size_t *n);
 /* Parse one unit (thread-safe across units). */
 void dd_parse_unit(dd_unit *u);
+
+/* Within the module (parse.c, plpgsql.c): a parse result unpacked into arena a; a statement of
+ * the unit added (NULL for an empty one), a DO statement followed by the static SQL of its
+ * block; and that SQL, added after the DO statement at index parent - 1. */
+PgQuery__ParseResult *dd_parse_result_unpack(dd_arena *a, PgQueryProtobuf pb);
+dd_parsed *dd_add_parsed(dd_unit *u, PgQuery__RawStmt *raw, int limit);
+void dd_parse_do_block(dd_unit *u, const PgQuery__DoStmt *ds, int offset, int end, int parent);
 
 /* Deparse an expression node into normalized SQL text (arena), or NULL. */
 char *dd_deparse_expr(dd_arena *a, const PgQuery__Node *expr);

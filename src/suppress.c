@@ -100,15 +100,12 @@ static directive *parse_directive(dd_arena *a, const dd_file *f, const char *s, 
 	return NULL;
 }
 
-/* Find the directives of a file, in order. */
-static size_t collect(dd_arena *a, const dd_file *f, directive ***out)
+/* The directives in text[pos, len), appended in order. The body of a dollar-quoted string (a DO
+ * block's, whose statements are linted) is read as SQL too. */
+static void collect_range(dd_arena *a, const dd_file *f, int pos, int len, directive ***out, size_t *np)
 {
-	size_t n = 0;
-	*out = NULL;
-	if (!memmem(f->text, f->len, "ddlint-", 7))
-		return 0;
+	size_t n = *np;
 	const char *t = f->text;
-	int len = (int)f->len, pos = 0;
 	for (;;) {
 		dd_tok tok = dd_lex_next(t, len, pos);
 		/* comments live in the gap between pos and the token */
@@ -140,8 +137,27 @@ static size_t collect(dd_arena *a, const dd_file *f, directive ***out)
 		}
 		if (tok.kind == DD_TOK_EOF || tok.kind == DD_TOK_UNTERMINATED)
 			break;
+		if (tok.kind == DD_TOK_STRING && t[tok.start] == '$') {
+			const char *close = memchr(t + tok.start + 1, '$', (size_t)(tok.end - tok.start - 1));
+			int tag = close ? (int)(close - (t + tok.start)) + 1 : 0;
+			if (tag && tok.end - tok.start >= 2 * tag) {
+				*np = n;
+				collect_range(a, f, tok.start + tag, tok.end - tag, out, np);
+				n = *np;
+			}
+		}
 		pos = tok.end;
 	}
+	*np = n;
+}
+
+/* Find the directives of a file, in order. */
+static size_t collect(dd_arena *a, const dd_file *f, directive ***out)
+{
+	size_t n = 0;
+	*out = NULL;
+	if (memmem(f->text, f->len, "ddlint-", 7))
+		collect_range(a, f, 0, (int)f->len, out, &n);
 	return n;
 }
 

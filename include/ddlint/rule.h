@@ -80,6 +80,10 @@ typedef struct dd_stmt {
 	dd_migration *migration;  /* NULL outside migration directories */
 	bool down;                /* part of a down (undo, revert) migration: never replayed into the model */
 	const dd_section *section; /* the part of a migration file it is in, or NULL */
+	/* Static SQL of a DO block: the DO statement (which comes just before its statements), and
+	 * whether PostgreSQL may skip it or catch its error (under an IF or an exception handler). */
+	const struct dd_stmt *block;
+	bool guarded;
 } dd_stmt;
 
 /* A span of source: `len` bytes from `offset` in `file`. */

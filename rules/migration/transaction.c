@@ -54,9 +54,16 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 }
 
 /* Each part of a migration (the whole up or down, or each of its sections) on its own: a tool
- * runs each part as that part says. */
-static void check_parts(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, size_t n, const char *what, const char *mode)
+ * runs each part as that part says. The statements of a DO block are not counted: the block runs
+ * as one statement, atomically. */
+static void check_parts(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *all, size_t n_all, const char *what,
+			const char *mode)
 {
+	dd_stmt **st = dd_alloc(ctx, (n_all + 1) * sizeof *st);
+	size_t n = 0;
+	for (size_t i = 0; i < n_all; i++)
+		if (!all[i]->block)
+			st[n++] = all[i];
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		while (j < n && st[j]->section == st[i]->section)
@@ -106,7 +113,7 @@ const dd_rule dd_rule_migration_transaction = {
 		"atomic, and an explicit BEGIN, COMMIT or ROLLBACK inside it, which would end or nest the "
 		"tool's, is reported; a file the tool sends as one query (golang-migrate, Prisma, Supabase, "
 		"and the opted-out files of dbmate, Diesel, sqlx, pop, postgres-migrations) runs as one "
-		"implicit transaction and is atomic; a single statement is atomic; only a migration run "
+		"implicit transaction and is atomic; a single statement (a DO block too) is atomic; only a migration run "
 		"statement by statement (sqitch, plain numbered files, goose NO TRANSACTION, sql-migrate "
 		"notransaction, Flyway executeInTransaction=false, ...) must say BEGIN ... COMMIT itself. "
 		"mode: explicit asks BEGIN ... COMMIT of every migration; mode: tool reports every explicit "

@@ -58,6 +58,20 @@ CREATE TABLE orders (
 );
 SQL
 check "finish findings are suppressible" 0 "0 errors, 0 warnings, 0 infos in 1 file \\(1 suppressed\\)" -- $DDLINT --no-config --select index finish.sql
+
+# the statements of a DO block are linted, and a comment in the block suppresses their findings
+cat > doblock.sql <<'SQL'
+CREATE TABLE users (id uuid PRIMARY KEY);
+CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid, shop_id uuid);
+DO $body$ BEGIN
+  -- ddlint-disable-next-line index/foreign-key -- tiny table
+  ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id);
+  ALTER TABLE orders ADD CONSTRAINT orders_shop_id_fkey FOREIGN KEY (shop_id) REFERENCES users (id);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $body$;
+SQL
+check "a comment in a DO block suppresses" 0 "0 errors, 1 warning, 0 infos in 1 file \\(1 suppressed\\)" -- $DDLINT --no-config --select index --select unused-suppression --fail-on never doblock.sql
+check "the other key of the block is reported" 0 "^doblock.sql:6:26: warning: foreign key 'orders_shop_id_fkey'" -- $DDLINT --no-config --select index --fail-on never doblock.sql
 check "not a directive: text after the word" 1 "naming/snake-case" -- sh -c "printf 'CREATE TABLE X (id int PRIMARY KEY); -- ddlint-disable-lines\n' > w.sql; $DDLINT --no-config --select naming w.sql"
 check "a directive inside a string is not one" 1 "naming/snake-case" -- sh -c "printf \"CREATE TABLE X (id int PRIMARY KEY, n text DEFAULT '-- ddlint-disable-line');\n\" > s.sql; $DDLINT --no-config --select naming s.sql"
 printf 'suppressions: { require_reason: true }\n' > reason.yml
