@@ -68,8 +68,8 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
 		for (size_t c = 0; c < t->n_constraints; c++) {
 			const dd_constraint *fk = t->constraints[c];
-			if (fk->kind != DD_CON_FOREIGN || fk->n_columns == 0)
-				continue;
+			if (fk->kind != DD_CON_FOREIGN || fk->n_columns == 0 || fk->inherited)
+				continue;   /* a partition's copy is judged through its partitioned table's key */
 			bool covered = false;
 			for (size_t k = 0; k < t->n_indexes && !covered; k++)
 				covered = index_covers(t->indexes[k], fk);
@@ -101,7 +101,9 @@ const dd_rule dd_rule_index_foreign_key = {
 		"referencing table whose leading columns are the foreign key's columns, in any order. A "
 		"primary key or unique constraint counts; an expression in those leading positions does not; "
 		"a partial index counts only when the lookup fk_col = $1 implies its predicate (as with "
-		"WHERE fk_col IS NOT NULL). Reported at the foreign key, with the CREATE INDEX that fixes it.",
+		"WHERE fk_col IS NOT NULL). The copies PostgreSQL makes of a partitioned table's foreign key on its "
+		"partitions are judged once, through the partitioned table's (an index made on it is made on each "
+		"partition). Reported at the foreign key, with the CREATE INDEX that fixes it.",
 	.why = "PostgreSQL indexes the referenced key but not the referencing columns. Without such an "
 	       "index every DELETE or key UPDATE on the referenced table scans the referencing table, "
 	       "under a lock, and joins along the relationship cannot use an index. The equality lookup "

@@ -3,17 +3,11 @@
 
 static void finish(dd_ctx *ctx)
 {
-	const dd_model *m = dd_ctx_model(ctx);
 	const dd_table *t;
-	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
+	/* a partition is judged through its partitioned table, whose key it gets */
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
 		if (dd_table_primary_key(t))
 			continue;
-		/* A partition gets its primary key from the partitioned table. */
-		if (t->parent) {
-			const dd_table *p = dd_model_table(m, t->parent_schema, t->parent);
-			if (p && dd_table_primary_key(p))
-				continue;
-		}
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL), NULL,
 			  "table '%s.%s' has no primary key", t->schema, t->name);
 	}
@@ -26,7 +20,8 @@ const dd_rule dd_rule_schema_primary_key = {
 	.description =
 		"Reports a table that, once every file has been replayed, has no PRIMARY KEY constraint. "
 		"A key added later (ALTER TABLE ... ADD PRIMARY KEY, in any later file) counts. Temporary "
-		"tables are ignored; a partition is accepted when its partitioned table has a primary key. "
+		"tables are ignored; a partition (PARTITION OF or ATTACH PARTITION) is judged once, through its "
+		"partitioned table. "
 		"Reported at the table name in its CREATE TABLE.",
 	.why = "Without a primary key rows cannot be addressed one by one: updates and deletes from "
 	       "tools and ORMs become ambiguous, logical replication cannot replicate UPDATE and DELETE, "

@@ -13,16 +13,13 @@ static bool has_trigger(const dd_table *t)
 
 static void finish(dd_ctx *ctx)
 {
-	const dd_model *m = dd_ctx_model(ctx);
 	const char *column = dd_opt_string(ctx, "column");
 	const dd_table *t;
-	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP)) != NULL;) {
+	/* a partition is judged through its partitioned table, whose row triggers fire for it */
+	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
 		if (!dd_table_column(t, column))
 			continue;
 		if (has_trigger(t))
-			continue;
-		/* a row trigger on a partitioned table fires for its partitions */
-		if (t->parent && has_trigger(dd_model_table(m, t->parent_schema, t->parent)))
 			continue;
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
 			  dd_sprintf(ctx, "CREATE TRIGGER trg_%s_%s BEFORE UPDATE ON %s.%s FOR EACH ROW EXECUTE FUNCTION set_%s();",
@@ -44,7 +41,7 @@ const dd_rule dd_rule_schema_updated_at_trigger = {
 	.description =
 		"Once every file has been replayed, a table with an updated_at column (option column) must "
 		"have a BEFORE UPDATE ... FOR EACH ROW trigger, created in any file; a partition is covered "
-		"by a trigger on its partitioned table. The rule does not read the trigger's function. "
+		"by a trigger on its partitioned table, and judged once, through it. The rule does not read the trigger's function. "
 		"Reported at the table name.",
 	.why = "A default fills updated_at on INSERT only. Without a trigger every UPDATE that forgets "
 	       "the column leaves it stale, and the column then lies exactly when it is needed.",

@@ -17,8 +17,81 @@ static void drop_constraint(dd_model *m, dd_table *t, const char *name)
 	}
 }
 
+static bool refers_to(const dd_constraint *c, const dd_table *t)
+{
+	return c->kind == DD_CON_FOREIGN && c->ref_table && strcmp(c->ref_table, t->name) == 0 &&
+	       c->ref_schema && strcmp(c->ref_schema, t->schema) == 0;
+}
+
+/* Does foreign key c (referencing t) use t's column col: named, or through t's primary key? */
+static bool refers_to_column(const dd_constraint *c, const dd_table *t, const char *col)
+{
+	for (size_t k = 0; k < c->n_ref_columns; k++)
+		if (strcmp(c->ref_columns[k], col) == 0)
+			return true;
+	const dd_constraint *pk = c->n_ref_columns ? NULL : dd_table_primary_key(t);
+	for (size_t k = 0; pk && k < pk->n_columns; k++)
+		if (strcmp(pk->columns[k], col) == 0)
+			return true;
+	return false;
+}
+
+/* The foreign keys of other tables that reference t (with col: that column of t) go, as DROP ...
+ * CASCADE drops them (without CASCADE PostgreSQL refuses the drop; the model follows the intent). */
+static void drop_references(dd_model *m, const dd_table *t, const char *col)
+{
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *u = m->tables[i];
+		if (u->dropped || (u == t && !col))
+			continue;
+		for (size_t k = u->n_constraints; k > 0; k--) {
+			const dd_constraint *c = u->constraints[k - 1];
+			if (refers_to(c, t) && (!col || refers_to_column(c, t, col)))
+				drop_constraint(m, u, c->name);
+		}
+	}
+}
+
+/* The foreign keys that reference t name it (and its column `from`, renamed `to`) as it is now:
+ * PostgreSQL's hold its oid. */
+static void follow_references(dd_model *m, const char *schema, const char *name, const dd_table *t,
+			      const char *from, const char *to)
+{
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *u = m->tables[i];
+		for (size_t k = 0; !u->dropped && k < u->n_constraints; k++) {
+			dd_constraint *c = u->constraints[k];
+			if (c->kind != DD_CON_FOREIGN || !c->ref_table || strcmp(c->ref_table, name) != 0 ||
+			    !c->ref_schema || strcmp(c->ref_schema, schema) != 0)
+				continue;
+			c->ref_schema = t->schema;
+			c->ref_table = t->name;
+			for (size_t j = 0; from && j < c->n_ref_columns; j++)
+				if (strcmp(c->ref_columns[j], from) == 0) {
+					const char **cols = dd_arena_alloc(A(m), c->n_ref_columns * sizeof *cols);
+					memcpy(cols, c->ref_columns, c->n_ref_columns * sizeof *cols);
+					cols[j] = to;
+					c->ref_columns = cols;
+				}
+		}
+	}
+}
+
+/* The partitions of a renamed or moved table name it as it is now. */
+static void follow_partitions(dd_model *m, const char *schema, const char *name, const dd_table *t)
+{
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *p = m->tables[i];
+		if (!p->dropped && p->parent && strcmp(p->parent, name) == 0 && strcmp(p->parent_schema, schema) == 0) {
+			p->parent = t->name;
+			p->parent_schema = t->schema;
+		}
+	}
+}
+
 static void drop_column(dd_model *m, dd_table *t, const char *name)
 {
+	drop_references(m, t, name);
 	for (size_t i = 0; i < t->n_columns; i++) {
 		if (strcmp(t->columns[i]->name, name) != 0)
 			continue;
@@ -40,6 +113,16 @@ static void drop_column(dd_model *m, dd_table *t, const char *name)
 			dd_obj_drop(m, KIND_INDEX, t->indexes[i]);
 }
 
+/* A constraint of a table or column that is renamed keeps its name (PostgreSQL renames none),
+ * and the name PostgreSQL would give it follows the new names: a generated name that no longer
+ * matches it is one like any other. */
+static void rename_follows(dd_model *m, const dd_table *t, dd_constraint *c)
+{
+	c->implicit_name = dd_model_implicit_name(m, t, c);
+	if (!c->named && strncmp(c->name, c->implicit_name, strlen(c->implicit_name)) != 0)
+		c->named = true;
+}
+
 void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const char *to)
 {
 	dd_column *c = dd_table_column(t, from);
@@ -47,10 +130,13 @@ void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const ch
 		return;
 	const char *nn = dd_arena_strdup(A(m), to);
 	c->name = nn;
-	for (size_t i = 0; i < t->n_constraints; i++)
+	follow_references(m, t->schema, t->name, t, from, nn);
+	for (size_t i = 0; i < t->n_constraints; i++) {
 		for (size_t k = 0; k < t->constraints[i]->n_columns; k++)
 			if (strcmp(t->constraints[i]->columns[k], from) == 0)
 				t->constraints[i]->columns[k] = nn;
+		rename_follows(m, t, t->constraints[i]);
+	}
 	for (size_t i = 0; i < t->n_indexes; i++) {
 		dd_index *ix = t->indexes[i];
 		for (size_t k = 0; k < ix->n_elems; k++)
@@ -72,23 +158,87 @@ void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, cons
 		dd_model_conname_count(m, t->schema, c->name, -1);
 		c->name = dd_arena_strdup(A(m), to);
 		c->named = true;
+		/* findings about it point at the statement that gave it this name */
+		if (m->priv->st)
+			c->loc = c->name_loc = dd_stmt_find_ident(m->priv->st, m->priv->st->offset, c->name);
 		dd_model_conname_count(m, t->schema, c->name, +1);
 		if (c->index)
 			dd_obj_rename(m, KIND_INDEX, c->index, c->name);
 	}
 }
 
-void dd_model_rename_trigger(dd_model *m, dd_table *t, const char *from, const char *to)
+static void alter_cmd(dd_model *m, dd_table *t, const PgQuery__AlterTableStmt *as, const PgQuery__AlterTableCmd *cmd);
+
+/* ALTER TABLE on a partitioned table without ONLY: what the action did to t, PostgreSQL does to
+ * each partition (and theirs): columns added, dropped or changed, the constraints it added
+ * cloned, constraints dropped. */
+static void to_partitions(dd_model *m, const dd_table *t, const PgQuery__AlterTableCmd *cmd, size_t n_before)
 {
-	for (size_t i = 0; i < t->n_triggers; i++) {
-		dd_trigger *tg = t->triggers[i];
-		if (!tg->dropped && strcmp(tg->name, from) == 0)
-			tg->name = dd_arena_strdup(A(m), to);
+	const dd_column *col = cmd->name && *cmd->name ? dd_table_column(t, cmd->name) : NULL;
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *p = m->tables[i];
+		if (p->dropped || p == t || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0)
+			continue;
+		size_t p_before = p->n_constraints;
+		dd_column *pcol = cmd->name && *cmd->name ? dd_table_column(p, cmd->name) : NULL;
+		switch (cmd->subtype) {
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse:
+			dd_model_copy_columns(m, p, t, true);
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse:
+			drop_column(m, p, cmd->name);
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+			if (col && pcol) {
+				pcol->type = col->type;
+				pcol->not_null = col->not_null;
+				pcol->default_expr = col->default_expr;
+			}
+			break;
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse:
+			for (size_t k = 0; k < p->n_constraints; k++)
+				if (p->constraints[k]->inherited && strcmp(p->constraints[k]->name, cmd->name) == 0)
+					drop_constraint(m, p, cmd->name);
+			break;
+		default:
+			break;
+		}
+		if (p->partitioned)
+			to_partitions(m, p, cmd, p_before);
 	}
+	/* constraints an ADD COLUMN made on t (ADD CONSTRAINT clones its own) */
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse)
+		for (size_t k = n_before; k < t->n_constraints; k++)
+			dd_model_clone_to_partitions(m, t, t->constraints[k]);
 }
 
 void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 {
+	if (as->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+		/* ALTER INDEX parent ATTACH PARTITION child (pg_dump): the partition's index, and the
+		 * constraint it backs, become the clones of the parent's */
+		for (size_t i = 0; i < as->n_cmds; i++) {
+			const PgQuery__AlterTableCmd *cmd = as->cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ?
+							    as->cmds[i]->alter_table_cmd : NULL;
+			if (!cmd || cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition || !cmd->def ||
+			    cmd->def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD || !cmd->def->partition_cmd->name)
+				continue;
+			const PgQuery__RangeVar *rv = cmd->def->partition_cmd->name;
+			dd_index *ix = dd_obj_find(m, KIND_INDEX, rv->schemaname, rv->relname);
+			if (ix) {
+				ix->inherited = true;
+				if (ix->constraint)
+					ix->constraint->inherited = true;
+			}
+		}
+		return;
+	}
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE)
 		return;
 	dd_table *t = table_of(m, as->relation);
@@ -98,6 +248,17 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;
 		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
+		size_t n_before = t->n_constraints;
+		alter_cmd(m, t, as, cmd);
+		if (t->partitioned && as->relation->inh)
+			to_partitions(m, t, cmd, n_before);
+	}
+}
+
+/* One action of ALTER TABLE on t. */
+static void alter_cmd(dd_model *m, dd_table *t, const PgQuery__AlterTableStmt *as, const PgQuery__AlterTableCmd *cmd)
+{
+	{
 		dd_column *col = cmd->name && *cmd->name ? dd_table_column(t, cmd->name) : NULL;
 		switch (cmd->subtype) {
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
@@ -164,7 +325,7 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 					if (exists)
 						break;
 				}
-				dd_model_add_constraint(m, t, pc);
+				dd_model_add_constraint(m, t, pc, as->relation->inh);
 			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
@@ -180,9 +341,10 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
 			if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) {
 				dd_table *part = table_of(m, cmd->def->partition_cmd->name);
-				if (part) {
+				if (part && !dd_model_is_ancestor(m, part, t)) {   /* PostgreSQL refuses a cycle */
 					part->parent_schema = t->schema;
 					part->parent = t->name;
+					dd_model_clone_to_partition(m, t, part);
 				}
 			}
 			break;
@@ -205,18 +367,26 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 	}
 }
 
-/* ALTER TABLE ... RENAME TO: its triggers follow. */
+/* ALTER TABLE ... RENAME TO: its triggers follow, and the names PostgreSQL would give its constraints. */
 void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname)
 {
+	const char *old = t->name;
 	dd_obj_rename(m, KIND_TABLE, t, dd_arena_strdup(A(m), newname));
+	follow_references(m, t->schema, old, t, NULL, NULL);
+	follow_partitions(m, t->schema, old, t);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->table = t->name;
+	for (size_t i = 0; i < t->n_constraints; i++)
+		rename_follows(m, t, t->constraints[i]);
 }
 
 /* ALTER TABLE ... SET SCHEMA: its indexes and triggers follow. */
 void dd_model_move_table(dd_model *m, dd_table *t, const char *schema)
 {
+	const char *old = t->schema;
 	dd_obj_move(m, KIND_TABLE, t, dd_arena_strdup(A(m), schema));
+	follow_references(m, old, t->name, t, NULL, NULL);
+	follow_partitions(m, old, t->name, t);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->schema = t->schema;
 	for (size_t i = 0; i < t->n_indexes; i++)
@@ -224,10 +394,17 @@ void dd_model_move_table(dd_model *m, dd_table *t, const char *schema)
 			dd_obj_move(m, KIND_INDEX, t->indexes[i], t->schema);
 }
 
-/* DROP TABLE: its indexes, constraint names, triggers and serial sequences go with it. */
+/* DROP TABLE: its indexes, constraint names, triggers and serial sequences go with it, the
+ * foreign keys that reference it, and its partitions. */
 void dd_model_drop_table(dd_model *m, dd_table *t)
 {
 	dd_obj_drop(m, KIND_TABLE, t);
+	drop_references(m, t, NULL);
+	for (size_t i = 0; i < m->n_tables; i++) {   /* a partitioned table's partitions go with it */
+		dd_table *p = m->tables[i];
+		if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0)
+			dd_model_drop_table(m, p);
+	}
 	for (size_t i = 0; i < t->n_indexes; i++)
 		if (!t->indexes[i]->dropped)
 			dd_obj_drop(m, KIND_INDEX, t->indexes[i]);
@@ -240,5 +417,27 @@ void dd_model_drop_table(dd_model *m, dd_table *t)
 		if (!s->dropped && s->owned_by_table && strcmp(s->schema, t->schema) == 0 &&
 		    strcmp(s->owned_by_table, t->name) == 0)
 			dd_obj_drop(m, KIND_SEQUENCE, s);
+	}
+}
+
+/* DROP TYPE ... CASCADE: the columns of that type go (and what uses them), and the domains over it. */
+void dd_model_drop_type_uses(dd_model *m, const dd_typedef *ty)
+{
+	const char *def = dd_model_schema_for(m, NULL);
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *t = m->tables[i];
+		for (size_t c = t->n_columns; !t->dropped && c > 0; c--) {
+			const dd_type *ct = &t->columns[c - 1]->type;
+			if (strcmp(ct->name, ty->name) == 0 && strcmp(ct->schema ? ct->schema : def, ty->schema) == 0)
+				drop_column(m, t, t->columns[c - 1]->name);
+		}
+	}
+	for (size_t i = 0; i < m->n_types; i++) {
+		dd_typedef *d = m->types[i];
+		if (!d->dropped && d->kind == DD_TYPE_DOMAIN && strcmp(d->base.name, ty->name) == 0 &&
+		    strcmp(d->base.schema ? d->base.schema : def, ty->schema) == 0) {
+			dd_obj_drop(m, KIND_TYPE, d);
+			dd_model_drop_type_uses(m, d);
+		}
 	}
 }

@@ -41,6 +41,9 @@ static inline dd_table *table_of(dd_model *m, const PgQuery__RangeVar *rv)
 	return rv ? dd_model_table(m, rv->schemaname, rv->relname) : NULL;
 }
 
+/* The name PostgreSQL gives a constraint of t when it has none (before collision numbering). */
+const char *dd_model_implicit_name(dd_model *m, const dd_table *t, const dd_constraint *c);
+
 /* ---- kinds of object, and the steps every kind takes alike (keys.c) ---- */
 
 typedef enum dd_kind_id {
@@ -122,7 +125,16 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs);
 void dd_model_create_index(dd_model *m, const PgQuery__IndexStmt *is);
 /* ALTER TABLE ... ADD COLUMN (one the table lacks) and ADD CONSTRAINT. */
 void dd_model_add_column(dd_model *m, dd_table *t, const PgQuery__ColumnDef *cd);
-void dd_model_add_constraint(dd_model *m, dd_table *t, const PgQuery__Constraint *pc);
+/* recurse: ALTER TABLE without ONLY, so a partitioned table's partitions get it too */
+void dd_model_add_constraint(dd_model *m, dd_table *t, const PgQuery__Constraint *pc, bool recurse);
+/* The columns of `from` that `to` lacks, copied (with their defaults or not). */
+void dd_model_copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool defaults);
+/* What PostgreSQL clones onto a partition: a constraint of its parent t (onto each partition of
+ * t), or everything t has (onto a partition made or attached). */
+void dd_model_clone_to_partitions(dd_model *m, const dd_table *t, const dd_constraint *c);
+void dd_model_clone_to_partition(dd_model *m, const dd_table *parent, dd_table *part);
+/* Is a the table t or one of its ancestors (the partitioned tables it is a partition of)? */
+bool dd_model_is_ancestor(const dd_model *m, const dd_table *a, const dd_table *t);
 /* A default as PostgreSQL stores it (arena), or NULL for none. */
 const char *dd_model_default_text(dd_model *m, const dd_type *coltype, const PgQuery__Node *e);
 /* The strings of a name list (arena). */
@@ -135,7 +147,7 @@ void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname);
 void dd_model_move_table(dd_model *m, dd_table *t, const char *schema);
 void dd_model_rename_column(dd_model *m, dd_table *t, const char *from, const char *to);
 void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, const char *to);
-void dd_model_rename_trigger(dd_model *m, dd_table *t, const char *from, const char *to);
 void dd_model_drop_table(dd_model *m, dd_table *t);
+void dd_model_drop_type_uses(dd_model *m, const dd_typedef *ty);
 
 #endif

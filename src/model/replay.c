@@ -50,6 +50,29 @@ static bool is_routine(PgQuery__ObjectType type)
 	       type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
 }
 
+/* The triggers on a table or view (named `name`, or all when NULL) are dropped. */
+static void drop_triggers(dd_model *m, const char *schema, const char *table, const char *name)
+{
+	for (size_t j = 0; j < m->n_triggers; j++) {
+		dd_trigger *x = m->triggers[j];
+		if (!x->dropped && strcmp(x->schema, schema) == 0 && strcmp(x->table, table) == 0 &&
+		    (!name || strcmp(x->name, name) == 0))
+			x->dropped = true;
+	}
+}
+
+/* A view renamed or moved: its triggers follow. */
+static void view_triggers_follow(dd_model *m, const char *schema, const char *name, const dd_view *v)
+{
+	for (size_t j = 0; j < m->n_triggers; j++) {
+		dd_trigger *x = m->triggers[j];
+		if (!x->dropped && strcmp(x->schema, schema) == 0 && strcmp(x->table, name) == 0) {
+			x->schema = v->schema;
+			x->table = v->name;
+		}
+	}
+}
+
 /* A type that refers to `ty` by its old name now bears its new one, as PostgreSQL's columns
  * (which hold the type's oid) show it. */
 static void rename_type_ref(dd_model *m, dd_type *t, const dd_typedef *ty, const char *old)
@@ -80,19 +103,31 @@ static void retype(dd_model *m, const dd_typedef *ty, const char *old)
 static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 {
 	const char *schema = NULL, *name = rs->subname;
+	if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER && rs->relation) {
+		/* on a table or a view */
+		dd_table *t = table_of(m, rs->relation);
+		dd_view *v = t ? NULL : dd_obj_find(m, KIND_VIEW, rs->relation->schemaname, rs->relation->relname);
+		for (size_t j = 0; (t || v) && j < m->n_triggers; j++) {
+			dd_trigger *x = m->triggers[j];
+			if (!x->dropped && strcmp(x->schema, t ? t->schema : v->schema) == 0 &&
+			    strcmp(x->table, t ? t->name : v->name) == 0 && strcmp(x->name, rs->subname) == 0)
+			{
+				x->name = dd_arena_strdup(A(m), rs->newname);
+				x->loc = dd_stmt_find_ident(m->priv->st, m->priv->st->offset, x->name);
+			}
+		}
+		return;
+	}
 	if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ||
-	    rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ||
-	    rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER) {
+	    rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT) {
 		/* a part of a table, named by rs->subname */
 		dd_table *t = table_of(m, rs->relation);
 		if (!t)
 			return;
 		if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN)
 			dd_model_rename_column(m, t, rs->subname, rs->newname);
-		else if (rs->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT)
-			dd_model_rename_constraint(m, t, rs->subname, rs->newname);
 		else
-			dd_model_rename_trigger(m, t, rs->subname, rs->newname);
+			dd_model_rename_constraint(m, t, rs->subname, rs->newname);
 		return;
 	}
 	if (is_routine(rs->rename_type)) {
@@ -125,19 +160,43 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		dd_model_rename_table(m, o, rs->newname);
 		return;
 	}
-	const char *old = k == KIND_TYPE ? ((dd_typedef *)o)->name : NULL;
+	const char *old = obj_name((dd_kind_id)k, o);
 	dd_obj_rename(m, k, o, dd_arena_strdup(A(m), rs->newname));
 	if (k == KIND_TYPE)
 		retype(m, o, old);
+	if (k == KIND_VIEW)
+		view_triggers_follow(m, ((dd_view *)o)->schema, old, o);
 	if (k == KIND_INDEX) {
 		dd_index *ix = o;
 		ix->named = true;
 		if (ix->constraint) {   /* renaming the index renames its constraint */
 			dd_model_conname_count(m, ix->schema, ix->constraint->name, -1);
 			ix->constraint->name = ix->name;
+			ix->constraint->loc = ix->constraint->name_loc = ix->loc;
 			dd_model_conname_count(m, ix->schema, ix->name, +1);
 		}
 	}
+}
+
+/* CASCADE or not, the objects in a schema are gone when the drop succeeds (without CASCADE
+ * PostgreSQL refuses to drop a schema that has any): every kind the model holds. A table's
+ * indexes, triggers and sequences go with it, and so do the foreign keys of other schemas'
+ * tables that reference it. */
+static void drop_schema_objects(dd_model *m, const char *schema)
+{
+	for (size_t j = 0; j < m->n_tables; j++)
+		if (!m->tables[j]->dropped && strcmp(m->tables[j]->schema, schema) == 0)
+			dd_model_drop_table(m, m->tables[j]);
+	static const dd_kind_id kinds[] = { KIND_INDEX, KIND_TYPE, KIND_VIEW, KIND_FUNCTION, KIND_SEQUENCE };
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		void **items = obj_items(m, kinds[k]);
+		for (size_t j = 0; j < obj_count(m, kinds[k]); j++)
+			if (!obj_dropped(kinds[k], items[j]) && strcmp(obj_schema(kinds[k], items[j]), schema) == 0)
+				dd_obj_drop(m, kinds[k], items[j]);
+	}
+	for (size_t j = 0; j < m->n_triggers; j++)   /* on views */
+		if (strcmp(m->triggers[j]->schema, schema) == 0)
+			m->triggers[j]->dropped = true;
 }
 
 static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
@@ -155,12 +214,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			const char *tg = dd_string_node(o->list->items[n - 1]);
 			const char *tname = dd_string_node(o->list->items[n - 2]);
 			const char *tschema = n >= 3 ? dd_string_node(o->list->items[n - 3]) : NULL;
-			dd_table *t = dd_model_table(m, tschema, tname ? tname : "");
-			for (size_t j = 0; t && tg && j < t->n_triggers; j++) {
-				dd_trigger *x = t->triggers[j];
-				if (!x->dropped && strcmp(x->name, tg) == 0)
-					x->dropped = true;
-			}
+			drop_triggers(m, dd_model_schema_for(m, tschema), tname ? tname : "", tg);
 		} else if (is_routine(ds->remove_type)) {
 			/* every overload */
 			const char *s = dd_model_schema_for(m, schema);
@@ -175,10 +229,12 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 				dd_model_drop_table(m, o);
 			else if (o)
 				dd_obj_drop(m, k, o);
-			/* CASCADE or not, the objects in a schema are gone when the drop succeeds */
-			for (size_t j = 0; k == KIND_SCHEMA && j < m->n_tables; j++)
-				if (!m->tables[j]->dropped && strcmp(m->tables[j]->schema, name) == 0)
-					dd_model_drop_table(m, m->tables[j]);
+			if (o && k == KIND_VIEW)
+				drop_triggers(m, ((dd_view *)o)->schema, ((dd_view *)o)->name, NULL);
+			if (o && k == KIND_TYPE && ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+				dd_model_drop_type_uses(m, o);
+			if (k == KIND_SCHEMA)
+				drop_schema_objects(m, name);
 		}
 	}
 }
@@ -255,11 +311,7 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	dd_table *t = table_of(m, ts->relation);
 	const char *schema = t ? t->schema : dd_model_schema_for(m, ts->relation->schemaname);
 	const char *table = t ? t->name : ts->relation->relname;
-	for (size_t i = 0; t && i < t->n_triggers; i++) {
-		dd_trigger *x = t->triggers[i];
-		if (!x->dropped && strcmp(x->name, ts->trigname) == 0)
-			x->dropped = true;   /* CREATE OR REPLACE */
-	}
+	drop_triggers(m, schema, table, ts->trigname);   /* CREATE OR REPLACE */
 	dd_trigger *tg = dd_arena_alloc(A(m), sizeof *tg);
 	tg->name = dd_arena_strdup(A(m), ts->trigname);
 	tg->schema = dd_arena_strdup(A(m), schema);
@@ -442,6 +494,14 @@ static void alter_object_schema(dd_model *m, const PgQuery__AlterObjectSchemaStm
 		dd_table *t = table_of(m, as->relation);
 		if (t)
 			dd_model_move_table(m, t, as->newschema);
+	} else if (as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
+		   as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
+		dd_view *v = as->relation ? dd_obj_find(m, KIND_VIEW, as->relation->schemaname, as->relation->relname) : NULL;
+		if (v) {
+			const char *old = v->schema;
+			dd_obj_move(m, KIND_VIEW, v, dd_arena_strdup(A(m), as->newschema));
+			view_triggers_follow(m, old, v->name, v);
+		}
 	} else if (as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
 		   as->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
 		const char *schema, *name;

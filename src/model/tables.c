@@ -221,8 +221,7 @@ static dd_index *constraint_index(dd_model *m, dd_table *t, dd_constraint *c, co
 	return ix;
 }
 
-/* The name PostgreSQL gives the constraint when it has none (before collision numbering). */
-static const char *implicit_name(dd_model *m, const dd_table *t, const dd_constraint *c)
+const char *dd_model_implicit_name(dd_model *m, const dd_table *t, const dd_constraint *c)
 {
 	switch (c->kind) {
 	case DD_CON_PRIMARY: return dd_make_object_name(A(m), t->name, NULL, "pkey");
@@ -237,7 +236,7 @@ static const char *implicit_name(dd_model *m, const dd_table *t, const dd_constr
 static void add_constraint_to_table(dd_model *m, dd_table *t, dd_constraint *c)
 {
 	c->table = t;
-	c->implicit_name = implicit_name(m, t, c);
+	c->implicit_name = dd_model_implicit_name(m, t, c);
 	DD_PUSH(A(m), &t->constraints, &t->n_constraints, c);
 	dd_model_conname_count(m, t->schema, c->name, +1);
 }
@@ -434,7 +433,7 @@ static void install_pending(dd_model *m, dd_table *t, struct pending *q, size_t 
 			install_constraint(m, t, q[i].c, q[i].pc);
 }
 
-static void copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool defaults)
+void dd_model_copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool defaults)
 {
 	for (size_t i = 0; i < from->n_columns; i++) {
 		if (dd_table_column(to, from->columns[i]->name))
@@ -471,44 +470,149 @@ static void copy_index(dd_model *m, const dd_index *src, dd_table *to, bool inhe
 	register_index(m, ix);
 }
 
-/*
- * A partition gets what its partitioned table has: the key and unique constraints
- * (named after the partition, as PostgreSQL names them), CHECK and FOREIGN KEY
- * constraints under the same names, and an index for each of its indexes.
- */
-static void clone_to_partition(dd_model *m, const dd_table *parent, dd_table *part)
+static bool same_names(const char *const *a, size_t na, const char *const *b, size_t nb)
 {
-	for (size_t i = 0; i < parent->n_constraints; i++) {
-		const dd_constraint *pc = parent->constraints[i];
-		bool exists = false;
-		for (size_t k = 0; k < part->n_constraints; k++)
-			exists = exists || (part->constraints[k]->kind == pc->kind && pc->kind == DD_CON_PRIMARY);
-		if (exists)
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return false;
+	return true;
+}
+
+/* The partition's own constraint that PostgreSQL takes for the parent's `pc` when the partition
+ * is attached: same kind and columns (a foreign key: to the same table and columns; a CHECK: the
+ * same name), or NULL. */
+static dd_constraint *equivalent_constraint(const dd_table *part, const dd_constraint *pc)
+{
+	for (size_t k = 0; k < part->n_constraints; k++) {
+		dd_constraint *c = part->constraints[k];
+		if (c->kind != pc->kind)
 			continue;
-		dd_constraint *c = dd_arena_alloc(A(m), sizeof *c);
-		*c = *pc;
-		c->table = part;
-		c->index = NULL;
-		c->inherited = true;
-		c->loc = c->name_loc = part->loc;
-		if (c->kind == DD_CON_PRIMARY || c->kind == DD_CON_UNIQUE || c->kind == DD_CON_EXCLUDE) {
-			c->named = false;
-			constraint_index(m, part, c, NULL);
-			if (c->index)
-				c->index->inherited = true;
-			if (c->index && pc->index) {
-				c->index->method = pc->index->method;
-				c->index->include = pc->index->include;
-				c->index->n_include = pc->index->n_include;
-			}
+		if (c->kind == DD_CON_CHECK ? strcmp(c->name, pc->name) == 0 :
+		    c->kind == DD_CON_PRIMARY ||
+		    (same_names(c->columns, c->n_columns, pc->columns, pc->n_columns) &&
+		     (c->kind != DD_CON_FOREIGN ||
+		      (strcmp(c->ref_table, pc->ref_table) == 0 && strcmp(c->ref_schema, pc->ref_schema) == 0 &&
+		       same_names(c->ref_columns, c->n_ref_columns, pc->ref_columns, pc->n_ref_columns)))))
+			return c;
+	}
+	return NULL;
+}
+
+/* The partition's index that PostgreSQL attaches to the parent's `pix` instead of making one:
+ * same keys, uniqueness, method and predicate, backing no constraint. */
+static dd_index *equivalent_index(const dd_table *part, const dd_index *pix)
+{
+	for (size_t k = 0; k < part->n_indexes; k++) {
+		dd_index *ix = part->indexes[k];
+		if (ix->dropped || ix->constraint || ix->unique != pix->unique || strcmp(ix->method, pix->method) != 0 ||
+		    ix->n_elems != pix->n_elems || (!ix->predicate != !pix->predicate) ||
+		    (ix->predicate && strcmp(ix->predicate, pix->predicate) != 0))
+			continue;
+		bool same = true;
+		for (size_t e = 0; e < ix->n_elems && same; e++) {
+			const dd_index_elem *a = &ix->elems[e], *b = &pix->elems[e];
+			same = a->column && b->column ? strcmp(a->column, b->column) == 0 :
+			       a->expr && b->expr && strcmp(a->expr, b->expr) == 0;
 		}
-		add_constraint_to_table(m, part, c);
+		if (same)
+			return ix;
 	}
-	for (size_t i = 0; i < parent->n_indexes; i++) {
-		const dd_index *pix = parent->indexes[i];
-		if (!pix->dropped && !pix->constraint)
-			copy_index(m, pix, part, true);
+	return NULL;
+}
+
+bool dd_model_is_ancestor(const dd_model *m, const dd_table *a, const dd_table *t)
+{
+	/* a chain longer than the model has tables is a cycle: stop */
+	for (size_t depth = 0; t && depth <= m->n_tables; depth++) {
+		if (t == a)
+			return true;
+		t = t->parent ? dd_model_table(m, t->parent_schema, t->parent) : NULL;
 	}
+	return t != NULL;
+}
+
+static void clone_constraint(dd_model *m, const dd_constraint *pc, dd_table *part);
+
+/* The partitions of t, each given what `fn` makes of `what`. */
+static void each_partition(dd_model *m, const dd_table *t, void (*fn)(dd_model *, const void *, dd_table *),
+			   const void *what)
+{
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *p = m->tables[i];
+		if (!p->dropped && p != t && p->parent && strcmp(p->parent, t->name) == 0 &&
+		    strcmp(p->parent_schema, t->schema) == 0)
+			fn(m, what, p);
+	}
+}
+
+static void clone_constraint_cb(dd_model *m, const void *pc, dd_table *part) { clone_constraint(m, pc, part); }
+
+/*
+ * The parent's constraint `pc` on a partition, as PostgreSQL clones it: a key or unique
+ * constraint named after the partition (its index too), a CHECK or FOREIGN KEY under the same
+ * name; an equivalent one the partition has already is taken for it. On down the partitions of a
+ * partition.
+ */
+static void clone_constraint(dd_model *m, const dd_constraint *pc, dd_table *part)
+{
+	dd_constraint *eq = equivalent_constraint(part, pc);
+	if (eq) {
+		eq->inherited = true;
+		if (eq->index)
+			eq->index->inherited = true;
+		return;
+	}
+	dd_constraint *c = dd_arena_alloc(A(m), sizeof *c);
+	*c = *pc;
+	c->table = part;
+	c->index = NULL;
+	c->inherited = true;
+	c->loc = c->name_loc = part->loc;
+	if (c->kind == DD_CON_PRIMARY || c->kind == DD_CON_UNIQUE || c->kind == DD_CON_EXCLUDE) {
+		c->named = false;
+		constraint_index(m, part, c, NULL);
+		if (c->index)
+			c->index->inherited = true;
+		if (c->index && pc->index) {
+			c->index->method = pc->index->method;
+			c->index->include = pc->index->include;
+			c->index->n_include = pc->index->n_include;
+		}
+	}
+	add_constraint_to_table(m, part, c);
+	if (part->partitioned)
+		each_partition(m, part, clone_constraint_cb, c);
+}
+
+/* The parent's index (backing no constraint) on a partition: an equivalent one is attached,
+ * else one is made. */
+static void clone_index(dd_model *m, const dd_index *pix, dd_table *part)
+{
+	dd_index *eq = equivalent_index(part, pix);
+	if (eq)
+		eq->inherited = true;
+	else
+		copy_index(m, pix, part, true);
+}
+
+static void clone_index_cb(dd_model *m, const void *pix, dd_table *part) { clone_index(m, pix, part); }
+
+void dd_model_clone_to_partitions(dd_model *m, const dd_table *t, const dd_constraint *c)
+{
+	each_partition(m, t, clone_constraint_cb, c);
+}
+
+/* A partition (PARTITION OF, or ATTACH PARTITION) gets what its partitioned table has: each of
+ * its constraints and indexes. */
+void dd_model_clone_to_partition(dd_model *m, const dd_table *parent, dd_table *part)
+{
+	for (size_t i = 0; i < parent->n_constraints; i++)
+		clone_constraint(m, parent->constraints[i], part);
+	for (size_t i = 0; i < parent->n_indexes; i++)
+		if (!parent->indexes[i]->dropped && !parent->indexes[i]->constraint)
+			clone_index(m, parent->indexes[i], part);
 }
 
 /* TableLikeClause.options holds PostgreSQL's TableLikeOption bits (nodes/parsenodes.h); these are
@@ -550,7 +654,7 @@ static void inherit_columns(dd_model *m, dd_table *t, const PgQuery__CreateStmt 
 			t->parent = dd_arena_strdup(A(m), n->range_var->relname);
 		}
 		if (parent)
-			copy_columns(m, t, parent, true);
+			dd_model_copy_columns(m, t, parent, true);
 	}
 }
 
@@ -603,7 +707,7 @@ static void read_elements(dd_model *m, dd_table *t, const PgQuery__CreateStmt *c
 			const PgQuery__TableLikeClause *lc = n->table_like_clause;
 			dd_table *src = table_of(m, lc->relation);
 			if (src)
-				copy_columns(m, t, src, (lc->options & CREATE_TABLE_LIKE_DEFAULTS) != 0);
+				dd_model_copy_columns(m, t, src, (lc->options & CREATE_TABLE_LIKE_DEFAULTS) != 0);
 			e->likes = dd_xrealloc(e->likes, (e->n_likes + 1) * sizeof *e->likes);
 			e->likes[e->n_likes++] = lc;
 		}
@@ -651,7 +755,7 @@ void dd_model_create_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	if (cs->partbound && t->parent) {
 		dd_table *parent = dd_model_table(m, t->parent_schema, t->parent);
 		if (parent)
-			clone_to_partition(m, parent, t);
+			dd_model_clone_to_partition(m, parent, t);
 	}
 	copy_like_indexes(m, t, &e);
 	free(e.likes);
@@ -719,11 +823,7 @@ void dd_model_create_index(dd_model *m, const PgQuery__IndexStmt *is)
 	register_index(m, ix);
 	/* CREATE INDEX ON ONLY parent (as pg_dump writes it) leaves the partitions alone */
 	if (t->partitioned && is->relation->inh)
-		for (size_t i = 0; i < m->n_tables; i++) {
-			dd_table *p = m->tables[i];
-			if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0)
-				copy_index(m, ix, p, true);
-		}
+		each_partition(m, t, clone_index_cb, ix);
 }
 
 void dd_model_add_column(dd_model *m, dd_table *t, const PgQuery__ColumnDef *cd)
@@ -737,9 +837,13 @@ void dd_model_add_column(dd_model *m, dd_table *t, const PgQuery__ColumnDef *cd)
 	free(q);
 }
 
-void dd_model_add_constraint(dd_model *m, dd_table *t, const PgQuery__Constraint *pc)
+void dd_model_add_constraint(dd_model *m, dd_table *t, const PgQuery__Constraint *pc, bool recurse)
 {
 	dd_constraint *c = new_constraint(m, t, pc, NULL);
-	if (c)
-		install_constraint(m, t, c, pc);
+	if (!c)
+		return;
+	install_constraint(m, t, c, pc);
+	/* ALTER TABLE parent (not ONLY) ADD ...: the partitions get it too */
+	if (recurse && t->partitioned)
+		dd_model_clone_to_partitions(m, t, c);
 }

@@ -10,6 +10,9 @@ WITH rels AS (
 SELECT line FROM (
   SELECT 'table ' || s || '.' || r AS line FROM rels WHERE rels.relkind IN ('r', 'p')
   UNION ALL
+  SELECT CASE WHEN rels.relkind = 'm' THEN 'materialized view ' ELSE 'view ' END || s || '.' || r
+  FROM rels WHERE rels.relkind IN ('v', 'm')
+  UNION ALL
   SELECT 'column ' || s || '.' || r || '.' || a.attname || ' type=' || format_type(a.atttypid, a.atttypmod)
          || ' notnull=' || a.attnotnull || ' default=' || (a.atthasdef OR a.attidentity <> '')
   FROM rels JOIN pg_attribute a ON a.attrelid = rels.oid
@@ -25,6 +28,9 @@ SELECT line FROM (
   FROM rels JOIN pg_constraint con ON con.conrelid = rels.oid
   LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
   WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND rels.relkind IN ('r', 'p')
+    -- not the copies PostgreSQL keeps of a key that references a partitioned table, one per partition
+    AND NOT (con.contype = 'f' AND EXISTS (SELECT 1 FROM pg_constraint pc
+                                           WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid))
   UNION ALL
   SELECT 'index ' || s || '.' || ic.relname || ' on=' || s || '.' || r || ' unique=' || i.indisunique
          || ' method=' || am.amname || ' predicate=' || (i.indpred IS NOT NULL) || ' keys=(' || array_to_string(ARRAY(

@@ -4,6 +4,7 @@ SELECT line FROM (
   SELECT 'schema/primary-key ' || n.nspname || '.' || c.relname AS line
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p') AND c.relpersistence <> 't'
+    AND NOT c.relispartition   -- judged through the partitioned table
     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
     AND NOT EXISTS (SELECT 1 FROM pg_constraint p WHERE p.conrelid = c.oid AND p.contype = 'p')
   UNION ALL
@@ -12,7 +13,9 @@ SELECT line FROM (
   -- column of that foreign key)
   SELECT 'index/foreign-key ' || n.nspname || '.' || c.relname || '.' || con.conname
   FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE con.contype = 'f' AND c.relpersistence <> 't' AND NOT EXISTS (
+  WHERE con.contype = 'f' AND c.relpersistence <> 't'
+    AND con.conparentid = 0   -- a partition's clone is judged through its partitioned table's key
+    AND NOT EXISTS (
     SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
     WHERE i.indrelid = con.conrelid
       AND (am.amname = 'btree' OR (am.amname = 'hash' AND cardinality(con.conkey) = 1))

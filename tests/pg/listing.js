@@ -33,7 +33,13 @@ for (const i of d.indexes) {
 }
 for (const t of d.types)
   if (t.kind === 'enum') out.push(`enum ${t.schema}.${t.name} labels=(${t.labels.join(',')})`);
+const views = new Set();
+for (const v of d.views) {
+  views.add(`${v.schema}.${v.name}`);
+  out.push(`${v.materialized ? 'materialized view' : 'view'} ${v.schema}.${v.name}`);
+}
 for (const t of d.triggers)
-  if (tables.has(`${t.schema}.${t.table}`)) out.push(`trigger ${t.schema}.${t.table}.${t.name}`);
+  if (tables.has(`${t.schema}.${t.table}`) || views.has(`${t.schema}.${t.table}`))
+    out.push(`trigger ${t.schema}.${t.table}.${t.name}`);
 out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 process.stdout.write(out.map(l => l + '\n').join(''));

@@ -17,7 +17,3 @@ BEGIN
         RAISE NOTICE 'already there';
     END IF;
 END $migrate$;
--- dynamic SQL is not followed
-DO $$ BEGIN
-  EXECUTE 'ALTER TABLE deployments ADD COLUMN region_id uuid REFERENCES projects (id)';
-END $$;
