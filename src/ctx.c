@@ -28,6 +28,7 @@ void dd_ctx_enter(dd_ctx *ctx, int ri)
 
 const dd_model *dd_ctx_model(const dd_ctx *ctx) { return ctx->run->model; }
 const dd_file *dd_ctx_file(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->file : NULL; }
+const dd_stmt *dd_ctx_stmt(const dd_ctx *ctx) { return ctx->stmt; }
 int dd_ctx_stmt_offset(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->offset : 0; }
 int dd_ctx_stmt_len(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->len : 0; }
 

@@ -270,6 +270,8 @@ dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name
 dd_column *dd_table_column(const dd_table *t, const char *name);
 dd_constraint *dd_table_primary_key(const dd_table *t);
 dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name);
+dd_index *dd_model_index(const dd_model *m, const char *schema, const char *name);
+dd_view *dd_model_view(const dd_model *m, const char *schema, const char *name);
 /* The type a domain stands for (domains of domains followed); `t` itself otherwise. */
 const dd_type *dd_model_base_type(const dd_model *m, const dd_type *t);
 /* Was a table of that name dropped, with none created since? */
@@ -407,6 +409,8 @@ void dd_snapshot_undo(dd_ctx *ctx, dd_snapshot *s, const char *const **left_over
 const dd_model *dd_ctx_model(const dd_ctx *ctx);
 const dd_file *dd_ctx_file(const dd_ctx *ctx);
 int dd_ctx_stmt_offset(const dd_ctx *ctx);
+/* The statement being visited (NULL in init and finish steps). */
+const dd_stmt *dd_ctx_stmt(const dd_ctx *ctx);
 int dd_ctx_stmt_len(const dd_ctx *ctx);
 
 /* Options of the running rule (defaults unless configured). */

@@ -269,6 +269,8 @@ static void create_index(dd_ctx *ctx, const PgQuery__IndexStmt *is)
 static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 {
 	const dd_model *m = dd_ctx_model(ctx);
+	if (dd_ctx_stmt(ctx)->guarded)
+		return;   /* in a DO block under IF or EXCEPTION: PostgreSQL may skip it, or catch its error */
 	switch (stmt->node_case) {
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 		create_table(ctx, stmt->create_stmt);
@@ -322,7 +324,9 @@ const dd_rule dd_rule_schema_unknown_reference = {
 		"and a foreign key's referenced columns), a trigger's UPDATE OF columns, an ALTER TABLE "
 		"action or a RENAME COLUMN that names a column the table does not have; a statement that "
 		"names a table an earlier statement dropped; and a foreign key that names no columns of a "
-		"table without a primary key. Tables never defined in the linted files are not reported.",
+		"table without a primary key. Tables never defined in the linted files are not reported, nor "
+		"statements of a DO block under an IF or an EXCEPTION handler (the block may skip them, or "
+		"catch their error).",
 	.why = "PostgreSQL only finds these mistakes when the migration runs, often in production, and "
 	       "a failed migration can leave a deploy half done. They are typos and ordering mistakes "
 	       "that the files alone are enough to see.",

@@ -89,6 +89,19 @@ static void follow_partitions(dd_model *m, const char *schema, const char *name,
 	}
 }
 
+/* Does a CHECK expression name the column? (Its columns list keeps at most two, for its name.) */
+static bool check_uses(dd_model *m, const dd_constraint *c, const char *col)
+{
+	if (!c->expr)
+		return false;
+	int len = (int)strlen(c->expr);
+	for (dd_tok t = dd_lex_next(c->expr, len, 0); t.kind != DD_TOK_EOF && t.kind != DD_TOK_UNTERMINATED;
+	     t = dd_lex_next(c->expr, len, t.end))
+		if ((t.kind == DD_TOK_IDENT || t.kind == DD_TOK_QIDENT) && strcmp(dd_tok_ident(A(m), c->expr, t), col) == 0)
+			return true;
+	return false;
+}
+
 static void drop_column(dd_model *m, dd_table *t, const char *name)
 {
 	drop_references(m, t, name);
@@ -101,6 +114,10 @@ static void drop_column(dd_model *m, dd_table *t, const char *name)
 	}
 	/* constraints and indexes on the column go with it (CASCADE or not, the model follows PostgreSQL's result) */
 	for (size_t i = t->n_constraints; i > 0; i--) {
+		if (t->constraints[i - 1]->kind == DD_CON_CHECK && check_uses(m, t->constraints[i - 1], name)) {
+			drop_constraint(m, t, t->constraints[i - 1]->name);
+			continue;
+		}
 		dd_constraint *c = t->constraints[i - 1];
 		for (size_t k = 0; k < c->n_columns; k++)
 			if (strcmp(c->columns[k], name) == 0) {

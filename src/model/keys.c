@@ -132,6 +132,16 @@ dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *nam
 	return lookup(m, &m->priv->types, schema, name);
 }
 
+dd_index *dd_model_index(const dd_model *m, const char *schema, const char *name)
+{
+	return lookup(m, &m->priv->indexes, schema, name);
+}
+
+dd_view *dd_model_view(const dd_model *m, const char *schema, const char *name)
+{
+	return lookup(m, &m->priv->views, schema, name);
+}
+
 dd_column *dd_table_column(const dd_table *t, const char *name)
 {
 	for (size_t i = 0; i < t->n_columns; i++)

@@ -115,6 +115,12 @@ rejects "altering a missing column" schema/unknown-reference \
 	"CREATE TABLE users (id uuid PRIMARY KEY); ALTER TABLE users ALTER COLUMN email SET NOT NULL;"
 rejects "bigint referencing uuid" types/foreign-key-type \
 	"CREATE TABLE teams (id uuid PRIMARY KEY); CREATE TABLE members (id uuid PRIMARY KEY, team_id bigint REFERENCES teams (id));"
+rejects "a column added twice" schema/already-exists \
+	"CREATE TABLE users (id uuid PRIMARY KEY, email text); ALTER TABLE users ADD COLUMN email text;"
+rejects "a table created twice" schema/already-exists \
+	"CREATE TABLE users (id uuid PRIMARY KEY); CREATE TABLE users (id uuid PRIMARY KEY);"
+rejects "a constraint name used twice on a table" schema/already-exists \
+	"CREATE TABLE users (id uuid PRIMARY KEY, age int); ALTER TABLE users ADD CONSTRAINT chk_users_age CHECK (age > 0); ALTER TABLE users ADD CONSTRAINT chk_users_age CHECK (age < 200);"
 rejects "CREATE INDEX CONCURRENTLY inside BEGIN" migration/concurrently-in-transaction \
 	"CREATE TABLE users (id uuid PRIMARY KEY, email text); BEGIN; CREATE INDEX CONCURRENTLY idx_users_email ON users (email); COMMIT;"
 
