@@ -216,6 +216,8 @@ bool dd_word_is_plural(dd_ctx *ctx, const char *word) { return dd_is_plural(ctx-
 const char *dd_word_plural(dd_ctx *ctx, const char *word) { return dd_pluralize(ctx->arena, word); }
 const char *dd_word_singular(dd_ctx *ctx, const char *word) { return dd_singularize(ctx->arena, word); }
 
+bool dd_words_end_on_noun(const char *const *words, size_t n) { return dd_ends_on_noun(words, n); }
+
 dd_stmt *const *dd_ctx_statements(const dd_ctx *ctx, size_t *n)
 {
 	*n = ctx->run->n_stmts;

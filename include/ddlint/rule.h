@@ -512,6 +512,11 @@ bool dd_table_references(const dd_table *t, const char *column, const char *tabl
 bool dd_word_is_plural(dd_ctx *ctx, const char *word);
 const char *dd_word_plural(dd_ctx *ctx, const char *word);
 const char *dd_word_singular(dd_ctx *ctx, const char *word);
+/* Do the words a name ends on (lower-case, in order, the judged one last) end on a noun? Not when
+ * the last is a preposition (by, to, for), a past participle (queued, published, seen), an adverb
+ * (only, daily, recently) or an adjective written after its noun (current, pending); unless it is
+ * the particle of a noun made with the word before (check_in, sign_up, add_on). */
+bool dd_words_end_on_noun(const char *const *words, size_t n);
 
 /* SQL expression text in PostgreSQL's normal form (NOW() -> now()), or NULL when it does not parse. */
 const char *dd_normalize_expr(dd_ctx *ctx, const char *text);
