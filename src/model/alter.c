@@ -186,6 +186,25 @@ void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, cons
 
 static void alter_cmd(dd_model *m, dd_table *t, const PgQuery__AlterTableStmt *as, const PgQuery__AlterTableCmd *cmd);
 
+/* DETACH PARTITION: what PostgreSQL cloned onto the partition stays, as the table's own (a
+ * pg_dump shows each under its name). */
+static void detach(dd_model *m, dd_table *part)
+{
+	part->parent_schema = part->parent = NULL;
+	for (size_t i = 0; i < part->n_constraints; i++) {
+		dd_constraint *c = part->constraints[i];
+		if (!c->inherited)
+			continue;
+		c->inherited = false;
+		rename_follows(m, part, c);
+	}
+	for (size_t i = 0; i < part->n_indexes; i++)
+		if (part->indexes[i]->inherited) {
+			part->indexes[i]->inherited = false;
+			part->indexes[i]->named = true;
+		}
+}
+
 /* ALTER TABLE on a partitioned table without ONLY: what the action did to t, PostgreSQL does to
  * each partition (and theirs): columns added, dropped or changed, the constraints it added
  * cloned, constraints dropped. */
@@ -369,7 +388,7 @@ static void alter_cmd(dd_model *m, dd_table *t, const PgQuery__AlterTableStmt *a
 			if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) {
 				dd_table *part = table_of(m, cmd->def->partition_cmd->name);
 				if (part)
-					part->parent_schema = part->parent = NULL;
+					detach(m, part);
 			}
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
