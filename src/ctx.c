@@ -104,6 +104,12 @@ const char *dd_ident_at(dd_ctx *ctx, const dd_file *f, int offset, dd_loc *span,
 	return dd_arena_strndup(ctx->arena, f->text + t.start, (size_t)(t.end - t.start));
 }
 
+dd_loc dd_stmt_find_name(dd_ctx *ctx, const dd_stmt *st, const char *name)
+{
+	(void)ctx;
+	return dd_stmt_find_ident(st, st->offset, name);
+}
+
 dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name)
 {
 	if (!ctx->stmt) {
@@ -288,13 +294,71 @@ dd_snapshot *dd_snapshot_take(dd_ctx *ctx, const dd_migration *m)
 	return s;
 }
 
+/* Does the model hold the object a DROP names (of the kinds dd_down_miss lists)? -1: a kind
+ * not checked. */
+static int holds(const dd_model *m, PgQuery__ObjectType type, const char *schema, const char *name)
+{
+	switch (type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: return dd_model_table(m, schema, name) != NULL;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return dd_model_index(m, schema, name) != NULL;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return dd_model_view(m, schema, name) != NULL;
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: return dd_model_type(m, schema, name) != NULL;
+	default: return -1;
+	}
+}
+
+static const char *kind_word(PgQuery__ObjectType type)
+{
+	switch (type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: return "table";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return "index";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return "view";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return "materialized view";
+	default: return "type";
+	}
+}
+
+/* The objects a down's DROP (without IF EXISTS) names that the model does not hold. */
+static void drop_misses(const dd_model *m, const dd_stmt *st, dd_down_miss **out, size_t *n)
+{
+	if (st->node->node_case != PG_QUERY__NODE__NODE_DROP_STMT || st->guarded)
+		return;
+	const PgQuery__DropStmt *ds = st->node->drop_stmt;
+	for (size_t i = 0; !ds->missing_ok && i < ds->n_objects; i++) {
+		const PgQuery__Node *o = ds->objects[i];
+		PgQuery__Node *const *items = o->node_case == PG_QUERY__NODE__NODE_LIST ? o->list->items :
+					      o->node_case == PG_QUERY__NODE__NODE_TYPE_NAME ? o->type_name->names : NULL;
+		size_t k = o->node_case == PG_QUERY__NODE__NODE_LIST ? o->list->n_items :
+			   o->node_case == PG_QUERY__NODE__NODE_TYPE_NAME ? o->type_name->n_names : 0;
+		if (!k)
+			continue;
+		const char *name = dd_name_last(items, k), *schema = k >= 2 ? dd_string_node(items[k - 2]) : NULL;
+		if (!name || holds(m, ds->remove_type, schema, name) != 0)
+			continue;
+		dd_down_miss miss = { st, kind_word(ds->remove_type), dd_model_schema_for(m, schema), name };
+		*out = dd_xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = miss;
+	}
+}
+
 void dd_snapshot_undo(dd_ctx *ctx, dd_snapshot *s, const char *const **left_over, size_t *n_left_over,
-		      const char *const **missing, size_t *n_missing)
+		      const char *const **missing, size_t *n_missing, const dd_down_miss **misses, size_t *n_misses)
 {
 	const dd_migration *m = s->m;
 	dd_model *copy = dd_model_clone(s->scratch, ctx->run->model, &s->names);
-	for (size_t i = 0; i < m->n_down; i++)
+	dd_down_miss *found = NULL;
+	size_t nf = 0;
+	for (size_t i = 0; i < m->n_down; i++) {
+		drop_misses(copy, m->down_stmts[i], &found, &nf);
 		dd_model_apply(copy, m->down_stmts[i]);
+	}
+	*misses = nf ? dd_arena_alloc(ctx->arena, nf * sizeof **misses) : NULL;
+	if (nf)
+		memcpy((void *)*misses, found, nf * sizeof *found);
+	*n_misses = nf;
+	free(found);
 	const char **after;
 	size_t n_after = dd_model_fingerprint(s->scratch, copy, &s->names, &after);
 	dd_model_free(copy);

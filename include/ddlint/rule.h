@@ -394,6 +394,13 @@ void dd_run_push(dd_ctx *ctx, void ***items, size_t *n, void *item);
 /* ---- reversibility: what a migration's down does to the model ---------------------- */
 
 typedef struct dd_snapshot dd_snapshot;
+/* A DROP (without IF EXISTS) of the down that PostgreSQL would reject where it runs: the model,
+ * as the up and the down's statements before it leave it, has no such object. */
+typedef struct dd_down_miss {
+	const dd_stmt *stmt;
+	const char *kind;        /* "table", "index", "view", "sequence", "type" */
+	const char *schema, *name;
+} dd_down_miss;
 /* The objects of the model as it stands now that the up and the down of migration m can
  * change (every object their statements name, and what belongs to those). It lives until
  * dd_snapshot_undo, or the end of the run. */
@@ -401,9 +408,10 @@ dd_snapshot *dd_snapshot_take(dd_ctx *ctx, const dd_migration *m);
 /* Apply the down of the snapshot's migration to a copy of the model as it stands now, compare
  * with the snapshot and free it: *left_over receives the objects the down leaves (present
  * after it, not before the up), *missing those it does not restore (present before the up,
- * not after the down), each as sorted lines ("table public.users") in scratch memory. */
+ * not after the down), each as sorted lines ("table public.users") in scratch memory; *misses
+ * the drops PostgreSQL would reject, in order. */
 void dd_snapshot_undo(dd_ctx *ctx, dd_snapshot *s, const char *const **left_over, size_t *n_left_over,
-		      const char *const **missing, size_t *n_missing);
+		      const char *const **missing, size_t *n_missing, const struct dd_down_miss **misses, size_t *n_misses);
 
 /* The model, the statement being visited and its location. */
 const dd_model *dd_ctx_model(const dd_ctx *ctx);
@@ -450,6 +458,8 @@ dd_loc dd_name_loc(const dd_file *file, int offset);
  * of length 0 at the statement start when absent.
  */
 dd_loc dd_find_ident(dd_ctx *ctx, int from, const char *name);
+/* The same in another statement (a migration's, kept), from its start. */
+dd_loc dd_stmt_find_name(dd_ctx *ctx, const dd_stmt *st, const char *name);
 
 /* A column (or domain) of the final model, for rules about types and column names. */
 typedef struct dd_coldef {
