@@ -99,7 +99,7 @@ const char *dd_ident_at(dd_ctx *ctx, const dd_file *f, int offset, dd_loc *span,
 	if (quoted)
 		*quoted = t.kind == DD_TOK_QIDENT;
 	if (t.kind == DD_TOK_QIDENT)
-		return dd_tok_ident(ctx->arena, f->text, (int)f->len, t);
+		return dd_tok_ident(ctx->arena, f->text, t);
 	return dd_arena_strndup(ctx->arena, f->text + t.start, (size_t)(t.end - t.start));
 }
 

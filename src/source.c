@@ -467,19 +467,42 @@ static long hex_at(const char *s, int i, int end, int n)
 	return v;
 }
 
-/* The escape character of a U&"..." token: the one of a UESCAPE 'c' that follows it, or '\'. */
-static char uescape_of(const char *text, int len, dd_tok t)
+/* Past the whitespace and comments at text[i] (NUL-terminated text). */
+static int skip_blank(const char *s, int i)
 {
-	dd_tok kw = dd_lex_next(text, len, t.end);
-	if (kw.kind != DD_TOK_IDENT || kw.end - kw.start != 7 || strncasecmp(text + kw.start, "uescape", 7) != 0)
+	for (;;) {
+		while (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v')
+			i++;
+		if (s[i] == '-' && s[i + 1] == '-') {
+			while (s[i] && s[i] != '\n')
+				i++;
+		} else if (s[i] == '/' && s[i + 1] == '*') {
+			int depth = 1;
+			i += 2;
+			while (s[i] && depth > 0) {
+				if (s[i] == '/' && s[i + 1] == '*') { depth++; i += 2; }
+				else if (s[i] == '*' && s[i + 1] == '/') { depth--; i += 2; }
+				else i++;
+			}
+		} else {
+			return i;
+		}
+	}
+}
+
+/* The escape character of a U&"..." token: the one of a UESCAPE 'c' right after it, or '\'. */
+static char uescape_of(const char *text, dd_tok t)
+{
+	int i = skip_blank(text, t.end);
+	if (strncasecmp(text + i, "uescape", 7) != 0 || ident_char((unsigned char)text[i + 7]))
 		return '\\';
-	dd_tok c = dd_lex_next(text, len, kw.end);
-	if (c.kind == DD_TOK_STRING && c.end - c.start == 3 && text[c.start] == '\'')
-		return text[c.start + 1];
+	i = skip_blank(text, i + 7);
+	if (text[i] == '\'' && text[i + 1] && text[i + 1] != '\'' && text[i + 2] == '\'')
+		return text[i + 1];
 	return '\\';
 }
 
-size_t dd_tok_decode(const char *text, int len, dd_tok t, char *out, size_t cap)
+size_t dd_tok_decode(const char *text, dd_tok t, char *out, size_t cap)
 {
 	sink k = { out, cap, 0 };
 	if (t.kind == DD_TOK_IDENT) {
@@ -491,7 +514,7 @@ size_t dd_tok_decode(const char *text, int len, dd_tok t, char *out, size_t cap)
 	} else if (t.kind == DD_TOK_QIDENT) {
 		bool unicode = text[t.start] == 'u' || text[t.start] == 'U';
 		int s = t.start + (unicode ? 3 : 1), e = t.end - 1;
-		char esc = unicode ? uescape_of(text, len, t) : 0;
+		char esc = unicode ? uescape_of(text, t) : 0;
 		unsigned long high = 0;       /* a UTF-16 high surrogate waiting for its pair */
 		for (int i = s; i < e; i++) {
 			if (text[i] == '"' && i + 1 < e && text[i + 1] == '"') {
@@ -536,31 +559,31 @@ size_t dd_tok_decode(const char *text, int len, dd_tok t, char *out, size_t cap)
 	return k.n;
 }
 
-char *dd_tok_ident(dd_arena *a, const char *text, int len, dd_tok t)
+char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t)
 {
 	char small[128];
-	size_t n = dd_tok_decode(text, len, t, small, sizeof small);
+	size_t n = dd_tok_decode(text, t, small, sizeof small);
 	char *out = dd_arena_alloc(a, n + 1);
 	if (n < sizeof small)
 		memcpy(out, small, n + 1);
 	else
-		dd_tok_decode(text, len, t, out, n + 1);
+		dd_tok_decode(text, t, out, n + 1);
 	return out;
 }
 
 /* Does the identifier token t name `name` (of length nlen) as PostgreSQL reads it: decoded, and
  * cut to 63 bytes as truncate_identifier does? The whole decoded text matches too. */
-static bool tok_names(const char *text, int len, dd_tok t, const char *name, size_t nlen)
+static bool tok_names(const char *text, dd_tok t, const char *name, size_t nlen)
 {
 	/* decoding never lengthens a token: escapes and quotes take more bytes than they give */
 	if ((size_t)(t.end - t.start) < nlen)
 		return false;
 	char small[256];
 	char *s = small;
-	size_t n = dd_tok_decode(text, len, t, small, sizeof small);
+	size_t n = dd_tok_decode(text, t, small, sizeof small);
 	if (n >= sizeof small) {
 		s = dd_xmalloc(n + 1);
-		dd_tok_decode(text, len, t, s, n + 1);
+		dd_tok_decode(text, t, s, n + 1);
 	}
 	bool same = (n == nlen || dd_utf8_clip(s, n, DD_NAME_MAX) == nlen) && memcmp(s, name, nlen) == 0;
 	if (s != small)
@@ -613,7 +636,7 @@ dd_loc dd_stmt_find_ident(const dd_stmt *st, int from, const char *name)
 		dd_tok t = dd_lex_next(f->text, end, pos);
 		if (t.kind == DD_TOK_EOF || t.kind == DD_TOK_UNTERMINATED)
 			break;
-		if ((t.kind == DD_TOK_IDENT || t.kind == DD_TOK_QIDENT) && tok_names(f->text, end, t, name, nlen)) {
+		if ((t.kind == DD_TOK_IDENT || t.kind == DD_TOK_QIDENT) && tok_names(f->text, t, name, nlen)) {
 			l.offset = t.start;
 			l.len = t.end - t.start;
 			return l;

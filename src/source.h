@@ -53,13 +53,14 @@ size_t dd_split_statements(const char *text, int len, int **starts, int **lens);
 /* The longest name PostgreSQL keeps (NAMEDATALEN - 1): longer ones are cut, with a NOTICE. */
 #define DD_NAME_MAX 63
 
-/* Decode an identifier token as PostgreSQL's lexer does, before it truncates: unquoted folded
- * to lower case (ASCII letters only), "..." unquoted ("" is "), U&"..." also unescaped (\XXXX,
- * \+XXXXXX, UTF-16 pairs, and the UESCAPE 'c' after it, looked for before `len`). Writes at
- * most cap - 1 bytes and a NUL to out (cap 0: nothing) and returns the decoded length in full. */
-size_t dd_tok_decode(const char *text, int len, dd_tok t, char *out, size_t cap);
+/* Decode an identifier token of a NUL-terminated text as PostgreSQL's lexer does, before it
+ * truncates: unquoted folded to lower case (ASCII letters only), "..." unquoted ("" is "),
+ * U&"..." also unescaped (\XXXX, \+XXXXXX, UTF-16 pairs, with the character of a UESCAPE 'c'
+ * right after it). Writes at most cap - 1 bytes and a NUL to out (cap 0: nothing) and returns
+ * the decoded length in full. */
+size_t dd_tok_decode(const char *text, dd_tok t, char *out, size_t cap);
 /* The same, in the arena. */
-char *dd_tok_ident(dd_arena *a, const char *text, int len, dd_tok t);
+char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t);
 /* The number of bytes of a UTF-8 string of `len` bytes that fit in `n` without splitting a
  * character (pg_mbcliplen): what truncate_identifier keeps with n = DD_NAME_MAX. */
 size_t dd_utf8_clip(const char *s, size_t len, size_t n);

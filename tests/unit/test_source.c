@@ -107,7 +107,7 @@ static void test_lexer(void **state)
 static const char *decoded(dd_arena *a, const char *s)
 {
 	int len = (int)strlen(s);
-	return dd_tok_ident(a, s, len, dd_lex_next(s, len, 0));
+	return dd_tok_ident(a, s, dd_lex_next(s, len, 0));
 }
 
 static void test_idents(void **state)
@@ -122,10 +122,13 @@ static void test_idents(void **state)
 	assert_string_equal(decoded(a, "U&\"\\D83D\\DE00\""), "\xf0\x9f\x98\x80"); /* a UTF-16 pair */
 	assert_string_equal(decoded(a, "U&\"d!0061t\\a\" /* c */ UESCAPE '!'"), "dat\\a");
 	assert_string_equal(decoded(a, "U&\"a\"\"b\""), "a\"b");
+	assert_string_equal(decoded(a, "U&\"a!0062\"\n-- c\nUESCAPE\n'!'"), "ab");
+	assert_string_equal(decoded(a, "U&\"a!0062\" uescapes '!'"), "a!0062");   /* not UESCAPE */
+	assert_string_equal(decoded(a, "U&\"a!0062\" UESCAPE"), "a!0062");        /* the text ends */
 	/* the length in full, whatever fits */
 	char small[4];
 	const char *q = "\"abcdefgh\"";
-	size_t n = dd_tok_decode(q, (int)strlen(q), dd_lex_next(q, (int)strlen(q), 0), small, sizeof small);
+	size_t n = dd_tok_decode(q, dd_lex_next(q, (int)strlen(q), 0), small, sizeof small);
 	assert_int_equal(n, 8);
 	assert_string_equal(small, "abc");
 
