@@ -99,16 +99,6 @@ void dd_type_from_typename(dd_arena *a, const PgQuery__TypeName *tn, dd_type *ou
 		out->text = dd_arena_sprintf(a, "%s%s%s", canon ? out->name : quote_ident(a, out->name), mods, arr);
 }
 
-/* Clip a UTF-8 string to at most `n` bytes without splitting a character. */
-static size_t mbcliplen(const char *s, size_t len, size_t n)
-{
-	if (len <= n)
-		return len;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 char *dd_make_object_name(dd_arena *a, const char *name1, const char *name2, const char *label)
 {
 	size_t overhead = 0, n1 = strlen(name1), n2 = 0;
@@ -126,9 +116,9 @@ char *dd_make_object_name(dd_arena *a, const char *name1, const char *name2, con
 		else
 			n2--;
 	}
-	n1 = mbcliplen(name1, strlen(name1), n1);
+	n1 = dd_utf8_clip(name1, strlen(name1), n1);
 	if (name2)
-		n2 = mbcliplen(name2, strlen(name2), n2);
+		n2 = dd_utf8_clip(name2, strlen(name2), n2);
 	return dd_arena_sprintf(a, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "", (int)n2,
 				name2 ? name2 : "", label ? "_" : "", label ? label : "");
 }

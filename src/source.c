@@ -414,27 +414,181 @@ size_t dd_split_statements(const char *text, int len, int **starts, int **lens)
 	return n;
 }
 
+size_t dd_utf8_clip(const char *s, size_t len, size_t n)
+{
+	if (len <= n)
+		return len;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* Bytes written to a buffer of `cap` bytes (NUL kept room for), counted in full beyond it. */
+typedef struct sink { char *out; size_t cap, n; } sink;
+
+static void put(sink *k, char c)
+{
+	if (k->n + 1 < k->cap)
+		k->out[k->n] = c;
+	k->n++;
+}
+
+static void put_utf8(sink *k, unsigned long cp)
+{
+	if (cp < 0x80) {
+		put(k, (char)cp);
+	} else if (cp < 0x800) {
+		put(k, (char)(0xC0 | (cp >> 6)));
+		put(k, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		put(k, (char)(0xE0 | (cp >> 12)));
+		put(k, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		put(k, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		put(k, (char)(0xF0 | (cp >> 18)));
+		put(k, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		put(k, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		put(k, (char)(0x80 | (cp & 0x3F)));
+	}
+}
+
+/* The value of `n` hex digits at s[i..] before `end`, or -1. */
+static long hex_at(const char *s, int i, int end, int n)
+{
+	if (i + n > end)
+		return -1;
+	long v = 0;
+	for (int k = 0; k < n; k++) {
+		int c = (unsigned char)s[i + k];
+		if (!isxdigit(c))
+			return -1;
+		v = v * 16 + (isdigit(c) ? c - '0' : (tolower(c) - 'a' + 10));
+	}
+	return v;
+}
+
+/* Past the whitespace and comments at text[i] (NUL-terminated text). */
+static int skip_blank(const char *s, int i)
+{
+	for (;;) {
+		while (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v')
+			i++;
+		if (s[i] == '-' && s[i + 1] == '-') {
+			while (s[i] && s[i] != '\n')
+				i++;
+		} else if (s[i] == '/' && s[i + 1] == '*') {
+			int depth = 1;
+			i += 2;
+			while (s[i] && depth > 0) {
+				if (s[i] == '/' && s[i + 1] == '*') { depth++; i += 2; }
+				else if (s[i] == '*' && s[i + 1] == '/') { depth--; i += 2; }
+				else i++;
+			}
+		} else {
+			return i;
+		}
+	}
+}
+
+/* The escape character of a U&"..." token: the one of a UESCAPE 'c' right after it, or '\'. */
+static char uescape_of(const char *text, dd_tok t)
+{
+	int i = skip_blank(text, t.end);
+	if (strncasecmp(text + i, "uescape", 7) != 0 || ident_char((unsigned char)text[i + 7]))
+		return '\\';
+	i = skip_blank(text, i + 7);
+	if (text[i] == '\'' && text[i + 1] && text[i + 1] != '\'' && text[i + 2] == '\'')
+		return text[i + 1];
+	return '\\';
+}
+
+size_t dd_tok_decode(const char *text, dd_tok t, char *out, size_t cap)
+{
+	sink k = { out, cap, 0 };
+	if (t.kind == DD_TOK_IDENT) {
+		/* downcase_identifier: ASCII letters only, as for any multi-byte encoding */
+		for (int i = t.start; i < t.end; i++) {
+			char c = text[i];
+			put(&k, (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c);
+		}
+	} else if (t.kind == DD_TOK_QIDENT) {
+		bool unicode = text[t.start] == 'u' || text[t.start] == 'U';
+		int s = t.start + (unicode ? 3 : 1), e = t.end - 1;
+		char esc = unicode ? uescape_of(text, t) : 0;
+		unsigned long high = 0;       /* a UTF-16 high surrogate waiting for its pair */
+		for (int i = s; i < e; i++) {
+			if (text[i] == '"' && i + 1 < e && text[i + 1] == '"') {
+				put(&k, '"');
+				i++;
+				continue;
+			}
+			if (!unicode || text[i] != esc) {
+				put(&k, text[i]);
+				continue;
+			}
+			/* str_udeescape: \\ is the escape character itself, \XXXX and \+XXXXXX code points */
+			if (i + 1 < e && text[i + 1] == esc) {
+				put(&k, esc);
+				i++;
+				continue;
+			}
+			long cp = hex_at(text, i + 1, e, 4);
+			int step = 4;
+			if (cp < 0 && i + 1 < e && text[i + 1] == '+') {
+				cp = hex_at(text, i + 2, e, 6);
+				step = 7;
+			}
+			if (cp < 0 || cp > 0x10FFFF) {   /* PostgreSQL rejects it: keep the text as written */
+				put(&k, text[i]);
+				continue;
+			}
+			i += step;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				high = (unsigned long)cp;
+				continue;
+			}
+			if (cp >= 0xDC00 && cp <= 0xDFFF && high) {
+				cp = (long)(((high - 0xD800) << 10) + ((unsigned long)cp - 0xDC00) + 0x10000);
+			}
+			high = 0;
+			put_utf8(&k, (unsigned long)cp);
+		}
+	}
+	if (cap)
+		k.out[k.n < cap ? k.n : cap - 1] = '\0';
+	return k.n;
+}
+
 char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t)
 {
-	if (t.kind == DD_TOK_QIDENT) {
-		int s = t.start + 1;
-		if (text[t.start] == 'u' || text[t.start] == 'U')
-			s = t.start + 3;
-		char *out = dd_arena_alloc(a, (size_t)(t.end - s) + 1);
-		int k = 0;
-		for (int i = s; i < t.end - 1; i++) {
-			out[k++] = text[i];
-			if (text[i] == '"' && i + 1 < t.end - 1 && text[i + 1] == '"')
-				i++;
-		}
-		out[k] = '\0';
-		return out;
-	}
-	char *out = dd_arena_strndup(a, text + t.start, (size_t)(t.end - t.start));
-	for (char *p = out; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	char small[128];
+	size_t n = dd_tok_decode(text, t, small, sizeof small);
+	char *out = dd_arena_alloc(a, n + 1);
+	if (n < sizeof small)
+		memcpy(out, small, n + 1);
+	else
+		dd_tok_decode(text, t, out, n + 1);
 	return out;
+}
+
+/* Does the identifier token t name `name` (of length nlen) as PostgreSQL reads it: decoded, and
+ * cut to 63 bytes as truncate_identifier does? The whole decoded text matches too. */
+static bool tok_names(const char *text, dd_tok t, const char *name, size_t nlen)
+{
+	/* decoding never lengthens a token: escapes and quotes take more bytes than they give */
+	if ((size_t)(t.end - t.start) < nlen)
+		return false;
+	char small[256];
+	char *s = small;
+	size_t n = dd_tok_decode(text, t, small, sizeof small);
+	if (n >= sizeof small) {
+		s = dd_xmalloc(n + 1);
+		dd_tok_decode(text, t, s, n + 1);
+	}
+	bool same = (n == nlen || dd_utf8_clip(s, n, DD_NAME_MAX) == nlen) && memcmp(s, name, nlen) == 0;
+	if (s != small)
+		free(s);
+	return same;
 }
 
 /* ---- positions of names in statements ---- */
@@ -477,31 +631,15 @@ dd_loc dd_stmt_find_ident(const dd_stmt *st, int from, const char *name)
 	int end = st->offset + st->len;
 	dd_loc l = { f, st->offset, 0 };
 	int pos = from < st->offset ? st->offset : from;
-	char tmp[256];
+	size_t nlen = strlen(name);
 	while (pos < end) {
 		dd_tok t = dd_lex_next(f->text, end, pos);
 		if (t.kind == DD_TOK_EOF || t.kind == DD_TOK_UNTERMINATED)
 			break;
-		if ((t.kind == DD_TOK_IDENT || t.kind == DD_TOK_QIDENT) && t.end - t.start < (int)sizeof tmp - 1) {
-			int k = 0;
-			if (t.kind == DD_TOK_QIDENT) {
-				for (int i = t.start + 1; i < t.end - 1; i++) {
-					tmp[k++] = f->text[i];
-					if (f->text[i] == '"')
-						i++;
-				}
-			} else {
-				for (int i = t.start; i < t.end; i++) {
-					char c = f->text[i];
-					tmp[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-				}
-			}
-			tmp[k] = '\0';
-			if (strcmp(tmp, name) == 0) {
-				l.offset = t.start;
-				l.len = t.end - t.start;
-				return l;
-			}
+		if ((t.kind == DD_TOK_IDENT || t.kind == DD_TOK_QIDENT) && tok_names(f->text, t, name, nlen)) {
+			l.offset = t.start;
+			l.len = t.end - t.start;
+			return l;
 		}
 		pos = t.end;
 	}

@@ -29,8 +29,10 @@ void dd_blank_psql(char *text, size_t len);
 /* The token that starts at byte `offset` of a statement's file (length 0 when none does); a
  * negative offset stands for the statement's start. */
 dd_loc dd_stmt_token_loc(const dd_stmt *st, int offset);
-/* The first identifier of the statement, from byte `from` on, that folds to `name`; when there is
- * none, a span of length 0 at the statement's start. */
+/* The first identifier token of the statement, from byte `from` on, that PostgreSQL reads as
+ * `name` (decoded as dd_tok_decode does, then cut to 63 bytes: a name of the tree is already
+ * cut, its token may be longer), spanning the whole token; when there is none, a span of
+ * length 0 at the statement's start. */
 dd_loc dd_stmt_find_ident(const dd_stmt *st, int from, const char *name);
 
 /* ---- lexer ---------------------------------------------------------------- */
@@ -48,7 +50,19 @@ dd_tok dd_lex_next(const char *text, int len, int pos);
 /* Split text into statements at top-level semicolons; returns the count and
  * heap arrays of starts and lengths (statements without tokens are dropped). */
 size_t dd_split_statements(const char *text, int len, int **starts, int **lens);
-/* Fold an identifier token as PostgreSQL would (unquoted: lower case). */
+/* The longest name PostgreSQL keeps (NAMEDATALEN - 1): longer ones are cut, with a NOTICE. */
+#define DD_NAME_MAX 63
+
+/* Decode an identifier token of a NUL-terminated text as PostgreSQL's lexer does, before it
+ * truncates: unquoted folded to lower case (ASCII letters only), "..." unquoted ("" is "),
+ * U&"..." also unescaped (\XXXX, \+XXXXXX, UTF-16 pairs, with the character of a UESCAPE 'c'
+ * right after it). Writes at most cap - 1 bytes and a NUL to out (cap 0: nothing) and returns
+ * the decoded length in full. */
+size_t dd_tok_decode(const char *text, dd_tok t, char *out, size_t cap);
+/* The same, in the arena. */
 char *dd_tok_ident(dd_arena *a, const char *text, dd_tok t);
+/* The number of bytes of a UTF-8 string of `len` bytes that fit in `n` without splitting a
+ * character (pg_mbcliplen): what truncate_identifier keeps with n = DD_NAME_MAX. */
+size_t dd_utf8_clip(const char *s, size_t len, size_t n);
 
 #endif

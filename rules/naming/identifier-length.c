@@ -9,9 +9,10 @@ static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 	size_t n = strlen(d->name);
 	if (n <= MAX_NAME)
 		return;
+	/* d->name is the source token decoded (quotes and U& escapes), d->folded the tree's cut name */
 	dd_report(ctx, d->loc, d->object, NULL,
-		  "%s name '%.20s...' is %zu bytes; PostgreSQL silently cuts names to 63 bytes, so it becomes "
-		  "'%s'", d->kind, d->name, n, d->folded);
+		  "%s name '%s' is %zu bytes; PostgreSQL silently cuts names to 63 bytes, so it becomes '%s'",
+		  d->kind, d->name, n, d->folded);
 }
 
 static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
@@ -47,9 +48,14 @@ const dd_rule dd_rule_naming_identifier_length = {
 	.summary = "No name is longer than 63 bytes, written or generated",
 	.severity = DD_SEV_ERROR,
 	.description =
-		"Reports a name the SQL defines (as written, counted in bytes) that is longer than 63 bytes, "
-		"and an unnamed constraint or index whose generated name (<table>_<columns>_fkey, ..._key, "
-		"..._idx) PostgreSQL would have to cut to 63 bytes.",
+		"Reports a name the SQL defines that is longer than 63 bytes: of a table, column, constraint "
+		"(in CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT), index, type (enum, domain, range, "
+		"composite), function or procedure, sequence, view, trigger or schema, or the new name of a "
+		"RENAME. The length is the source token's, in bytes of UTF-8, as PostgreSQL's lexer reads "
+		"it: quotes removed (\"\" is one byte), U&\"...\" escapes decoded. The message gives the "
+		"whole name and what PostgreSQL keeps: the first 63 bytes, cut back to a character "
+		"boundary. Also reports an unnamed constraint or index whose generated name "
+		"(<table>_<columns>_fkey, ..._key, ..._idx) PostgreSQL would have to cut to 63 bytes.",
 	.why = "PostgreSQL truncates longer names with only a NOTICE. Two long names that share their "
 	       "first 63 bytes become the same name, the second CREATE fails or an ALTER hits the wrong "
 	       "object, and the name in the catalog is not the one in the code.",

@@ -275,6 +275,75 @@ static void test_pg_dump_style(void **state)
 	dd_run_free(run);
 }
 
+/* Does `loc` span exactly the source token `written`? */
+static void assert_spans(dd_loc loc, const char *written)
+{
+	assert_non_null(loc.file);
+	assert_int_equal(loc.len, (int)strlen(written));
+	assert_memory_equal(loc.file->text + loc.offset, written, strlen(written));
+}
+
+static void test_long_name_locations(void **state)
+{
+	(void)state;
+	/* every name longer than 63 bytes: the model holds PostgreSQL's cut name, and the
+	 * object's location spans the whole token as written */
+	dd_run *run = lint(
+		"CREATE SCHEMA billing_payment_installments_archive_for_the_years_before_the_migration;\n"
+		"CREATE TABLE payment_installments_scheduled_for_the_next_billing_cycle_everywhere (\n"
+		"  id int,\n"
+		"  amount_cents_in_the_currency_of_the_customer_at_the_time_of_the_order int,\n"
+		"  CONSTRAINT chk_payment_installments_amount_must_be_positive_and_below_the_plans_cap CHECK (id > 0));\n"
+		"ALTER TABLE payment_installments_scheduled_for_the_next_billing_cycle_everywhere\n"
+		"  ADD CONSTRAINT U&\"chk_r\\00e9sum\\00e9_of_payment_installments_r\\00e9concili\\00e9es_par_les_tr\\00e9soriers\" CHECK (id < 9);\n"
+		"CREATE INDEX idx_payment_installments_due_on_status_for_the_nightly_dunning_jobs_scanner\n"
+		"  ON payment_installments_scheduled_for_the_next_billing_cycle_everywhere (id);\n"
+		"CREATE TYPE payment_installment_settlement_channel_used_by_the_reconciliation_enum AS ENUM ('a');\n"
+		"CREATE DOMAIN \"Positive\"\"Installment\"\"Amount_in_minor_currency_units_for_all_billing_plans\" AS int;\n"
+		"CREATE FUNCTION recalculate_payment_installment_schedule_after_a_plan_change_for_customer()\n"
+		"  RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+		"CREATE SEQUENCE payment_installment_reference_numbers_shown_on_printed_remittance_slips;\n"
+		"CREATE VIEW overdue_payment_installments_with_customer_contact_details_for_collectors AS SELECT 1 AS x;\n"
+		"CREATE TRIGGER trg_payment_installments_recalculate_schedule_whenever_the_amount_changes\n"
+		"  BEFORE UPDATE ON payment_installments_scheduled_for_the_next_billing_cycle_everywhere\n"
+		"  FOR EACH ROW EXECUTE FUNCTION recalculate_payment_installment_schedule_after_a_plan_change_for_customer();\n");
+	const dd_model *m = run->model;
+	assert_int_equal(m->n_schemas, 1);
+	assert_string_equal(m->schemas[0]->name, "billing_payment_installments_archive_for_the_years_before_the_m");
+	assert_spans(m->schemas[0]->loc, "billing_payment_installments_archive_for_the_years_before_the_migration");
+	dd_table *t = table(run, NULL, "payment_installments_scheduled_for_the_next_billing_cycle_every");
+	assert_spans(t->loc, "payment_installments_scheduled_for_the_next_billing_cycle_everywhere");
+	const dd_column *col = dd_table_column(t, "amount_cents_in_the_currency_of_the_customer_at_the_time_of_the");
+	assert_non_null(col);
+	assert_spans(col->loc, "amount_cents_in_the_currency_of_the_customer_at_the_time_of_the_order");
+	dd_constraint *c = constraint(t, "chk_payment_installments_amount_must_be_positive_and_below_the_");
+	assert_true(c->named);
+	assert_spans(c->name_loc, "chk_payment_installments_amount_must_be_positive_and_below_the_plans_cap");
+	/* byte 63 is the first half of the é of trésoriers: PostgreSQL keeps 62 */
+	c = constraint(t, "chk_r\xc3\xa9sum\xc3\xa9_of_payment_installments_r\xc3\xa9" "concili\xc3\xa9" "es_par_les_tr");
+	assert_spans(c->name_loc, "U&\"chk_r\\00e9sum\\00e9_of_payment_installments_r\\00e9concili\\00e9es_par_les_tr\\00e9soriers\"");
+	assert_spans(index_named(run, "idx_payment_installments_due_on_status_for_the_nightly_dunning_")->loc,
+		     "idx_payment_installments_due_on_status_for_the_nightly_dunning_jobs_scanner");
+	const dd_typedef *ty = dd_model_type(m, NULL, "payment_installment_settlement_channel_used_by_the_reconciliati");
+	assert_non_null(ty);
+	assert_spans(ty->loc, "payment_installment_settlement_channel_used_by_the_reconciliation_enum");
+	ty = dd_model_type(m, NULL, "Positive\"Installment\"Amount_in_minor_currency_units_for_all_bil");
+	assert_non_null(ty);
+	assert_spans(ty->loc,
+		     "\"Positive\"\"Installment\"\"Amount_in_minor_currency_units_for_all_billing_plans\"");
+	assert_int_equal(m->n_functions, 1);
+	assert_string_equal(m->functions[0]->name, "recalculate_payment_installment_schedule_after_a_plan_change_fo");
+	assert_spans(m->functions[0]->loc, "recalculate_payment_installment_schedule_after_a_plan_change_for_customer");
+	assert_int_equal(m->n_sequences, 1);
+	assert_spans(m->sequences[0]->loc, "payment_installment_reference_numbers_shown_on_printed_remittance_slips");
+	assert_int_equal(m->n_views, 1);
+	assert_spans(m->views[0]->loc, "overdue_payment_installments_with_customer_contact_details_for_collectors");
+	assert_int_equal(m->n_triggers, 1);
+	assert_string_equal(m->triggers[0]->name, "trg_payment_installments_recalculate_schedule_whenever_the_amou");
+	assert_spans(m->triggers[0]->loc, "trg_payment_installments_recalculate_schedule_whenever_the_amount_changes");
+	dd_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_alter_table), cmocka_unit_test(test_index_details),
 		cmocka_unit_test(test_schema_search_path_and_objects), cmocka_unit_test(test_partitions_like_drop),
 		cmocka_unit_test(test_pg_dump_style),
+		cmocka_unit_test(test_long_name_locations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

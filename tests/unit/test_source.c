@@ -103,6 +103,81 @@ static void test_lexer(void **state)
 	assert_int_equal(t.kind, DD_TOK_UNTERMINATED);
 }
 
+/* The decoded text of the first token of s. */
+static const char *decoded(dd_arena *a, const char *s)
+{
+	int len = (int)strlen(s);
+	return dd_tok_ident(a, s, dd_lex_next(s, len, 0));
+}
+
+static void test_idents(void **state)
+{
+	(void)state;
+	dd_arena *a = dd_arena_new();
+	assert_string_equal(decoded(a, "WeightKg"), "weightkg");
+	assert_string_equal(decoded(a, "Caf\xc3\x89"), "caf\xc3\x89");          /* only ASCII folds */
+	assert_string_equal(decoded(a, "\"Or\"\"ders\""), "Or\"ders");
+	assert_string_equal(decoded(a, "U&\"d\\0061t\\+000061\""), "data");
+	assert_string_equal(decoded(a, "u&\"caf\\00e9 \\\\\""), "caf\xc3\xa9 \\");
+	assert_string_equal(decoded(a, "U&\"\\D83D\\DE00\""), "\xf0\x9f\x98\x80"); /* a UTF-16 pair */
+	assert_string_equal(decoded(a, "U&\"d!0061t\\a\" /* c */ UESCAPE '!'"), "dat\\a");
+	assert_string_equal(decoded(a, "U&\"a\"\"b\""), "a\"b");
+	assert_string_equal(decoded(a, "U&\"a!0062\"\n-- c\nUESCAPE\n'!'"), "ab");
+	assert_string_equal(decoded(a, "U&\"a!0062\" uescapes '!'"), "a!0062");   /* not UESCAPE */
+	assert_string_equal(decoded(a, "U&\"a!0062\" UESCAPE"), "a!0062");        /* the text ends */
+	/* the length in full, whatever fits */
+	char small[4];
+	const char *q = "\"abcdefgh\"";
+	size_t n = dd_tok_decode(q, dd_lex_next(q, (int)strlen(q), 0), small, sizeof small);
+	assert_int_equal(n, 8);
+	assert_string_equal(small, "abc");
+
+	/* pg_mbcliplen: never half a character */
+	assert_int_equal(dd_utf8_clip("abc", 3, 63), 3);
+	assert_int_equal(dd_utf8_clip("ab\xc3\xa9", 4, 3), 2);
+	assert_int_equal(dd_utf8_clip("ab\xc3\xa9", 4, 4), 4);
+	assert_int_equal(dd_utf8_clip("a\xf0\x9f\x98\x80", 5, 4), 1);
+
+	/* a name of the tree is cut to 63 bytes; its token in the source is whole */
+	char text[512], cut[64];
+	char longname[80];
+	memset(longname, 'x', 70);
+	longname[70] = '\0';
+	memcpy(cut, longname, 63);
+	cut[63] = '\0';
+	snprintf(text, sizeof text, "CREATE INDEX %s ON t (\"%s\")", longname, longname);
+	dd_file f = make_file(a, text);
+	dd_stmt st = { 0 };
+	st.file = &f;
+	st.offset = 0;
+	st.len = (int)f.len;
+	dd_loc l = dd_stmt_find_ident(&st, 0, cut);
+	assert_int_equal(l.offset, 13);
+	assert_int_equal(l.len, 70);
+	l = dd_stmt_find_ident(&st, 13 + 70, cut);   /* the quoted one, quotes and all */
+	assert_int_equal(l.offset, 13 + 70 + 7);
+	assert_int_equal(l.len, 72);
+	assert_int_equal(dd_stmt_find_ident(&st, 0, longname).len, 70);   /* the whole name too */
+	cut[62] = '\0';
+	assert_int_equal(dd_stmt_find_ident(&st, 0, cut).len, 0);          /* not a shorter prefix */
+
+	/* 62 ASCII bytes and a 2-byte character: PostgreSQL keeps 62 bytes */
+	memset(longname, 'y', 62);
+	memcpy(longname + 62, "\xc3\xa9z", 4);
+	snprintf(text, sizeof text, "CREATE TYPE U&\"%.62s\\00E9z\" AS ENUM ('a'); CREATE TYPE %s AS ENUM ()", longname, longname);
+	f = make_file(a, text);
+	st.len = (int)f.len;
+	memcpy(cut, longname, 62);
+	cut[62] = '\0';
+	l = dd_stmt_find_ident(&st, 0, cut);
+	assert_int_equal(l.offset, 12);
+	assert_int_equal(l.len, 3 + 62 + 5 + 1 + 1);
+	l = dd_stmt_find_ident(&st, l.offset + l.len, cut);
+	assert_memory_equal(f.text + l.offset, longname, 65);
+	assert_int_equal(l.len, 65);
+	dd_arena_free(a);
+}
+
 static void test_split(void **state)
 {
 	(void)state;
@@ -156,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_positions), cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_blank_psql), cmocka_unit_test(test_lexer),
 		cmocka_unit_test(test_split), cmocka_unit_test(test_map),
+		cmocka_unit_test(test_idents),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
