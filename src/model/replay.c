@@ -311,7 +311,14 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	dd_table *t = table_of(m, ts->relation);
 	const char *schema = t ? t->schema : dd_model_schema_for(m, ts->relation->schemaname);
 	const char *table = t ? t->name : ts->relation->relname;
-	drop_triggers(m, schema, table, ts->trigname);   /* CREATE OR REPLACE */
+	/* CREATE OR REPLACE: a table's own triggers, or (on a view) the model's */
+	for (size_t i = 0; t && i < t->n_triggers; i++) {
+		dd_trigger *x = t->triggers[i];
+		if (!x->dropped && strcmp(x->name, ts->trigname) == 0)
+			x->dropped = true;
+	}
+	if (!t)
+		drop_triggers(m, schema, table, ts->trigname);
 	dd_trigger *tg = dd_arena_alloc(A(m), sizeof *tg);
 	tg->name = dd_arena_strdup(A(m), ts->trigname);
 	tg->schema = dd_arena_strdup(A(m), schema);
