@@ -44,6 +44,7 @@ dd_parsed *dd_add_parsed(dd_unit *u, PgQuery__RawStmt *raw, int limit)
 	p->node = raw->stmt;
 	p->offset = loc;
 	p->len = end - loc;
+	p->guarded = u->guarded;
 	DD_PUSH(u->arena, &u->stmts, &u->n_stmts, p);
 	if (raw->stmt->node_case == PG_QUERY__NODE__NODE_DO_STMT)
 		dd_parse_do_block(u, raw->stmt->do_stmt, loc, end, (int)u->n_stmts);

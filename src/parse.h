@@ -30,6 +30,7 @@ typedef struct dd_unit {
 	dd_parsed **stmts; size_t n_stmts;
 	dd_parse_error **errors; size_t n_errors;
 	dd_stmt **made; size_t n_made; /* the run's statements made from stmts */
+	bool guarded;                /* while a DO block's statements are added: theirs */
 } dd_unit;
 /* Cut a file into units of about `target` bytes (one unit when it is not much larger), appended
  * to *units (arena `a`): a large file is checked and blanked here, then cut between statements. */

@@ -60,14 +60,15 @@ static void add_statement(block *b, const char *query, int lineno, bool guarded)
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(query);
 	if (!r.error) {
 		PgQuery__ParseResult *pr = dd_parse_result_unpack(u->arena, r.parse_tree);
+		bool saved = u->guarded;
+		u->guarded = saved || guarded;   /* a DO block inside this one: its statements too */
 		for (size_t i = 0; pr && i < pr->n_stmts; i++) {
 			dd_shift_locations(&pr->stmts[i]->base, at);
 			dd_parsed *p = dd_add_parsed(u, pr->stmts[i], at + (int)strlen(query));
-			if (p) {
+			if (p)
 				p->block = b->parent;
-				p->guarded = guarded;
-			}
 		}
+		u->guarded = saved;
 	}
 	pg_query_free_protobuf_parse_result(r);
 }
@@ -118,10 +119,9 @@ void dd_parse_do_block(dd_unit *u, const PgQuery__DoStmt *ds, int offset, int en
 		return;
 	const char *text = u->file->text;
 	block b = { u, find_text(text, offset, end, body), 0, 0, parent };
-	if (b.body < 0)   /* a quoted body with doubled quotes: place its statements at DO */
-		b.body = offset, b.body_end = end;
-	else
-		b.body_end = b.body + (int)strlen(body);
+	if (b.body < 0)
+		return;   /* a body in quotes with doubled quotes: its statements cannot be placed */
+	b.body_end = b.body + (int)strlen(body);
 	b.cursor = b.body;
 	char *source = dd_xmalloc((size_t)(end - offset) + 1);
 	memcpy(source, text + offset, (size_t)(end - offset));
@@ -139,7 +139,7 @@ void dd_parse_do_block(dd_unit *u, const PgQuery__DoStmt *ds, int offset, int en
 			continue;
 		json_t *list = json_array();
 		json_array_append(list, action);
-		walk(&b, list, false);
+		walk(&b, list, u->guarded);
 		json_decref(list);
 	}
 	json_decref(funcs);

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include "suppress.h"
 
 typedef enum { SUP_NEXT_LINE, SUP_LINE, SUP_REGION, SUP_FILE, SUP_ENABLE } sup_kind;
@@ -100,12 +101,20 @@ static directive *parse_directive(dd_arena *a, const dd_file *f, const char *s, 
 	return NULL;
 }
 
-/* The directives in text[pos, len), appended in order. The body of a dollar-quoted string (a DO
- * block's, whose statements are linted) is read as SQL too. */
+static bool is_word(const char *t, dd_tok tok, const char *word)
+{
+	size_t n = strlen(word);
+	return tok.kind == DD_TOK_IDENT && (size_t)(tok.end - tok.start) == n && strncasecmp(t + tok.start, word, n) == 0;
+}
+
+/* The directives in text[pos, len), appended in order. The dollar-quoted body of a DO block
+ * (DO $$...$$, DO LANGUAGE plpgsql $$...$$), whose statements are linted, is read as SQL too;
+ * function bodies and other strings are not. */
 static void collect_range(dd_arena *a, const dd_file *f, int pos, int len, directive ***out, size_t *np)
 {
 	size_t n = *np;
 	const char *t = f->text;
+	dd_tok prev[3] = { { DD_TOK_EOF, 0, 0 }, { DD_TOK_EOF, 0, 0 }, { DD_TOK_EOF, 0, 0 } };
 	for (;;) {
 		dd_tok tok = dd_lex_next(t, len, pos);
 		/* comments live in the gap between pos and the token */
@@ -137,7 +146,8 @@ static void collect_range(dd_arena *a, const dd_file *f, int pos, int len, direc
 		}
 		if (tok.kind == DD_TOK_EOF || tok.kind == DD_TOK_UNTERMINATED)
 			break;
-		if (tok.kind == DD_TOK_STRING && t[tok.start] == '$') {
+		bool do_body = is_word(t, prev[0], "do") || (is_word(t, prev[2], "do") && is_word(t, prev[1], "language"));
+		if (tok.kind == DD_TOK_STRING && t[tok.start] == '$' && do_body) {
 			const char *close = memchr(t + tok.start + 1, '$', (size_t)(tok.end - tok.start - 1));
 			int tag = close ? (int)(close - (t + tok.start)) + 1 : 0;
 			if (tag && tok.end - tok.start >= 2 * tag) {
@@ -146,6 +156,9 @@ static void collect_range(dd_arena *a, const dd_file *f, int pos, int len, direc
 				n = *np;
 			}
 		}
+		prev[2] = prev[1];
+		prev[1] = prev[0];
+		prev[0] = tok;
 		pos = tok.end;
 	}
 	*np = n;

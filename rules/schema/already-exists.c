@@ -24,14 +24,36 @@ static void exists(dd_ctx *ctx, dd_loc at, const char *what, const char *object,
 		  hint);
 }
 
+/* Tables and indexes (and views and sequences) share one namespace per schema: the table or
+ * index of that name, with where it was made. */
+static const char *relation(const dd_model *m, const char *schema, const char *name, dd_loc *made, const char **q)
+{
+	const dd_table *t = dd_model_table(m, schema, name);
+	if (t) {
+		*made = t->loc;
+		*q = t->schema;
+		return "table";
+	}
+	const dd_index *ix = dd_model_index(m, schema, name);
+	if (ix) {
+		*made = ix->loc;
+		*q = ix->schema;
+		return "index";
+	}
+	return NULL;   /* not views: the model does not know which a DROP ... CASCADE takes */
+}
+
 static void create_table(dd_ctx *ctx, const PgQuery__CreateStmt *cs)
 {
 	const dd_model *m = dd_ctx_model(ctx);
-	const dd_table *t = dd_model_table(m, cs->relation->schemaname, cs->relation->relname);
-	if (!t || cs->if_not_exists || !same_history(ctx, t->loc))
+	dd_loc made;
+	const char *schema;
+	const char *what = relation(m, cs->relation->schemaname, cs->relation->relname, &made, &schema);
+	if (!what || cs->if_not_exists || !same_history(ctx, made))
 		return;
-	exists(ctx, dd_name_loc(dd_ctx_file(ctx), cs->relation->location), "table",
-	       dd_qualified(ctx, t->schema, t->name, NULL), " (CREATE TABLE IF NOT EXISTS, if that is meant)");
+	exists(ctx, dd_name_loc(dd_ctx_file(ctx), cs->relation->location), what,
+	       dd_qualified(ctx, schema, cs->relation->relname, NULL),
+	       strcmp(what, "table") == 0 ? " (CREATE TABLE IF NOT EXISTS, if that is meant)" : "");
 }
 
 static void create_index(dd_ctx *ctx, const PgQuery__IndexStmt *is)
@@ -41,10 +63,13 @@ static void create_index(dd_ctx *ctx, const PgQuery__IndexStmt *is)
 		return;
 	const dd_table *t = dd_model_table(m, is->relation->schemaname, is->relation->relname);
 	const char *schema = t ? t->schema : is->relation->schemaname;
-	const dd_index *ix = dd_model_index(m, schema, is->idxname);
-	if (ix && same_history(ctx, ix->loc))
-		exists(ctx, dd_find_ident(ctx, dd_ctx_stmt_offset(ctx), is->idxname), "index",
-		       dd_qualified(ctx, ix->schema, ix->name, NULL), " (CREATE INDEX IF NOT EXISTS, if that is meant)");
+	dd_loc made;
+	const char *in;
+	const char *what = relation(m, schema, is->idxname, &made, &in);
+	if (what && same_history(ctx, made))
+		exists(ctx, dd_find_ident(ctx, dd_ctx_stmt_offset(ctx), is->idxname), what,
+		       dd_qualified(ctx, in, is->idxname, NULL),
+		       strcmp(what, "index") == 0 ? " (CREATE INDEX IF NOT EXISTS, if that is meant)" : "");
 }
 
 static void create_type(dd_ctx *ctx, PgQuery__Node *const *names, size_t n)

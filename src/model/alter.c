@@ -40,8 +40,9 @@ static bool refers_to_column(const dd_constraint *c, const dd_table *t, const ch
  * CASCADE drops them (without CASCADE PostgreSQL refuses the drop; the model follows the intent). */
 static void drop_references(dd_model *m, const dd_table *t, const char *col)
 {
-	for (size_t i = 0; i < m->n_tables; i++) {
-		dd_table *u = m->tables[i];
+	const dd_tables *l = dd_model_referencing(m, t->schema, t->name);
+	for (size_t i = 0; l && i < l->n; i++) {
+		dd_table *u = l->v[i];
 		if (u->dropped || (u == t && !col))
 			continue;
 		for (size_t k = u->n_constraints; k > 0; k--) {
@@ -57,8 +58,9 @@ static void drop_references(dd_model *m, const dd_table *t, const char *col)
 static void follow_references(dd_model *m, const char *schema, const char *name, const dd_table *t,
 			      const char *from, const char *to)
 {
-	for (size_t i = 0; i < m->n_tables; i++) {
-		dd_table *u = m->tables[i];
+	const dd_tables *l = dd_model_referencing(m, schema, name);
+	for (size_t i = 0; l && i < l->n; i++) {
+		dd_table *u = l->v[i];
 		for (size_t k = 0; !u->dropped && k < u->n_constraints; k++) {
 			dd_constraint *c = u->constraints[k];
 			if (c->kind != DD_CON_FOREIGN || !c->ref_table || strcmp(c->ref_table, name) != 0 ||
@@ -80,7 +82,7 @@ static void follow_references(dd_model *m, const char *schema, const char *name,
 /* The partitions of a renamed or moved table name it as it is now. */
 static void follow_partitions(dd_model *m, const char *schema, const char *name, const dd_table *t)
 {
-	for (size_t i = 0; i < m->n_tables; i++) {
+	for (size_t i = 0; t->partitioned && i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
 		if (!p->dropped && p->parent && strcmp(p->parent, name) == 0 && strcmp(p->parent_schema, schema) == 0) {
 			p->parent = t->name;
@@ -186,6 +188,39 @@ void dd_model_rename_constraint(dd_model *m, dd_table *t, const char *from, cons
 
 static void alter_cmd(dd_model *m, dd_table *t, const PgQuery__AlterTableStmt *as, const PgQuery__AlterTableCmd *cmd);
 
+/* A partitioned table's constraint dropped: the copies PostgreSQL made of it on its partitions
+ * (named after each partition for a key) go too, and theirs. */
+static void drop_partition_copies(dd_model *m, const dd_table *t, const dd_constraint *c)
+{
+	for (size_t i = 0; i < m->n_tables; i++) {
+		dd_table *p = m->tables[i];
+		if (p->dropped || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0 ||
+		    dd_model_is_ancestor(m, p, t))
+			continue;
+		dd_constraint *eq = dd_model_equivalent_constraint(p, c);
+		if (!eq || !eq->inherited)
+			continue;
+		if (p->partitioned)
+			drop_partition_copies(m, p, eq);
+		drop_constraint(m, p, eq->name);
+	}
+}
+
+void dd_model_drop_index(dd_model *m, dd_index *ix)
+{
+	dd_obj_drop(m, KIND_INDEX, ix);
+	const dd_table *t = ix->table;
+	for (size_t i = 0; t && t->partitioned && i < m->n_tables; i++) {
+		dd_table *p = m->tables[i];
+		if (p->dropped || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0 ||
+		    dd_model_is_ancestor(m, p, t))
+			continue;
+		dd_index *eq = dd_model_equivalent_index(p, ix);
+		if (eq && eq->inherited)
+			dd_model_drop_index(m, eq);
+	}
+}
+
 /* DETACH PARTITION: what PostgreSQL cloned onto the partition stays, as the table's own (a
  * pg_dump shows each under its name). */
 static void detach(dd_model *m, dd_table *part)
@@ -213,7 +248,8 @@ static void to_partitions(dd_model *m, const dd_table *t, const PgQuery__AlterTa
 	const dd_column *col = cmd->name && *cmd->name ? dd_table_column(t, cmd->name) : NULL;
 	for (size_t i = 0; i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
-		if (p->dropped || p == t || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0)
+		if (p->dropped || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0 ||
+		    dd_model_is_ancestor(m, p, t))
 			continue;
 		size_t p_before = p->n_constraints;
 		dd_column *pcol = cmd->name && *cmd->name ? dd_table_column(p, cmd->name) : NULL;
@@ -227,20 +263,17 @@ static void to_partitions(dd_model *m, const dd_table *t, const PgQuery__AlterTa
 			drop_column(m, p, cmd->name);
 			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+			if (col && pcol)
+				pcol->type = col->type;
+			break;
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
 		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
-			if (col && pcol) {
-				pcol->type = col->type;
+			if (col && pcol)
 				pcol->not_null = col->not_null;
-				pcol->default_expr = col->default_expr;
-			}
 			break;
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse:
-			for (size_t k = 0; k < p->n_constraints; k++)
-				if (p->constraints[k]->inherited && strcmp(p->constraints[k]->name, cmd->name) == 0)
-					drop_constraint(m, p, cmd->name);
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+			if (col && pcol)
+				pcol->default_expr = col->default_expr;
 			break;
 		default:
 			break;
@@ -285,6 +318,11 @@ void dd_model_alter_table(dd_model *m, const PgQuery__AlterTableStmt *as)
 			continue;
 		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
 		size_t n_before = t->n_constraints;
+		if (t->partitioned && as->relation->inh && (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint ||
+							    cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse))
+			for (size_t k = 0; k < t->n_constraints; k++)
+				if (strcmp(t->constraints[k]->name, cmd->name) == 0)
+					drop_partition_copies(m, t, t->constraints[k]);
 		alter_cmd(m, t, as, cmd);
 		if (t->partitioned && as->relation->inh)
 			to_partitions(m, t, cmd, n_before);
@@ -409,6 +447,7 @@ void dd_model_rename_table(dd_model *m, dd_table *t, const char *newname)
 	const char *old = t->name;
 	dd_obj_rename(m, KIND_TABLE, t, dd_arena_strdup(A(m), newname));
 	follow_references(m, t->schema, old, t, NULL, NULL);
+	dd_model_move_referencing(m, t->schema, old, t->schema, t->name);
 	follow_partitions(m, t->schema, old, t);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->table = t->name;
@@ -422,6 +461,7 @@ void dd_model_move_table(dd_model *m, dd_table *t, const char *schema)
 	const char *old = t->schema;
 	dd_obj_move(m, KIND_TABLE, t, dd_arena_strdup(A(m), schema));
 	follow_references(m, old, t->name, t, NULL, NULL);
+	dd_model_move_referencing(m, old, t->name, t->schema, t->name);
 	follow_partitions(m, old, t->name, t);
 	for (size_t i = 0; i < t->n_triggers; i++)
 		t->triggers[i]->schema = t->schema;
@@ -436,7 +476,7 @@ void dd_model_drop_table(dd_model *m, dd_table *t)
 {
 	dd_obj_drop(m, KIND_TABLE, t);
 	drop_references(m, t, NULL);
-	for (size_t i = 0; i < m->n_tables; i++) {   /* a partitioned table's partitions go with it */
+	for (size_t i = 0; t->partitioned && i < m->n_tables; i++) {   /* a partitioned table's partitions go with it */
 		dd_table *p = m->tables[i];
 		if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0)
 			dd_model_drop_table(m, p);

@@ -132,6 +132,8 @@ static void relink_table(dd_model *c, dd_table *t, const dd_ptrmap *made)
 		}
 		if (!t->dropped)
 			dd_model_conname_count(c, t->schema, con->name, +1);
+		if (!t->dropped && con->kind == DD_CON_FOREIGN)
+			dd_model_note_reference(c, t, con->ref_schema, con->ref_table);
 	}
 	dd_index **ixs = t->indexes;
 	size_t n = t->n_indexes;

@@ -20,7 +20,7 @@ void dd_model_free(dd_model *m)
 		return;
 	struct dd_model_priv *p = m->priv;
 	dd_map *maps[] = { &p->tables, &p->indexes, &p->views, &p->sequences, &p->types,
-			   &p->schemas, &p->connames, &p->functions, &p->removed };
+			   &p->schemas, &p->connames, &p->functions, &p->removed, &p->referencing };
 	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
 		dd_map_free(maps[i]);
 	free(p);
@@ -47,6 +47,37 @@ static mkey tkey(const char *schema, const char *name)
 	memcpy(k.s + ls + 1, name, ln);
 	k.s[ls + 1 + ln] = '\0';
 	return k;
+}
+
+void dd_model_note_reference(dd_model *m, dd_table *from, const char *schema, const char *name)
+{
+	if (!schema || !name)
+		return;
+	mkey k = tkey(schema, name);
+	dd_tables *l = dd_map_get(&m->priv->referencing, k.s);
+	if (!l) {
+		l = dd_arena_alloc(A(m), sizeof *l);
+		dd_map_put(&m->priv->referencing, A(m), dd_arena_strdup(A(m), k.s), l);
+	}
+	if (l->n && l->v[l->n - 1] == from)
+		return;   /* its keys made one after another */
+	DD_PUSH(A(m), &l->v, &l->n, from);
+}
+
+const dd_tables *dd_model_referencing(const dd_model *m, const char *schema, const char *name)
+{
+	return dd_map_get(&m->priv->referencing, tkey(schema, name).s);
+}
+
+void dd_model_move_referencing(dd_model *m, const char *schema, const char *name, const char *new_schema,
+			       const char *new_name)
+{
+	dd_tables *l = dd_map_get(&m->priv->referencing, tkey(schema, name).s);
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		dd_model_note_reference(m, l->v[i], new_schema, new_name);
+	l->n = 0;
 }
 
 /* The object of a "schema.name" map: in `schema`, or when it is NULL or empty, through the search path. */

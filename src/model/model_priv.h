@@ -18,6 +18,7 @@ struct dd_model_priv {
 	dd_map tables, indexes, views, sequences, types, schemas;
 	dd_map connames;          /* "schema.name" -> count of constraints so named */
 	dd_map functions;         /* "schema.name(args)" -> function */
+	dd_map referencing;       /* "schema.table" -> dd_tables (the tables whose foreign keys may reference it) */
 	const dd_stmt *st;        /* statement being applied */
 	/* a partial copy (dd_model_clone with `only`): the model it was taken from answers for
 	 * the names of objects it left out, unless the copy removed them */
@@ -29,6 +30,16 @@ struct dd_model_priv {
 #define A(m) ((m)->priv->arena)
 
 /* ---- names (keys.c) ---- */
+
+/* The tables whose foreign keys reference schema.name, kept as each key is made (a table may be
+ * listed twice, or no longer reference it: callers check the keys themselves), so that what
+ * follows a table (a drop, a rename) does not look through every table of the model. */
+typedef struct dd_tables { dd_table **v; size_t n; } dd_tables;
+void dd_model_note_reference(dd_model *m, dd_table *from, const char *schema, const char *name);
+const dd_tables *dd_model_referencing(const dd_model *m, const char *schema, const char *name);
+/* A referenced table renamed or moved: its list follows it. */
+void dd_model_move_referencing(dd_model *m, const char *schema, const char *name, const char *new_schema,
+			       const char *new_name);
 
 /* Count a constraint name in or out of its schema's names. */
 void dd_model_conname_count(dd_model *m, const char *schema, const char *name, int delta);
@@ -133,6 +144,12 @@ void dd_model_copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool
  * t), or everything t has (onto a partition made or attached). */
 void dd_model_clone_to_partitions(dd_model *m, const dd_table *t, const dd_constraint *c);
 void dd_model_clone_to_partition(dd_model *m, const dd_table *parent, dd_table *part);
+/* The partition's own constraint or index that stands for its parent's (same kind and columns, a
+ * foreign key to the same table, a CHECK of the same name; an index of the same keys), or NULL. */
+dd_constraint *dd_model_equivalent_constraint(const dd_table *part, const dd_constraint *pc);
+dd_index *dd_model_equivalent_index(const dd_table *part, const dd_index *pix);
+/* DROP INDEX: the copies PostgreSQL made of it on the partitions go too. */
+void dd_model_drop_index(dd_model *m, dd_index *ix);
 /* Is a the table t or one of its ancestors (the partitioned tables it is a partition of)? */
 bool dd_model_is_ancestor(const dd_model *m, const dd_table *a, const dd_table *t);
 /* A default as PostgreSQL stores it (arena), or NULL for none. */

@@ -160,22 +160,21 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		dd_model_rename_table(m, o, rs->newname);
 		return;
 	}
+	if (k == KIND_INDEX && ((dd_index *)o)->constraint && ((dd_index *)o)->table) {
+		/* renaming the index renames its constraint, as RENAME CONSTRAINT does */
+		dd_index *ix = o;
+		dd_model_rename_constraint(m, ix->table, ix->constraint->name, rs->newname);
+		ix->named = true;
+		return;
+	}
 	const char *old = obj_name((dd_kind_id)k, o);
 	dd_obj_rename(m, k, o, dd_arena_strdup(A(m), rs->newname));
 	if (k == KIND_TYPE)
 		retype(m, o, old);
 	if (k == KIND_VIEW)
 		view_triggers_follow(m, ((dd_view *)o)->schema, old, o);
-	if (k == KIND_INDEX) {
-		dd_index *ix = o;
-		ix->named = true;
-		if (ix->constraint) {   /* renaming the index renames its constraint */
-			dd_model_conname_count(m, ix->schema, ix->constraint->name, -1);
-			ix->constraint->name = ix->name;
-			ix->constraint->loc = ix->constraint->name_loc = ix->loc;
-			dd_model_conname_count(m, ix->schema, ix->name, +1);
-		}
-	}
+	if (k == KIND_INDEX)
+		((dd_index *)o)->named = true;
 }
 
 /* CASCADE or not, the objects in a schema are gone when the drop succeeds (without CASCADE
@@ -214,7 +213,12 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			const char *tg = dd_string_node(o->list->items[n - 1]);
 			const char *tname = dd_string_node(o->list->items[n - 2]);
 			const char *tschema = n >= 3 ? dd_string_node(o->list->items[n - 3]) : NULL;
-			drop_triggers(m, dd_model_schema_for(m, tschema), tname ? tname : "", tg);
+			dd_table *t = dd_model_table(m, tschema, tname ? tname : "");
+			for (size_t j = 0; t && tg && j < t->n_triggers; j++)
+				if (!t->triggers[j]->dropped && strcmp(t->triggers[j]->name, tg) == 0)
+					t->triggers[j]->dropped = true;
+			if (!t)   /* on a view */
+				drop_triggers(m, dd_model_schema_for(m, tschema), tname ? tname : "", tg);
 		} else if (is_routine(ds->remove_type)) {
 			/* every overload */
 			const char *s = dd_model_schema_for(m, schema);
@@ -227,6 +231,8 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			void *o = dd_obj_find(m, k, schema, name);
 			if (o && k == KIND_TABLE)
 				dd_model_drop_table(m, o);
+			else if (o && k == KIND_INDEX)
+				dd_model_drop_index(m, o);
 			else if (o)
 				dd_obj_drop(m, k, o);
 			if (o && k == KIND_VIEW)

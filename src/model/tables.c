@@ -238,6 +238,8 @@ static void add_constraint_to_table(dd_model *m, dd_table *t, dd_constraint *c)
 	c->table = t;
 	c->implicit_name = dd_model_implicit_name(m, t, c);
 	DD_PUSH(A(m), &t->constraints, &t->n_constraints, c);
+	if (c->kind == DD_CON_FOREIGN)
+		dd_model_note_reference(m, t, c->ref_schema, c->ref_table);
 	dd_model_conname_count(m, t->schema, c->name, +1);
 }
 
@@ -483,7 +485,7 @@ static bool same_names(const char *const *a, size_t na, const char *const *b, si
 /* The partition's own constraint that PostgreSQL takes for the parent's `pc` when the partition
  * is attached: same kind and columns (a foreign key: to the same table and columns; a CHECK: the
  * same name), or NULL. */
-static dd_constraint *equivalent_constraint(const dd_table *part, const dd_constraint *pc)
+dd_constraint *dd_model_equivalent_constraint(const dd_table *part, const dd_constraint *pc)
 {
 	for (size_t k = 0; k < part->n_constraints; k++) {
 		dd_constraint *c = part->constraints[k];
@@ -502,7 +504,7 @@ static dd_constraint *equivalent_constraint(const dd_table *part, const dd_const
 
 /* The partition's index that PostgreSQL attaches to the parent's `pix` instead of making one:
  * same keys, uniqueness, method and predicate, backing no constraint. */
-static dd_index *equivalent_index(const dd_table *part, const dd_index *pix)
+dd_index *dd_model_equivalent_index(const dd_table *part, const dd_index *pix)
 {
 	for (size_t k = 0; k < part->n_indexes; k++) {
 		dd_index *ix = part->indexes[k];
@@ -541,8 +543,8 @@ static void each_partition(dd_model *m, const dd_table *t, void (*fn)(dd_model *
 {
 	for (size_t i = 0; i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
-		if (!p->dropped && p != t && p->parent && strcmp(p->parent, t->name) == 0 &&
-		    strcmp(p->parent_schema, t->schema) == 0)
+		if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 &&
+		    strcmp(p->parent_schema, t->schema) == 0 && !dd_model_is_ancestor(m, p, t))
 			fn(m, what, p);
 	}
 }
@@ -557,7 +559,7 @@ static void clone_constraint_cb(dd_model *m, const void *pc, dd_table *part) { c
  */
 static void clone_constraint(dd_model *m, const dd_constraint *pc, dd_table *part)
 {
-	dd_constraint *eq = equivalent_constraint(part, pc);
+	dd_constraint *eq = dd_model_equivalent_constraint(part, pc);
 	if (eq) {
 		eq->inherited = true;
 		if (eq->index)
@@ -590,7 +592,7 @@ static void clone_constraint(dd_model *m, const dd_constraint *pc, dd_table *par
  * else one is made. */
 static void clone_index(dd_model *m, const dd_index *pix, dd_table *part)
 {
-	dd_index *eq = equivalent_index(part, pix);
+	dd_index *eq = dd_model_equivalent_index(part, pix);
 	if (eq)
 		eq->inherited = true;
 	else
@@ -649,6 +651,8 @@ static void inherit_columns(dd_model *m, dd_table *t, const PgQuery__CreateStmt 
 		if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
 			continue;
 		dd_table *parent = table_of(m, n->range_var);
+		if (cs->partbound && parent && dd_model_is_ancestor(m, t, parent))
+			continue;   /* a cycle of partitions, which PostgreSQL refuses */
 		if (cs->partbound) {
 			t->parent_schema = parent ? parent->schema : dd_arena_strdup(A(m), dd_model_schema_for(m, n->range_var->schemaname));
 			t->parent = dd_arena_strdup(A(m), n->range_var->relname);

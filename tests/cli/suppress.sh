@@ -72,6 +72,8 @@ END $body$;
 SQL
 check "a comment in a DO block suppresses" 0 "0 errors, 1 warning, 0 infos in 1 file \\(1 suppressed\\)" -- $DDLINT --no-config --select index --select unused-suppression --fail-on never doblock.sql
 check "the other key of the block is reported" 0 "^doblock.sql:6:26: warning: foreign key 'orders_shop_id_fkey'" -- $DDLINT --no-config --select index --fail-on never doblock.sql
+printf 'INSERT INTO docs (body) VALUES ($$ -- ddlint-disable schema/primary-key -- note $$);\nCREATE TABLE nopk (a int);\n' > instring.sql
+check "a directive in another dollar-quoted string is text" 1 "^instring.sql:2:14: error: table 'public.nopk' has no primary key" -- $DDLINT --no-config --select schema/primary-key instring.sql
 check "not a directive: text after the word" 1 "naming/snake-case" -- sh -c "printf 'CREATE TABLE X (id int PRIMARY KEY); -- ddlint-disable-lines\n' > w.sql; $DDLINT --no-config --select naming w.sql"
 check "a directive inside a string is not one" 1 "naming/snake-case" -- sh -c "printf \"CREATE TABLE X (id int PRIMARY KEY, n text DEFAULT '-- ddlint-disable-line');\n\" > s.sql; $DDLINT --no-config --select naming s.sql"
 printf 'suppressions: { require_reason: true }\n' > reason.yml

@@ -8,3 +8,6 @@ CREATE TYPE mood_enum AS ENUM ('happy', 'sad');
 CREATE TYPE mood_enum AS ENUM ('calm');
 ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email);
 ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email);
+-- tables and indexes share one namespace
+CREATE INDEX users ON users (email);
+CREATE TABLE idx_users_email (id uuid PRIMARY KEY);
