@@ -64,15 +64,15 @@ static const char *suggested(dd_ctx *ctx, const char *tpl, const char *table, co
 static bool matches(dd_ctx *ctx, const char *tpl, const char *table, const char *columns, const char *name, bool strict)
 {
 	const char *mark = strstr(tpl, "{descriptor}");
-	if (strcmp(name, suggested(ctx, tpl, table, columns)) == 0)
-		return true;
-	if (!mark || strict)
-		return false;
-	const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns);
-	const char *after = expand(ctx, mark + 12, table, columns);
-	size_t nb = strlen(before), na = strlen(after), n = strlen(name);
-	return n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
-	       dd_is_snake_words(name + nb, n - nb - na);
+	if (mark && !strict) {
+		const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns);
+		const char *after = expand(ctx, mark + 12, table, columns);
+		size_t nb = strlen(before), na = strlen(after), n = strlen(name);
+		if (n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
+		    dd_is_snake_words(name + nb, n - nb - na))
+			return true;
+	}
+	return strcmp(name, suggested(ctx, tpl, table, columns)) == 0;
 }
 
 static void finish(dd_ctx *ctx)
