@@ -5,6 +5,7 @@
 #include <string.h>
 #include "ctx.h"
 #include "inflect.h"
+#include "names.h"
 
 void dd_ctx_begin(dd_ctx *ctx, dd_run *run)
 {
@@ -221,6 +222,7 @@ bool dd_type_same(const dd_type *a, const dd_type *b)
 bool dd_word_is_plural(dd_ctx *ctx, const char *word) { return dd_is_plural(ctx->arena, word); }
 const char *dd_word_plural(dd_ctx *ctx, const char *word) { return dd_pluralize(ctx->arena, word); }
 const char *dd_word_singular(dd_ctx *ctx, const char *word) { return dd_singularize(ctx->arena, word); }
+const char *dd_fit_name(dd_ctx *ctx, const char *name, const char *keep) { return dd_shorten_name(ctx->arena, name, keep); }
 
 bool dd_words_end_on_noun(const char *const *words, size_t n) { return dd_ends_on_noun(words, n); }
 

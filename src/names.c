@@ -1,5 +1,6 @@
 /* Types as format_type() prints them, and the names PostgreSQL generates for unnamed objects. */
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include "names.h"
 #include "inflect.h"
@@ -121,6 +122,105 @@ char *dd_make_object_name(dd_arena *a, const char *name1, const char *name2, con
 		n2 = dd_utf8_clip(name2, strlen(name2), n2);
 	return dd_arena_sprintf(a, "%.*s%s%.*s%s%s", (int)n1, name1, name2 ? "_" : "", (int)n2,
 				name2 ? name2 : "", label ? "_" : "", label ? label : "");
+}
+
+/*
+ * Shortening a suggested name (README "Suggested names"). The words a schema's names are made of
+ * and the abbreviations most schemas already use for them; a plural is abbreviated as its
+ * singular plus s (organizations -> orgs).
+ */
+static const struct alias abbreviations[] = {
+	{ "account", "acct" }, { "address", "addr" }, { "administrator", "admin" },
+	{ "application", "app" }, { "attribute", "attr" }, { "authentication", "authn" },
+	{ "authorization", "authz" }, { "average", "avg" }, { "calculation", "calc" },
+	{ "certificate", "cert" }, { "configuration", "config" }, { "customer", "cust" },
+	{ "database", "db" }, { "department", "dept" }, { "description", "descr" },
+	{ "destination", "dest" }, { "development", "dev" }, { "document", "doc" },
+	{ "employee", "emp" }, { "environment", "env" }, { "history", "hist" },
+	{ "identifier", "id" }, { "information", "info" }, { "language", "lang" },
+	{ "library", "lib" }, { "location", "loc" }, { "management", "mgmt" }, { "manager", "mgr" },
+	{ "maximum", "max" }, { "message", "msg" }, { "minimum", "min" },
+	{ "notification", "notif" }, { "number", "num" }, { "object", "obj" },
+	{ "operation", "op" }, { "organisation", "org" }, { "organization", "org" },
+	{ "package", "pkg" }, { "parameter", "param" }, { "percentage", "pct" },
+	{ "permission", "perm" }, { "position", "pos" }, { "preference", "pref" },
+	{ "previous", "prev" }, { "property", "prop" }, { "quantity", "qty" },
+	{ "reference", "ref" }, { "repository", "repo" }, { "request", "req" },
+	{ "response", "resp" }, { "schedule", "sched" }, { "sequence", "seq" }, { "source", "src" },
+	{ "specification", "spec" }, { "statistics", "stats" }, { "synchronization", "sync" },
+	{ "system", "sys" }, { "temporary", "tmp" }, { "timestamp", "ts" },
+	{ "transaction", "txn" }, { "version", "ver" },
+	{ NULL, NULL }
+};
+
+/* The abbreviation of a word (n bytes at w), or NULL. */
+static const char *abbreviation(dd_arena *a, const char *w, size_t n)
+{
+	char *word = dd_arena_strndup(a, w, n);
+	for (int i = 0; abbreviations[i].from; i++)
+		if (strcmp(word, abbreviations[i].from) == 0)
+			return abbreviations[i].to;
+	if (n < 4 || word[n - 1] != 's')
+		return NULL;
+	const char *one = dd_singularize(a, word);
+	for (int i = 0; abbreviations[i].from; i++)
+		if (strcmp(one, abbreviations[i].from) == 0)
+			return dd_arena_sprintf(a, "%ss", abbreviations[i].to);
+	return NULL;
+}
+
+/* 32-bit FNV-1a. */
+static uint32_t fnv1a(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+const char *dd_shorten_name(dd_arena *a, const char *name, const char *keep)
+{
+	const size_t max = NAMEDATALEN - 1, hash_len = 7;   /* "_" and six hex digits */
+	size_t n = strlen(name);
+	if (n <= max)
+		return name;
+	size_t tail = keep && dd_has_suffix(name, keep) ? strlen(keep) : 0;
+	if (tail + hash_len + 1 > max || tail == n)
+		tail = 0;
+	/* the words before the kept tail, abbreviated one at a time, the longest first (of two
+	 * of the same length, the later one), until the name fits */
+	char *body = dd_arena_strndup(a, name, n - tail);
+	for (;;) {
+		size_t len = strlen(body);
+		if (len + tail <= max)
+			return dd_arena_sprintf(a, "%s%s", body, name + n - tail);
+		size_t best_at = 0, best_len = 0;
+		const char *best = NULL;
+		for (size_t s = 0; s < len;) {
+			size_t e = s;
+			while (e < len && body[e] != '_')
+				e++;
+			const char *abbr = e - s >= best_len ? abbreviation(a, body + s, e - s) : NULL;
+			if (abbr && strlen(abbr) < e - s) {
+				best = abbr;
+				best_at = s;
+				best_len = e - s;
+			}
+			s = e + 1;
+		}
+		if (!best)
+			break;
+		body = dd_arena_sprintf(a, "%.*s%s%s", (int)best_at, body, best, body + best_at + best_len);
+	}
+	/* still too long: cut on a character boundary, and say which name it was with a hash */
+	size_t len = strlen(body);
+	size_t cut = dd_utf8_clip(body, len, max - tail - hash_len);
+	while (cut > 0 && body[cut - 1] == '_')
+		cut--;
+	return dd_arena_sprintf(a, "%.*s%s%06x%s", (int)cut, body, cut ? "_" : "", (unsigned)(fnv1a(name) >> 8),
+				name + n - tail);
 }
 
 char *dd_name_addition(dd_arena *a, const char *const *names, size_t n)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <pg_query.h>
 #include "parse.h"
+#include "grammar.h"
 
 static void *arena_pb_alloc(void *data, size_t size) { return dd_arena_alloc(data, size); }
 static void arena_pb_free(void *data, void *ptr) { (void)data; (void)ptr; }
@@ -84,18 +85,23 @@ static void add_error(dd_unit *u, int offset, int len, const char *message)
 	DD_PUSH(u->arena, &u->errors, &u->n_errors, e);
 }
 
-static void syntax_error(dd_unit *u, int offset, const char *raw_message)
+/* A syntax error at byte `at` of the statement `stmt` (`len` bytes from `start` in the file):
+ * PostgreSQL's message, and when it is at syntax of a newer PostgreSQL, a note that says so. */
+static void syntax_error(dd_unit *u, const char *stmt, int start, int len, int at, const char *raw_message)
 {
-	char message[512];
-	tidy_message(message, sizeof message, raw_message);
+	char message[768];
+	int offset = start + at;
+	tidy_message(message, 512, raw_message);
+	size_t n = strlen(message);
+	dd_newer_syntax(stmt, len, at, raw_message, message + n, sizeof message - n);
 	const dd_file *f = u->file;
-	int len = 0;
+	int span = 0;
 	dd_tok t = dd_lex_next(f->text, (int)f->len, offset);
 	if (t.start == offset && t.kind != DD_TOK_EOF)
-		len = t.end - t.start;
+		span = t.end - t.start;
 	if (t.kind == DD_TOK_UNTERMINATED)
-		len = 1;
-	add_error(u, offset, len, message);
+		span = 1;
+	add_error(u, offset, span, message);
 }
 
 /* Parse text[start, start+len) of the unit's file, a copy of which is `piece` (NUL-terminated). */
@@ -109,7 +115,7 @@ static bool parse_text(dd_unit *u, const char *piece, int start, int len, bool r
 			dd_tok t = dd_lex_next(piece, len, 0);
 			at = t.kind == DD_TOK_EOF ? 0 : t.start;
 		}
-		syntax_error(u, start + at, r.error->message);
+		syntax_error(u, piece, start, len, at, r.error->message);
 	} else if (!r.error) {
 		PgQuery__ParseResult *pr = dd_parse_result_unpack(u->arena, r.parse_tree);
 		for (size_t i = 0; pr && i < pr->n_stmts; i++) {

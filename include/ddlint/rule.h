@@ -511,6 +511,13 @@ int dd_keyword_kind(const char *word);
 /* A name in snake_case (weightKg -> weight_kg, HTTPServer -> http_server, "Order Items" ->
  * order_items), or NULL when nothing of it is left or it would start with a digit. */
 const char *dd_snake_case(dd_ctx *ctx, const char *s);
+/* A name the rule suggests, made to fit PostgreSQL's 63 bytes (README "Suggested names"): unchanged
+ * when it fits; else its words are abbreviated (configuration -> config), the longest first, until
+ * it fits, and when that is not enough it is cut on a character boundary and "_" plus six hex
+ * digits of a hash of the whole name are appended. `keep` (or NULL), when the name ends with it,
+ * stays at its end ("_enum", "_at"), so the shortened name still follows the rule. Every rule that
+ * suggests a name passes it through here, and accepts a name equal to what this gives. */
+const char *dd_fit_name(dd_ctx *ctx, const char *name, const char *keep);
 /* Does s end with suffix? */
 bool dd_has_suffix(const char *s, const char *suffix);
 /* Are the n bytes at s snake_case words: runs of a-z and 0-9 joined by single underscores? */

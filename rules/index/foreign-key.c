@@ -81,8 +81,8 @@ static void finish(dd_ctx *ctx)
 				cols = dd_sprintf(ctx, "%s%s%s", cols, k ? ", " : "", fk->columns[k]);
 				under = dd_sprintf(ctx, "%s_%s", under, fk->columns[k]);
 			}
-			const char *fix = dd_sprintf(ctx, "CREATE INDEX idx_%s%s ON %s.%s (%s);", t->name, under,
-						     t->schema, t->name, cols);
+			const char *name = dd_fit_name(ctx, dd_sprintf(ctx, "idx_%s%s", t->name, under), NULL);
+			const char *fix = dd_sprintf(ctx, "CREATE INDEX %s ON %s.%s (%s);", name, t->schema, t->name, cols);
 			dd_report(ctx, fk->loc, dd_qualified(ctx, t->schema, t->name, fk->name), fix,
 				  "foreign key '%s' on %s.%s (%s) has no index starting with its columns; "
 				  "deletes and key updates on %s.%s scan the whole table",
@@ -103,7 +103,8 @@ const dd_rule dd_rule_index_foreign_key = {
 		"a partial index counts only when the lookup fk_col = $1 implies its predicate (as with "
 		"WHERE fk_col IS NOT NULL). The copies PostgreSQL makes of a partitioned table's foreign key on its "
 		"partitions are judged once, through the partitioned table's (an index made on it is made on each "
-		"partition). Reported at the foreign key, with the CREATE INDEX that fixes it.",
+		"partition). Reported at the foreign key, with the CREATE INDEX that fixes it (its name "
+		"shortened to 63 bytes when longer: README \"Suggested names\").",
 	.why = "PostgreSQL indexes the referenced key but not the referencing columns. Without such an "
 	       "index every DELETE or key UPDATE on the referenced table scans the referencing table, "
 	       "under a lock, and joins along the relationship cannot use an index. The equality lookup "

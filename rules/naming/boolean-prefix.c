@@ -14,7 +14,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	for (size_t i = 0; i < n; i++)
 		if (strncmp(def->column, prefixes[i], strlen(prefixes[i])) == 0)
 			return;
-	const char *fix = dd_sprintf(ctx, "%s%s", n ? prefixes[0] : "is_", def->column);
+	const char *fix = dd_fit_name(ctx, dd_sprintf(ctx, "%s%s", n ? prefixes[0] : "is_", def->column), NULL);
 	dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
 		  "boolean column '%s.%s' does not start with %s%s; e.g. '%s'", def->table, def->column,
 		  n ? prefixes[0] : "is_", n > 1 ? ", ..." : "", fix);
@@ -36,7 +36,8 @@ const dd_rule dd_rule_naming_boolean_prefix = {
 	.severity = DD_SEV_WARNING,
 	.description =
 		"Reports a column of type boolean (domains resolved) whose name does not start with one of "
-		"the option prefixes, with is_<name> as suggestion (active -> is_active).",
+		"the option prefixes, with is_<name> as suggestion (active -> is_active), shortened when "
+		"longer than 63 bytes (README \"Suggested names\").",
 	.why = "A prefix makes a flag read as a question (WHERE is_active, IF has_children) and tells it "
 	       "apart from a column that holds a state or a date (active_at, status).",
 	.bad = "CREATE TABLE users (\n    id uuid PRIMARY KEY,\n    active boolean NOT NULL DEFAULT true\n);\n",

@@ -42,7 +42,7 @@ static void finish(dd_ctx *ctx)
 			if (c->inherited)
 				continue;   /* named by PostgreSQL after the partitioned table's */
 			const char *prefix = dd_opt_string(ctx, prefix_option(c->kind));
-			const char *want = expected(ctx, c, prefix);
+			const char *want = dd_fit_name(ctx, expected(ctx, c, prefix), NULL);
 			const char *obj = dd_qualified(ctx, t->schema, t->name, c->name);
 			if (!c->named || is_generated(c)) {
 				if (require)
@@ -53,9 +53,9 @@ static void finish(dd_ctx *ctx)
 			/* <prefix>_<table>_<descriptor>; a primary key may stop after the table */
 			const char *head = dd_sprintf(ctx, "%s_%s", prefix, t->name);
 			size_t hn = strlen(head);
-			bool ok = strncmp(c->name, head, hn) == 0 &&
+			bool ok = strcmp(c->name, want) == 0 || (strncmp(c->name, head, hn) == 0 &&
 				  ((c->name[hn] == '_' && dd_is_snake_words(c->name + hn + 1, strlen(c->name + hn + 1))) ||
-				   (c->name[hn] == '\0' && c->kind == DD_CON_PRIMARY));
+				   (c->name[hn] == '\0' && c->kind == DD_CON_PRIMARY)));
 			if (!ok)
 				dd_report(ctx, c->name_loc, obj, want,
 					  "constraint name '%s' does not follow %s_%s_<descriptor>; e.g. '%s'", c->name, prefix,
@@ -85,7 +85,9 @@ const dd_rule dd_rule_naming_constraint_name = {
 		"fk_orders_user_id); a primary key may be just pk_<table>. A name equal to the one PostgreSQL "
 		"generates (users_pkey, orders_user_id_fkey, possibly numbered) counts as unnamed, so a "
 		"pg_dump gets the same verdict as its source. Unnamed constraints are accepted unless the "
-		"option require_explicit is on; then they are reported with the expected name.",
+		"option require_explicit is on; then they are reported with the expected name. An expected "
+		"name longer than PostgreSQL's 63 bytes is shortened (abbreviations, then a hash: README "
+		"\"Suggested names\"), and a constraint named so is accepted.",
 	.why = "Constraint names appear in every violation error the application sees; a name that says "
 	       "the kind, the table and the rule makes the error readable and the constraint easy to find, "
 	       "alter and drop in the next migration.",

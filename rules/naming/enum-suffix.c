@@ -16,7 +16,7 @@ static void finish(dd_ctx *ctx)
 		if (n >= k && strcmp(t->name + n - k, suffix) == 0)
 			continue;
 		const char *snake = dd_snake_case(ctx, t->name);
-		const char *fix = dd_sprintf(ctx, "%s%s", snake ? snake : t->name, suffix);
+		const char *fix = dd_fit_name(ctx, dd_sprintf(ctx, "%s%s", snake ? snake : t->name, suffix), suffix);
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL), fix,
 			  "enum type '%s' does not end with %s; e.g. '%s'", t->name, suffix, fix);
 	}
@@ -33,7 +33,8 @@ const dd_rule dd_rule_naming_enum_suffix = {
 	.severity = DD_SEV_WARNING,
 	.description = "Reports an enum type whose name does not end with _enum (option suffix), once every file "
 		       "has been replayed: a temporary type that a later statement renames or drops is not judged, "
-		       "and a type renamed into place is reported at its rename. The suggestion is in snake_case.",
+		       "and a type renamed into place is reported at its rename. The suggestion is in snake_case, "
+		       "shortened to 63 bytes when longer, with the suffix kept (README \"Suggested names\").",
 	.why = "Enum types and tables share a namespace with columns in people's heads: order_status could "
 	       "be a table, a column or a type. The suffix says it is a closed list of labels.",
 	.bad = "CREATE TYPE order_status AS ENUM ('pending', 'shipped');\n",

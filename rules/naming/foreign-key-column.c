@@ -44,16 +44,19 @@ static void finish(dd_ctx *ctx)
 				if (allowed)
 					continue;
 			}
-			const char *want = dd_sprintf(ctx, "%s_%s", singular_table(ctx, fk->ref_table), ref_col);
+			const char *full = dd_sprintf(ctx, "%s_%s", singular_table(ctx, fk->ref_table), ref_col);
+			const char *want = dd_fit_name(ctx, full, dd_sprintf(ctx, "_%s", ref_col));
 			size_t cn = strlen(col), wn = strlen(want);
 			bool ok = strcmp(col, want) == 0 ||
 				  (cn > wn + 1 && strcmp(col + cn - wn, want) == 0 && col[cn - wn - 1] == '_');
 			if (ok)
 				continue;
 			const dd_column *c = dd_table_column(t, col);
+			/* a role needs room before the name: two bytes at least, within PostgreSQL's 63 */
+			bool role = strlen(want) + 2 <= 63;
 			dd_report(ctx, c ? c->loc : fk->loc, dd_qualified(ctx, t->schema, t->name, col), want,
-				  "column '%s.%s' references %s(%s); name it '%s' or '<role>_%s'", t->name, col,
-				  fk->ref_table, ref_col, want, want);
+				  "column '%s.%s' references %s(%s); name it '%s'%s%s%s", t->name, col, fk->ref_table,
+				  ref_col, want, role ? " or '<role>_" : "", role ? want : "", role ? "'" : "");
 		}
 	}
 }
@@ -74,7 +77,9 @@ const dd_rule dd_rule_naming_foreign_key_column = {
 		"(user_id, assignee_user_id, parent_category_id for categories(id), order_item_id for "
 		"order_items(id)). A reference without columns names the referenced primary key (id for a "
 		"table outside the linted files). The names of the option allow (created_by, updated_by, "
-		"deleted_by) are accepted for references to the users table. Reported at the column.",
+		"deleted_by) are accepted for references to the users table. Reported at the column. A "
+		"name longer than PostgreSQL's 63 bytes is shortened, the referenced column kept at its end "
+		"(README \"Suggested names\"), and a column named so is accepted.",
 	.why = "When the column says which table it points to, joins write themselves and a reader can "
 	       "follow the relationship without opening the constraint; a role prefix keeps two "
 	       "references to one table apart.",

@@ -50,18 +50,29 @@ static char *expand(dd_ctx *ctx, const char *tpl, const char *table, const char 
 	return (char *)out;
 }
 
-/* Does name fit the template? {descriptor} is any snake_case words, or the columns when strict.
+/* The name the template gives an index on these columns, cut down to 63 bytes when longer
+ * (dd_fit_name), keeping the template's text after its last placeholder (as in {table}_{columns}_idx). */
+static const char *suggested(dd_ctx *ctx, const char *tpl, const char *table, const char *columns)
+{
+	const char *close = strrchr(tpl, '}');
+	return dd_fit_name(ctx, expand(ctx, tpl, table, columns), close && close[1] ? close + 1 : NULL);
+}
+
+/* Does name fit the template? {descriptor} is any snake_case words, or the columns when strict;
+ * the name ddlint suggests (shortened when the template's is too long) always does.
  * No regular expression: this runs for every index of a schema. */
 static bool matches(dd_ctx *ctx, const char *tpl, const char *table, const char *columns, const char *name, bool strict)
 {
 	const char *mark = strstr(tpl, "{descriptor}");
-	if (!mark || strict)
-		return strcmp(name, expand(ctx, tpl, table, columns)) == 0;
-	const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns);
-	const char *after = expand(ctx, mark + 12, table, columns);
-	size_t nb = strlen(before), na = strlen(after), n = strlen(name);
-	return n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
-	       dd_is_snake_words(name + nb, n - nb - na);
+	if (mark && !strict) {
+		const char *before = expand(ctx, dd_sprintf(ctx, "%.*s", (int)(mark - tpl), tpl), table, columns);
+		const char *after = expand(ctx, mark + 12, table, columns);
+		size_t nb = strlen(before), na = strlen(after), n = strlen(name);
+		if (n > nb + na && strncmp(name, before, nb) == 0 && strcmp(name + n - na, after) == 0 &&
+		    dd_is_snake_words(name + nb, n - nb - na))
+			return true;
+	}
+	return strcmp(name, suggested(ctx, tpl, table, columns)) == 0;
 }
 
 static void finish(dd_ctx *ctx)
@@ -77,7 +88,7 @@ static void finish(dd_ctx *ctx)
 			continue;
 		const char *table = ix->table->name;
 		const char *cols = columns_descriptor(ctx, ix);
-		const char *want = expand(ctx, ix->unique ? utpl : tpl, table, cols);
+		const char *want = suggested(ctx, ix->unique ? utpl : tpl, table, cols);
 		const char *obj = dd_qualified(ctx, ix->schema, ix->name, NULL);
 		if (!ix->named) {
 			dd_report(ctx, ix->loc, obj, want, "index on %s.%s has no name (PostgreSQL calls it '%s'); name it '%s'",
@@ -86,9 +97,9 @@ static void finish(dd_ctx *ctx)
 		}
 		if (matches(ctx, tpl, table, cols, ix->name, strict) || (ix->unique && matches(ctx, utpl, table, cols, ix->name, strict)))
 			continue;
-		const char *shape = strict ? want : expand(ctx, tpl, table, "<descriptor>");
+		const char *shape = strict ? suggested(ctx, tpl, table, cols) : expand(ctx, tpl, table, "<descriptor>");
 		if (ix->unique)
-			shape = dd_sprintf(ctx, "%s or %s", shape, strict ? expand(ctx, utpl, table, cols)
+			shape = dd_sprintf(ctx, "%s or %s", shape, strict ? suggested(ctx, utpl, table, cols)
 								    : expand(ctx, utpl, table, "<descriptor>"));
 		dd_report(ctx, ix->loc, obj, want, "index name '%s' does not follow %s; e.g. '%s'", ix->name, shape, want);
 	}
@@ -114,7 +125,9 @@ const dd_rule dd_rule_naming_index_name = {
 		"purpose (idx_orders_user_id, idx_orders_active, idx_users_lower_email). With strict, the "
 		"descriptor must be the columns joined by _ (for an expression, its words: lower(email) is "
 		"lower_email). An unnamed CREATE INDEX is reported with a name built from the columns. "
-		"Indexes behind PRIMARY KEY, UNIQUE and EXCLUDE constraints are left to naming/constraint-name.",
+		"Indexes behind PRIMARY KEY, UNIQUE and EXCLUDE constraints are left to naming/constraint-name. "
+		"A suggested name longer than PostgreSQL's 63 bytes is shortened (abbreviations, then a hash: "
+		"README \"Suggested names\"), and an index named so is accepted.",
 	.why = "A name that says the table and the columns tells a reader of EXPLAIN output or of a "
 	       "lock-wait log what the index is for, and keeps names unique across the schema; "
 	       "PostgreSQL's generated names (orders_user_id_idx1) do neither reliably.",

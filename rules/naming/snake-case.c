@@ -31,6 +31,8 @@ static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 	if (ok)
 		return;
 	const char *fix = dd_snake_case(ctx, d->name);
+	if (fix)
+		fix = dd_fit_name(ctx, fix, NULL);
 	dd_report(ctx, d->loc, d->object, fix, "%s name '%s' is not snake_case%s%s%s", d->kind, d->name,
 		  fix ? " (use '" : "", fix ? fix : "", fix ? "')" : "");
 }
@@ -54,7 +56,8 @@ const dd_rule dd_rule_naming_snake_case = {
 		"function, procedure, trigger and sequence that the SQL defines or renames to, as written in "
 		"the source: an unquoted weightKg is folded to weightkg by PostgreSQL, but it is still "
 		"reported, with weight_kg as suggestion. Enum labels and names in pg_catalog or "
-		"information_schema are not checked.",
+		"information_schema are not checked. A suggestion longer than 63 bytes is shortened (README "
+		"\"Suggested names\").",
 	.why = "Mixed case only survives when quoted, so every later query has to quote it the same way; "
 	       "folded names (weightkg) are hard to read. One convention makes names predictable.",
 	.bad = "CREATE TABLE \"UserAccounts\" (\n    id uuid PRIMARY KEY,\n    weightKg numeric(6,2)\n);\n",

@@ -130,7 +130,11 @@ static void judge(dd_ctx *ctx, const char *what, const char *schema, const char 
 		return;
 	const word *judged = &w[n - 1];
 	const char *plural = recase(ctx, dd_word_plural(ctx, last), name, judged);
-	const char *fix = dd_sprintf(ctx, "%.*s%s%s", (int)judged->start, name, plural, name + judged->end);
+	const char *full = dd_sprintf(ctx, "%.*s%s%s", (int)judged->start, name, plural, name + judged->end);
+	/* a name cut down to 63 bytes keeps its plural word (and what follows it) at the end, with
+	 * the underscore before it */
+	size_t keep = judged->start > 0 && name[judged->start - 1] == '_' ? judged->start - 1 : judged->start;
+	const char *fix = dd_fit_name(ctx, full, keep > 0 ? full + keep : NULL);
 	dd_report(ctx, loc, dd_qualified(ctx, schema, name, NULL), fix, "%s name '%s' is singular; use '%s'", what, name, fix);
 }
 
@@ -178,7 +182,8 @@ const dd_rule dd_rule_naming_table_plural = {
 		"(check_ins). A singular name is reported with its plural, in the case the word is written "
 		"in, as suggestion (customer_address -> customer_addresses, user_temp -> users_temp, "
 		"WorkflowRun -> WorkflowRuns). Partitions and temporary tables are not judged; views only "
-		"with the option include_views.",
+		"with the option include_views. A suggestion longer than 63 bytes is shortened, with the "
+		"plural word kept at its end (README \"Suggested names\").",
 	.why = "A table holds many rows of one kind; a plural name says so and reads naturally in queries "
 	       "(SELECT ... FROM users WHERE ...). Mixing singular and plural makes every name a guess.",
 	.bad = "CREATE TABLE customer_address (\n    id uuid PRIMARY KEY\n);\n",

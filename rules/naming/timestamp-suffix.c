@@ -9,7 +9,7 @@ static bool any(const char *const *list, size_t n, const char *name, bool prefix
 	return false;
 }
 
-/* created -> created_at, login_time -> login_at, due -> due_date */
+/* created -> created_at, login_time -> login_at, due -> due_date (within 63 bytes) */
 static const char *suggest(dd_ctx *ctx, const char *name, const char *suffix)
 {
 	static const char *const strip[] = { "_timestamp", "_time", "_ts", "_datetime", "_date", "_on", "_at", "_dt", NULL };
@@ -19,7 +19,7 @@ static const char *suggest(dd_ctx *ctx, const char *name, const char *suffix)
 			n -= strlen(strip[i]);
 			break;
 		}
-	return dd_sprintf(ctx, "%.*s%s", (int)n, name, suffix);
+	return dd_fit_name(ctx, dd_sprintf(ctx, "%.*s%s", (int)n, name, suffix), suffix);
 }
 
 static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
@@ -71,7 +71,8 @@ const dd_rule dd_rule_naming_timestamp_suffix = {
 		"Reports a column of type timestamp or timestamptz whose name does not end with _at "
 		"(created_at, last_login_at), and a column of type date whose name does not end with _date "
 		"or _on and does not start with date_of_ (due_date, starts_on, date_of_birth). Domains are "
-		"resolved. All suffixes and prefixes are options.",
+		"resolved. All suffixes and prefixes are options. A suggestion longer than 63 bytes is "
+		"shortened, with the suffix kept (README \"Suggested names\").",
 	.why = "The suffix tells the type from the name: an _at column is an instant, an _on or _date "
 	       "column a calendar day; a column called created or expiry leaves the reader guessing "
 	       "whether it is a flag, a date or a time.",

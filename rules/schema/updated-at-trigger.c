@@ -21,9 +21,12 @@ static void finish(dd_ctx *ctx)
 			continue;
 		if (has_trigger(t))
 			continue;
+		const char *suffix = dd_sprintf(ctx, "_%s", column);
+		const char *trigger = dd_fit_name(ctx, dd_sprintf(ctx, "trg_%s%s", t->name, suffix), suffix);
+		const char *function = dd_fit_name(ctx, dd_sprintf(ctx, "set%s", suffix), NULL);
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL),
-			  dd_sprintf(ctx, "CREATE TRIGGER trg_%s_%s BEFORE UPDATE ON %s.%s FOR EACH ROW EXECUTE FUNCTION set_%s();",
-				     t->name, column, t->schema, t->name, column),
+			  dd_sprintf(ctx, "CREATE TRIGGER %s BEFORE UPDATE ON %s.%s FOR EACH ROW EXECUTE FUNCTION %s();",
+				     trigger, t->schema, t->name, function),
 			  "table '%s.%s' has %s but no BEFORE UPDATE ... FOR EACH ROW trigger to keep it current",
 			  t->schema, t->name, column);
 	}
@@ -42,7 +45,8 @@ const dd_rule dd_rule_schema_updated_at_trigger = {
 		"Once every file has been replayed, a table with an updated_at column (option column) must "
 		"have a BEFORE UPDATE ... FOR EACH ROW trigger, created in any file; a partition is covered "
 		"by a trigger on its partitioned table, and judged once, through it. The rule does not read the trigger's function. "
-		"Reported at the table name.",
+		"Reported at the table name, with a CREATE TRIGGER (its name shortened to 63 bytes when "
+		"longer: README \"Suggested names\").",
 	.why = "A default fills updated_at on INSERT only. Without a trigger every UPDATE that forgets "
 	       "the column leaves it stale, and the column then lies exactly when it is needed.",
 	.bad = "CREATE TABLE notes (\n    id uuid PRIMARY KEY,\n    updated_at timestamptz NOT NULL DEFAULT now()\n);\n",

@@ -122,5 +122,25 @@ check "-j 1" 0 "" -- through 0 "cat > jobs1.out" -- $DDLINT --no-config --fail-o
 check "-j 4 gives what -j 1 gives" 0 "" -- through 0 "cmp - jobs1.out" -- $DDLINT --no-config --fail-on never -j 4 mig nokey.sql big.sql
 check "-j4 gives what -j 1 gives" 0 "" -- through 0 "cmp - jobs1.out" -- $DDLINT --no-config --fail-on never -j4 mig nokey.sql big.sql
 
+# Suggested names never pass PostgreSQL's 63 bytes (README "Suggested names"), also inside the
+# statements index/foreign-key and schema/updated-at-trigger suggest
+cat > longnames.sql <<'EOF'
+CREATE TABLE subscription_plan_feature_entitlement_override_assignments (id uuid PRIMARY KEY);
+CREATE TABLE tenant_scoped_subscription_plan_feature_entitlement_overrides (
+    id uuid PRIMARY KEY,
+    subscription_plan_feature_entitlement_override_assignment_id uuid
+        REFERENCES subscription_plan_feature_entitlement_override_assignments,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+EOF
+check "index/foreign-key: the index name of its CREATE INDEX is cut to 63 bytes, with a hash" 0 \
+	'"suggestion": "CREATE INDEX idx_tenant_scoped_subscription_plan_feature_entitlement_[0-9a-f]{6} ON public.tenant_scoped_subscription_plan_feature_entitlement_overrides \(subscription_plan_feature_entitlement_override_assignment_id\);"' \
+	-- $DDLINT --no-config --fail-on never --format json longnames.sql
+check "schema/updated-at-trigger: the trigger name keeps _updated_at after the hash" 0 \
+	'"suggestion": "CREATE TRIGGER trg_tenant_scoped_subscription_plan_feature_e_[0-9a-f]{6}_updated_at BEFORE UPDATE' \
+	-- $DDLINT --no-config --fail-on never --format json longnames.sql
+check_not "no rule suggests a name longer than 63 bytes" 0 '"suggestion": ".*[A-Za-z0-9_]{64}' \
+	-- $DDLINT --no-config --fail-on never --format json longnames.sql "$here"/../rules/*/*/bad-long-*.sql
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

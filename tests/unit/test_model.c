@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 #include "run.h"
 
@@ -130,6 +131,62 @@ static void test_truncation(void **state)
 	assert_string_equal(n, "a_really_long_table_name_that_and_a_column_name_that_is_al_fkey");
 	assert_string_equal(dd_make_object_name(a, "t", NULL, "pkey"), "t_pkey");
 	assert_string_equal(dd_make_object_name(a, "t", "c", "key"), "t_c_key");
+	dd_arena_free(a);
+}
+
+/* FNV-1a of a string, as README "Suggested names" describes it: computed here on its own. */
+static unsigned fnv_hex6(const char *s)
+{
+	unsigned long h = 2166136261ul;
+	for (; *s; s++)
+		h = ((h ^ (unsigned char)*s) * 16777619ul) & 0xfffffffful;
+	return (unsigned)(h >> 8);
+}
+
+static void test_shorten_name(void **state)
+{
+	(void)state;
+	dd_arena *a = dd_arena_new();
+	char buf[256], want[256];
+	/* a name that fits is returned as it is */
+	const char *fits = "idx_orders_user_id";
+	assert_ptr_equal(dd_shorten_name(a, fits, NULL), fits);
+	memset(buf, 'a', 63);
+	buf[63] = '\0';
+	assert_ptr_equal(dd_shorten_name(a, buf, NULL), buf);
+	/* 73 bytes: configuration (the longest word) then organization are abbreviated; that is
+	 * enough, so customer and identifier stay */
+	assert_string_equal(dd_shorten_name(a, "idx_customer_billing_configuration_entries_organization_identifier_status", NULL),
+			    "idx_customer_billing_config_entries_org_identifier_status");
+	/* a plural as its singular's abbreviation plus s */
+	snprintf(buf, sizeof buf, "idx_organizations_%s", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz");
+	assert_string_equal(dd_shorten_name(a, buf, NULL), "idx_orgs_zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz");
+	/* nothing to abbreviate: cut to 56 bytes, then _ and six hex digits of the whole name's hash */
+	memset(buf, 'x', 70);
+	memcpy(buf, "uq_", 3);
+	buf[70] = '\0';
+	snprintf(want, sizeof want, "%.56s_%06x", buf, fnv_hex6(buf));
+	assert_string_equal(dd_shorten_name(a, buf, NULL), want);
+	assert_int_equal(strlen(want), 63);
+	/* the cut never leaves an underscore before the hash */
+	snprintf(buf, sizeof buf, "%.55s_%s", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbb");
+	snprintf(want, sizeof want, "%.55s_%06x", buf, fnv_hex6(buf));
+	assert_string_equal(dd_shorten_name(a, buf, NULL), want);
+	/* nor splits a character: 3 + 26 two-byte characters is 55 bytes, the 27th would end at 57 */
+	strcpy(buf, "ix_");
+	for (int i = 0; i < 40; i++)
+		strcat(buf, "\xc3\xa9");
+	snprintf(want, sizeof want, "%.55s_%06x", buf, fnv_hex6(buf));
+	assert_string_equal(dd_shorten_name(a, buf, NULL), want);
+	/* a kept ending stays after the hash; the hash is of the whole name */
+	memset(buf, 'x', 62);
+	strcpy(buf + 62, "_enum");
+	snprintf(want, sizeof want, "%.51s_%06x_enum", buf, fnv_hex6(buf));
+	assert_string_equal(dd_shorten_name(a, buf, "_enum"), want);
+	assert_int_equal(strlen(want), 63);
+	/* an ending the name does not have is not kept */
+	snprintf(want, sizeof want, "%.56s_%06x", buf, fnv_hex6(buf));
+	assert_string_equal(dd_shorten_name(a, buf, "_type"), want);
 	dd_arena_free(a);
 }
 
@@ -349,6 +406,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_table_types), cmocka_unit_test(test_defaults_identity_generated),
 		cmocka_unit_test(test_implicit_names), cmocka_unit_test(test_truncation),
+		cmocka_unit_test(test_shorten_name),
 		cmocka_unit_test(test_alter_table), cmocka_unit_test(test_index_details),
 		cmocka_unit_test(test_schema_search_path_and_objects), cmocka_unit_test(test_partitions_like_drop),
 		cmocka_unit_test(test_pg_dump_style),
