@@ -194,8 +194,7 @@ static void drop_partition_copies(dd_model *m, const dd_table *t, const dd_const
 {
 	for (size_t i = 0; i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
-		if (p->dropped || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0 ||
-		    dd_model_is_ancestor(m, p, t))
+		if (!dd_model_partition_of(m, p, t))
 			continue;
 		dd_constraint *eq = dd_model_equivalent_constraint(p, c);
 		if (!eq || !eq->inherited)
@@ -212,8 +211,7 @@ void dd_model_drop_index(dd_model *m, dd_index *ix)
 	const dd_table *t = ix->table;
 	for (size_t i = 0; t && t->partitioned && i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
-		if (p->dropped || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0 ||
-		    dd_model_is_ancestor(m, p, t))
+		if (!dd_model_partition_of(m, p, t))
 			continue;
 		dd_index *eq = dd_model_equivalent_index(p, ix);
 		if (eq && eq->inherited)
@@ -248,8 +246,7 @@ static void to_partitions(dd_model *m, const dd_table *t, const PgQuery__AlterTa
 	const dd_column *col = cmd->name && *cmd->name ? dd_table_column(t, cmd->name) : NULL;
 	for (size_t i = 0; i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
-		if (p->dropped || !p->parent || strcmp(p->parent, t->name) != 0 || strcmp(p->parent_schema, t->schema) != 0 ||
-		    dd_model_is_ancestor(m, p, t))
+		if (!dd_model_partition_of(m, p, t))
 			continue;
 		size_t p_before = p->n_constraints;
 		dd_column *pcol = cmd->name && *cmd->name ? dd_table_column(p, cmd->name) : NULL;
@@ -478,7 +475,7 @@ void dd_model_drop_table(dd_model *m, dd_table *t)
 	drop_references(m, t, NULL);
 	for (size_t i = 0; t->partitioned && i < m->n_tables; i++) {   /* a partitioned table's partitions go with it */
 		dd_table *p = m->tables[i];
-		if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0)
+		if (dd_model_partition_of(m, p, t))
 			dd_model_drop_table(m, p);
 	}
 	for (size_t i = 0; i < t->n_indexes; i++)

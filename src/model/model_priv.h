@@ -150,6 +150,8 @@ dd_constraint *dd_model_equivalent_constraint(const dd_table *part, const dd_con
 dd_index *dd_model_equivalent_index(const dd_table *part, const dd_index *pix);
 /* DROP INDEX: the copies PostgreSQL made of it on the partitions go too. */
 void dd_model_drop_index(dd_model *m, dd_index *ix);
+/* Is p a partition of t (live, and not also an ancestor of t: PostgreSQL has no cycles)? */
+bool dd_model_partition_of(const dd_model *m, const dd_table *p, const dd_table *t);
 /* Is a the table t or one of its ancestors (the partitioned tables it is a partition of)? */
 bool dd_model_is_ancestor(const dd_model *m, const dd_table *a, const dd_table *t);
 /* A default as PostgreSQL stores it (arena), or NULL for none. */

@@ -524,6 +524,12 @@ dd_index *dd_model_equivalent_index(const dd_table *part, const dd_index *pix)
 	return NULL;
 }
 
+bool dd_model_partition_of(const dd_model *m, const dd_table *p, const dd_table *t)
+{
+	return !p->dropped && p->parent && strcmp(p->parent, t->name) == 0 && strcmp(p->parent_schema, t->schema) == 0 &&
+	       !dd_model_is_ancestor(m, p, t);
+}
+
 bool dd_model_is_ancestor(const dd_model *m, const dd_table *a, const dd_table *t)
 {
 	/* a chain longer than the model has tables is a cycle: stop */
@@ -543,8 +549,7 @@ static void each_partition(dd_model *m, const dd_table *t, void (*fn)(dd_model *
 {
 	for (size_t i = 0; i < m->n_tables; i++) {
 		dd_table *p = m->tables[i];
-		if (!p->dropped && p->parent && strcmp(p->parent, t->name) == 0 &&
-		    strcmp(p->parent_schema, t->schema) == 0 && !dd_model_is_ancestor(m, p, t))
+		if (dd_model_partition_of(m, p, t))
 			fn(m, what, p);
 	}
 }
