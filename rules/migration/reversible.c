@@ -40,7 +40,7 @@ static bool created_later(dd_ctx *ctx, const dd_migration *m, const char *kind, 
 	bool table = strcmp(kind, "table") == 0, index = strcmp(kind, "index") == 0, type = strcmp(kind, "type") == 0;
 	bool after = false;
 	for (size_t i = 0; i < n; i++, after = after || ms[i - 1] == m)
-		for (size_t k = 0; k < ms[i]->n_up; k++) {
+		for (size_t k = 0; strcmp(ms[i]->dir, m->dir) == 0 && k < ms[i]->n_up; k++) {
 			const PgQuery__Node *nd = ms[i]->up_stmts[k]->node;
 			if (!nd)
 				continue;

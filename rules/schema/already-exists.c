@@ -1,8 +1,8 @@
 /*
  * schema/already-exists: a statement creates what an earlier statement of the same history
  * already made, and PostgreSQL rejects it (42P07 duplicate_table, 42701 duplicate_column,
- * 42710 duplicate_object). The history is one file, or the migrations of a run: independent
- * schema files linted together may each define the same table.
+ * 42710 duplicate_object). The history is one file, or the migrations of one directory:
+ * independent schema files or migration directories linted together may each define a table.
  */
 #include "ddlint/rule.h"
 
@@ -14,7 +14,9 @@ static bool same_history(dd_ctx *ctx, dd_loc made)
 		return false;
 	if (made.file == st->file)
 		return true;
-	return made.file->migration && st->file->migration && made.file->role != DD_ROLE_REPEATABLE &&
+	/* the migrations of one directory; several directories linted together are several histories */
+	return made.file->migration && st->file->migration &&
+	       strcmp(made.file->migration->dir, st->file->migration->dir) == 0 && made.file->role != DD_ROLE_REPEATABLE &&
 	       st->file->role != DD_ROLE_REPEATABLE;
 }
 
@@ -169,9 +171,9 @@ const dd_rule dd_rule_schema_already_exists = {
 	.description =
 		"Checks each statement against the model as it stood before it: CREATE TABLE, CREATE INDEX, "
 		"CREATE TYPE (enum), CREATE DOMAIN, ADD COLUMN and ADD CONSTRAINT of a name that an earlier statement already gave to an object of the same history, "
-		"without IF NOT EXISTS. The history is the file itself, or the migrations of a directory in "
-		"their order (repeatable migrations left out); independent schema files linted together are "
-		"not compared with each other. Statements of a DO block under an IF or an EXCEPTION handler "
+		"without IF NOT EXISTS. The history is the file itself, or the migrations of one directory in "
+		"their order (repeatable migrations left out); independent schema files, or migration "
+		"directories, linted together are not compared with each other. Statements of a DO block under an IF or an EXCEPTION handler "
 		"(the idempotent-migration idioms) are not reported, nor what an earlier action of the same "
 		"ALTER TABLE dropped. Views are not checked: the model does not know which views a DROP ... "
 		"CASCADE takes with it.",

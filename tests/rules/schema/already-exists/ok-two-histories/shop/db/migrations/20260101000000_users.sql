@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE users (id uuid PRIMARY KEY);
+-- migrate:down
+DROP TABLE users;
