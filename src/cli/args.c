@@ -86,6 +86,7 @@ static int set_output(cli *c, const char *name, const char *val)
 static int set_stdin_name(cli *c, const char *name, const char *val) { c->stdin_name = val; return 0; }
 static int set_config(cli *c, const char *name, const char *val) { c->config_path = val; return 0; }
 static int set_pg_dump(cli *c, const char *name, const char *val) { c->pg_dump = val; return 0; }
+static int set_changed_since(cli *c, const char *name, const char *val) { c->changed_since = val; return 0; }
 static int set_no_config(cli *c, const char *name, const char *val) { c->no_config = true; return 0; }
 static int set_color(cli *c, const char *name, const char *val) { c->color = 1; return 0; }
 static int set_no_color(cli *c, const char *name, const char *val) { c->color = 0; return 0; }
@@ -172,6 +173,7 @@ static const option options[] = {
 	{ "--config", 0, "PATH", "use this config file for every input (no lookup)", set_config },
 	{ "--context", 0, "PATH", "read PATH (file or directory) into the schema model, never report on it (repeatable)", add_context },
 	{ "--pg-dump", 0, "PATH", "the pg_dump that 'ddlint inspect' runs (default: pg_dump on PATH)", set_pg_dump },
+	{ "--changed-since", 0, "REF", "report only what changed since the merge base of git REF and HEAD", set_changed_since },
 	{ "--no-config", 0, NULL, "ignore every .ddlint.yml", set_no_config },
 	{ "--fail-on", 0, "SEVERITY", "error, warning (default), info or never: exit 1 at or above it", set_fail_on },
 	{ "--rule", 0, "ID=SEVERITY", "set a rule's severity: error, warning, info or off (repeatable)", set_rule },

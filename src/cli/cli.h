@@ -54,6 +54,8 @@ typedef struct cli {
 	char **paths;
 	size_t n_paths;
 	int exit_now;                /* the status when parsing ends the program (--help: 0, errors: 2) */
+	const char *changed_since;   /* --changed-since REF, or NULL */
+	size_t changed_left_out;     /* findings left out by it */
 	config_cache configs;
 } cli;
 
@@ -88,6 +90,15 @@ int dd_cmd_init(const char *dir);
 int dd_cmd_config(const char *path, const dd_config *config, const char *config_origin);
 /* List the migration directories of the run: layout, versions in order, downs. */
 int dd_cmd_migrations(dd_run *run, bool json);
+
+/* --changed-since (changed.c): the lines changed since the merge base of REF and HEAD, work
+ * tree included, from git; NULL after printing why (not a work tree, unknown REF). */
+typedef struct dd_changes dd_changes;
+dd_changes *dd_changes_load(const char *ref);
+void dd_changes_free(dd_changes *ch);
+/* Drop the findings r->diags[from..] of `run` that are neither on a changed line nor about a
+ * table a changed statement creates or alters; returns how many counted ones were dropped. */
+size_t dd_changes_filter(const dd_changes *ch, const dd_run *run, dd_result *r, size_t from);
 
 /* Run pg_dump --schema-only for a connection string into a temporary file; returns its
  * path (heap) or NULL after printing why. */

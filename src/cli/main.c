@@ -196,6 +196,8 @@ static void print_summary(const cli *c, const dd_result *result)
 		n[DD_SEV_INFO], n[DD_SEV_INFO] == 1 ? "" : "s", result->files, result->files == 1 ? "" : "s");
 	if (result->suppressed)
 		fprintf(stderr, " (%zu suppressed)", result->suppressed);
+	if (c->changed_since)
+		fprintf(stderr, "; %zu outside the changes since %s left out", c->changed_left_out, c->changed_since);
 	fputc('\n', stderr);
 }
 
@@ -229,6 +231,9 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 {
 	if (select_inputs(c, inputs) != 0)
 		return 2;
+	dd_changes *changes = NULL;
+	if (mode == LINT_REPORT && c->changed_since && !(changes = dd_changes_load(c->changed_since)))
+		return 2;
 	dd_result result = { 0 };
 	/* the result points into each run's arena: runs live until the report is written */
 	dd_run **runs = dd_xcalloc(inputs->n + 1, sizeof *runs);
@@ -260,9 +265,11 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 		/* the exit status follows each group's fail_on: --fail-on, else its config, else warning */
 		const dd_config *conf = inputs->items[i].config;
 		int fail_on = c->fail_on >= 0 ? c->fail_on : conf && conf->fail_on >= 0 ? conf->fail_on : DD_SEV_WARNING;
-		size_t before[4];
+		size_t before[4], first = result.n;
 		memcpy(before, result.counts, sizeof before);
 		dd_result_add_run(&result, run);
+		if (changes)
+			c->changed_left_out += dd_changes_filter(changes, run, &result, first);
 		for (int s = fail_on; s <= DD_SEV_ERROR; s++)
 			if (result.counts[s] > before[s] && status == 0)
 				status = 1;
@@ -274,6 +281,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 		status = rc;
 	print_summary(c, &result);
 done:
+	dd_changes_free(changes);
 	dd_result_free(&result);
 	for (size_t i = 0; i < n_runs; i++)
 		dd_run_free(runs[i]);
