@@ -51,6 +51,7 @@ typedef struct dd_diag {
 	const char *suggestion;  /* what the standard expects, or NULL */
 	bool suppressed;         /* silenced by a ddlint-disable comment: reported, never counted */
 	const char *suppression_reason; /* the text after "--" in that comment, or NULL */
+	bool baselined;          /* absorbed by the baseline file (set by the command line): never counted */
 } dd_diag;
 
 /* Create an empty run. Never NULL (see "Out of memory" above). */

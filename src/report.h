@@ -9,6 +9,7 @@
 typedef struct dd_report_opts {
 	bool color;              /* ANSI colours */
 	bool source;             /* show the source line and a caret under the column */
+	bool show_baselined;     /* --show-baselined: json and sarif keep baselined findings, marked */
 } dd_report_opts;
 
 /* What a reporter writes: the diagnostics of one or more runs, sorted. */
@@ -18,6 +19,9 @@ typedef struct dd_result {
 	size_t files;
 	size_t counts[4];        /* unsuppressed, by dd_severity */
 	size_t suppressed;
+	/* A baseline in use: the findings it absorbed (flagged, not in counts) and those of it gone. */
+	bool baseline;
+	size_t baselined, baseline_gone;
 } dd_result;
 
 /* Append a linted run's diagnostics (runs keep their order; within one, the run's order). */

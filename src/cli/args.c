@@ -90,6 +90,10 @@ static int set_changed_since(cli *c, const char *name, const char *val) { c->cha
 static int set_no_config(cli *c, const char *name, const char *val) { c->no_config = true; return 0; }
 static int set_color(cli *c, const char *name, const char *val) { c->color = 1; return 0; }
 static int set_no_color(cli *c, const char *name, const char *val) { c->color = 0; return 0; }
+static int set_baseline(cli *c, const char *name, const char *val) { c->baseline = val; return 0; }
+static int set_no_baseline(cli *c, const char *name, const char *val) { c->no_baseline = true; return 0; }
+static int set_show_baselined(cli *c, const char *name, const char *val) { c->show_baselined = true; return 0; }
+static int set_update(cli *c, const char *name, const char *val) { c->update = true; return 0; }
 
 static int add_context(cli *c, const char *name, const char *val)
 {
@@ -180,6 +184,10 @@ static const option options[] = {
 	{ "--select", 0, "PREFIX", "run only the rules with this id or category (repeatable)", add_select },
 	{ "--ignore", 0, "PREFIX", "turn off the rules with this id or category (repeatable)", add_ignore },
 	{ "--jobs", 'j', "N", "parse on N threads (default: the number of cores); results never depend on it", set_jobs },
+	{ "--baseline", 0, "FILE", "the baseline of accepted findings (default: .ddlint-baseline.json beside the .ddlint.yml)", set_baseline },
+	{ "--no-baseline", 0, NULL, "report every finding, ignoring any baseline", set_no_baseline },
+	{ "--show-baselined", 0, NULL, "json and sarif: keep the baselined findings, marked", set_show_baselined },
+	{ "--update", 0, NULL, "ddlint baseline: drop what is gone from the baseline, add nothing", set_update },
 	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
 	{ "--no-color", 0, NULL, "force colours off", set_no_color },
 	{ "--version", 0, NULL, "print the version", show_version },
@@ -197,6 +205,7 @@ static const dd_command commands[] = {
 	{ "config", NULL, "[PATH]", "show the configuration that applies to PATH, and from where", dd_run_cmd_config },
 	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan },
 	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect },
+	{ "baseline", NULL, "[PATH...]", "record the current findings as accepted (--output FILE, --update)", dd_run_cmd_baseline },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

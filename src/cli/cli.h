@@ -53,6 +53,8 @@ typedef struct cli {
 	int jobs;                    /* 0: the number of cores */
 	char **paths;
 	size_t n_paths;
+	const char *baseline;        /* --baseline FILE */
+	bool no_baseline, show_baselined, update;
 	int exit_now;                /* the status when parsing ends the program (--help: 0, errors: 2) */
 	const char *changed_since;   /* --changed-since REF, or NULL */
 	size_t changed_left_out;     /* findings left out by it */
@@ -80,6 +82,7 @@ int dd_run_cmd_init(cli *c);
 int dd_run_cmd_config(cli *c);
 int dd_run_cmd_plan(cli *c);
 int dd_run_cmd_inspect(cli *c);
+int dd_run_cmd_baseline(cli *c);
 
 /* What they print (commands.c). */
 int dd_cmd_rules(void);

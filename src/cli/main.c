@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "baseline.h"
 #include "cli.h"
 
 static void *grow(void *p, size_t n, size_t size) { return dd_xrealloc(p, (n + 1) * size); }
@@ -170,6 +171,7 @@ static int write_reports(const cli *c, const dd_result *result)
 		dd_report_opts ro;
 		ro.color = !tg->output && (c->color >= 0 ? c->color == 1 : (tty && !getenv("NO_COLOR")));
 		ro.source = !tg->output && tty && tg->format == &dd_reporter_text;
+		ro.show_baselined = c->show_baselined;
 		int rc = tg->format->write(out, result, &ro);
 		if (tg->output ? fclose(out) != 0 : fflush(out) != 0)
 			rc = -1;
@@ -196,6 +198,13 @@ static void print_summary(const cli *c, const dd_result *result)
 		n[DD_SEV_INFO], n[DD_SEV_INFO] == 1 ? "" : "s", result->files, result->files == 1 ? "" : "s");
 	if (result->suppressed)
 		fprintf(stderr, " (%zu suppressed)", result->suppressed);
+	if (result->baseline) {
+		size_t gone = result->baseline_gone;
+		fprintf(stderr, " (%zu baselined", result->baselined);
+		if (gone)
+			fprintf(stderr, "; %zu in the baseline %s gone: `ddlint baseline --update` to drop them", gone, gone == 1 ? "is" : "are");
+		fputc(')', stderr);
+	}
 	if (c->changed_since)
 		fprintf(stderr, "; %zu outside the changes since %s left out", c->changed_left_out, c->changed_since);
 	fputc('\n', stderr);
@@ -203,7 +212,107 @@ static void print_summary(const cli *c, const dd_result *result)
 
 /* ---- linting ---- */
 
-typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN } lint_mode;
+typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE } lint_mode;
+
+/* ---- baselines ---- */
+
+/* The baselines of a lint, each loaded once by path (NULL where no file is). */
+typedef struct baselines {
+	char **paths;
+	dd_baseline **items;
+	size_t n;
+} baselines;
+
+/* The baseline file for a group of inputs with config `conf`: --output (writing it), --baseline,
+ * else .ddlint-baseline.json beside the group's .ddlint.yml, else in the working directory; heap. */
+static char *baseline_path(const cli *c, const dd_config *conf, bool writing)
+{
+	if (writing && c->targets[0].output)
+		return dd_xstrdup(c->targets[0].output);
+	if (c->baseline)
+		return dd_xstrdup(c->baseline);
+	const char *cfg = NULL;
+	for (size_t i = 0; conf && i < c->configs.n; i++)
+		if (c->configs.configs[i] == conf)
+			cfg = c->configs.paths[i];
+	const char *slash = cfg ? strrchr(cfg, '/') : NULL;
+	if (!slash)
+		return dd_xstrdup(".ddlint-baseline.json");
+	size_t n = (size_t)(slash - cfg) + 32;
+	char *path = dd_xmalloc(n);
+	snprintf(path, n, "%.*s/.ddlint-baseline.json", (int)(slash - cfg), cfg);
+	return path;
+}
+
+/* The baseline of a group (*out NULL when none applies); -1 after printing why it cannot be read.
+ * Linting, a missing file is no baseline unless --baseline named it; `ddlint baseline` starts an
+ * empty one, and --update reads the one there is. */
+static int baseline_for(cli *c, baselines *bs, const dd_config *conf, lint_mode mode, dd_baseline **out)
+{
+	*out = NULL;
+	if (mode == LINT_REPORT && c->no_baseline)
+		return 0;
+	char *path = baseline_path(c, conf, mode == LINT_BASELINE);
+	for (size_t i = 0; i < bs->n; i++)
+		if (strcmp(bs->paths[i], path) == 0) {
+			free(path);
+			*out = bs->items[i];
+			return 0;
+		}
+	dd_baseline *b = NULL;
+	int rc = 0;
+	if (mode == LINT_BASELINE && !c->update) {
+		b = dd_baseline_new(path);
+	} else {
+		rc = dd_baseline_read(path, &b);
+		if (rc == 1 && (c->baseline || mode == LINT_BASELINE)) {
+			fprintf(stderr, "ddlint: no baseline '%s'%s\n", path, mode == LINT_BASELINE ? "; 'ddlint baseline' writes one" : "");
+			rc = -1;
+		}
+	}
+	if (rc < 0) {
+		free(path);
+		return -1;
+	}
+	bs->paths = grow(bs->paths, bs->n, sizeof *bs->paths);
+	bs->items = grow(bs->items, bs->n, sizeof *bs->items);
+	bs->paths[bs->n] = path;
+	bs->items[bs->n++] = b;
+	*out = b;
+	return 0;
+}
+
+/* Write the baselines of `ddlint baseline` (tightened first with --update); 0, or 2. */
+static int write_baselines(const cli *c, baselines *bs)
+{
+	int status = 0;
+	for (size_t i = 0; i < bs->n; i++) {
+		dd_baseline *b = bs->items[i];
+		size_t before = dd_baseline_total(b);
+		if (c->update)
+			dd_baseline_tighten(b);
+		if (dd_baseline_write(b) != 0) {
+			status = 2;
+			continue;
+		}
+		if (c->update)
+			fprintf(stderr, "ddlint: %s: %zu finding%s kept, %zu gone dropped\n", dd_baseline_path(b),
+				dd_baseline_total(b), dd_baseline_total(b) == 1 ? "" : "s", before - dd_baseline_total(b));
+		else
+			fprintf(stderr, "ddlint: %s: %zu finding%s recorded\n", dd_baseline_path(b), before, before == 1 ? "" : "s");
+	}
+	return status;
+}
+
+static void baselines_free(baselines *bs)
+{
+	for (size_t i = 0; i < bs->n; i++) {
+		free(bs->paths[i]);
+		dd_baseline_free(bs->items[i]);
+	}
+	free(bs->paths);
+	free(bs->items);
+}
 
 /* Each input gets its config; inputs its config excludes drop out. */
 static int select_inputs(cli *c, dd_inputs *inputs)
@@ -235,6 +344,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 	if (mode == LINT_REPORT && c->changed_since && !(changes = dd_changes_load(c->changed_since)))
 		return 2;
 	dd_result result = { 0 };
+	baselines bs = { 0 };
 	/* the result points into each run's arena: runs live until the report is written */
 	dd_run **runs = dd_xcalloc(inputs->n + 1, sizeof *runs);
 	bool *done = dd_xcalloc(inputs->n + 1, sizeof *done);
@@ -243,7 +353,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 		if (done[i])
 			continue;
 		dd_run *run;
-		if (open_run(c, inputs, i, mode != LINT_REPORT, done, &run) != 0)
+		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN, done, &run) != 0)
 			status = 2;
 		runs[n_runs++] = run;
 		if (mode == LINT_PLAN) {
@@ -265,17 +375,41 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 		/* the exit status follows each group's fail_on: --fail-on, else its config, else warning */
 		const dd_config *conf = inputs->items[i].config;
 		int fail_on = c->fail_on >= 0 ? c->fail_on : conf && conf->fail_on >= 0 ? conf->fail_on : DD_SEV_WARNING;
-		size_t before[4], first = result.n;
+		size_t before[4], from = result.n;
 		memcpy(before, result.counts, sizeof before);
 		dd_result_add_run(&result, run);
+		/* --changed-since first: a baseline records, and absorbs, what is left */
 		if (changes)
-			c->changed_left_out += dd_changes_filter(changes, run, &result, first);
+			c->changed_left_out += dd_changes_filter(changes, run, &result, from);
+		dd_baseline *b;
+		if (baseline_for(c, &bs, conf, mode, &b) != 0) {
+			status = 2;
+			goto done;
+		}
+		if (b && (mode == LINT_REPORT || c->update)) {
+			dd_baseline_match(b, &result, from);
+			result.baseline = true;
+		} else if (b) {
+			dd_baseline_record(b, &result, from);
+		}
+		if (mode == LINT_BASELINE)
+			continue;
 		for (int s = fail_on; s <= DD_SEV_ERROR; s++)
 			if (result.counts[s] > before[s] && status == 0)
 				status = 1;
 	}
 	if (inputs->n == 0 && status == 0)
 		fprintf(stderr, "ddlint: no .sql files found\n");
+	if (mode == LINT_BASELINE) {
+		if (status != 0)
+			fprintf(stderr, "ddlint: baseline not written: not every input could be read\n");
+		else
+			status = write_baselines(c, &bs);
+		goto done;
+	}
+	for (size_t i = 0; i < bs.n; i++)
+		if (bs.items[i])
+			result.baseline_gone += dd_baseline_gone(bs.items[i]);
 	int rc = write_reports(c, &result);
 	if (rc)
 		status = rc;
@@ -283,6 +417,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 done:
 	dd_changes_free(changes);
 	dd_result_free(&result);
+	baselines_free(&bs);
 	for (size_t i = 0; i < n_runs; i++)
 		dd_run_free(runs[i]);
 	free(runs);
@@ -310,6 +445,15 @@ static int lint_paths(cli *c, lint_mode mode)
 int dd_run_cmd_rules(cli *c) { return dd_cmd_rules(); }
 int dd_run_cmd_model(cli *c) { return lint_paths(c, LINT_MODEL); }
 int dd_run_cmd_plan(cli *c) { return lint_paths(c, LINT_PLAN); }
+
+int dd_run_cmd_baseline(cli *c)
+{
+	if (c->n_targets != 1 || c->targets[0].format != &dd_reporter_text) {
+		fprintf(stderr, "ddlint: baseline writes no report: no --format (--output FILE names the baseline file)\n");
+		return 2;
+	}
+	return lint_paths(c, LINT_BASELINE);
+}
 
 int dd_run_cmd_explain(cli *c)
 {
@@ -395,7 +539,15 @@ int main(int argc, char **argv)
 			long cores = sysconf(_SC_NPROCESSORS_ONLN);
 			c.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 		}
-		status = c.command ? c.command->run(&c) : lint_paths(&c, LINT_REPORT);
+		if (c.update && c.command != NULL && c.command->run != dd_run_cmd_baseline) {
+			fprintf(stderr, "ddlint: --update is for 'ddlint baseline'\n");
+			status = 2;
+		} else if (c.update && !c.command) {
+			fprintf(stderr, "ddlint: --update is for 'ddlint baseline'\n");
+			status = 2;
+		} else {
+			status = c.command ? c.command->run(&c) : lint_paths(&c, LINT_REPORT);
+		}
 	}
 	cli_free(&c);
 	return status;

@@ -22,7 +22,7 @@ static int write_github(FILE *out, const dd_result *r, const dd_report_opts *opt
 	(void)opts;
 	for (size_t i = 0; i < r->n; i++) {
 		const dd_diag *d = &r->diags[i];
-		if (d->suppressed)
+		if (d->suppressed || d->baselined)
 			continue;
 		fprintf(out, "::%s file=", d->severity == DD_SEV_ERROR ? "error" : d->severity == DD_SEV_WARNING ? "warning" : "notice");
 		esc(out, d->path, true);

@@ -17,7 +17,7 @@ static int write_gitlab(FILE *out, const dd_result *r, const dd_report_opts *opt
 	json_t *arr = json_array();
 	for (size_t i = 0; i < r->n; i++) {
 		const dd_diag *d = &r->diags[i];
-		if (d->suppressed)
+		if (d->suppressed || d->baselined)
 			continue;
 		char fp[17];
 		dd_diag_fingerprint(r, i, fp);

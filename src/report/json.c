@@ -6,10 +6,11 @@ static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_nul
 
 static int write_json(FILE *out, const dd_result *r, const dd_report_opts *opts)
 {
-	(void)opts;
 	const dd_diag *d = r->diags;
 	json_t *arr = json_array();
 	for (size_t i = 0; i < r->n; i++) {
+		if (d[i].baselined && !opts->show_baselined)
+			continue;
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(d[i].path));
 		json_object_set_new(o, "line", json_integer(d[i].line));
@@ -26,6 +27,8 @@ static int write_json(FILE *out, const dd_result *r, const dd_report_opts *opts)
 			json_object_set_new(o, "suppressed", json_true());
 			json_object_set_new(o, "suppression_reason", str_or_null(d[i].suppression_reason));
 		}
+		if (d[i].baselined)
+			json_object_set_new(o, "baselined", json_true());
 		json_array_append_new(arr, o);
 	}
 	json_t *doc = json_object();
@@ -37,6 +40,10 @@ static int write_json(FILE *out, const dd_result *r, const dd_report_opts *opts)
 	json_object_set_new(sum, "warnings", json_integer((json_int_t)r->counts[DD_SEV_WARNING]));
 	json_object_set_new(sum, "infos", json_integer((json_int_t)r->counts[DD_SEV_INFO]));
 	json_object_set_new(sum, "suppressed", json_integer((json_int_t)r->suppressed));
+	if (r->baseline) {
+		json_object_set_new(sum, "baselined", json_integer((json_int_t)r->baselined));
+		json_object_set_new(sum, "baseline_gone", json_integer((json_int_t)r->baseline_gone));
+	}
 	json_object_set_new(doc, "summary", sum);
 	return dd_write_json(out, doc);
 }

@@ -41,7 +41,7 @@ static int write_junit(FILE *out, const dd_result *r, const dd_report_opts *opts
 	/* group the findings by (file, rule), keeping their order within a group */
 	size_t n = 0, *ix = dd_xmalloc((r->n + 1) * sizeof *ix);
 	for (size_t i = 0; i < r->n; i++)
-		if (!r->diags[i].suppressed)
+		if (!r->diags[i].suppressed && !r->diags[i].baselined)
 			ix[n++] = i;
 	qsort_r(ix, n, sizeof *ix, by_path_rule, (void *)r);
 	size_t cases = 0;

@@ -27,7 +27,8 @@ void dd_result_add_run(dd_result *r, const dd_run *run)
 		r->cap = cap;
 	}
 	for (size_t i = 0; i < n; i++) {
-		r->diags[r->n++] = d[i];
+		r->diags[r->n] = d[i];
+		r->diags[r->n++].baselined = false;
 		if (d[i].suppressed)
 			r->suppressed++;
 		else

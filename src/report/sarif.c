@@ -55,7 +55,6 @@ static json_t *rule_descriptor(const dd_rule *r)
 
 static int write_sarif(FILE *out, const dd_result *r, const dd_report_opts *opts)
 {
-	(void)opts;
 	json_t *rules = json_array();
 	for (size_t i = 0; i < dd_rules_count; i++)
 		json_array_append_new(rules, rule_descriptor(dd_rules[i]));
@@ -64,6 +63,8 @@ static int write_sarif(FILE *out, const dd_result *r, const dd_report_opts *opts
 	json_t *results = json_array();
 	for (size_t i = 0; i < r->n; i++) {
 		const dd_diag *d = &r->diags[i];
+		if (d->baselined && !opts->show_baselined)
+			continue;
 		json_t *res = json_object();
 		json_object_set_new(res, "ruleId", json_string(d->rule));
 		int ri = dd_rule_find(d->rule);
@@ -91,6 +92,8 @@ static int write_sarif(FILE *out, const dd_result *r, const dd_report_opts *opts
 				json_object_set_new(sup, "justification", json_string(d->suppression_reason));
 			json_object_set_new(res, "suppressions", json_pack("[o]", sup));
 		}
+		if (opts->show_baselined)
+			json_object_set_new(res, "baselineState", json_string(d->baselined ? "unchanged" : "new"));
 		json_array_append_new(results, res);
 	}
 	json_t *run = json_pack("{s:{s:o}, s:o, s:s}", "tool", "driver", driver, "results", results,

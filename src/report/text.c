@@ -37,7 +37,7 @@ static int write_text(FILE *out, const dd_result *r, const dd_report_opts *opts)
 {
 	const dd_diag *d = r->diags;
 	for (size_t i = 0; i < r->n; i++) {
-		if (d[i].suppressed)
+		if (d[i].suppressed || d[i].baselined)
 			continue;
 		const char *sev = dd_severity_name(d[i].severity);
 		if (opts->color)

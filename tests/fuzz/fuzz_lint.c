@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dd_result_add_run(&r, run);
 	FILE *null = fopen("/dev/null", "w");
 	if (null) {
-		dd_report_opts ro = { false, false };
+		dd_report_opts ro = { false, false, false };
 		for (size_t k = 0; dd_reporters[k]; k++)
 			dd_reporters[k]->write(null, &r, &ro);
 		fclose(null);

@@ -135,7 +135,7 @@ static void test_json_report(void **state)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	dd_report_opts ro = { false, false };
+	dd_report_opts ro = { false, false, false };
 	dd_result result = { 0 };
 	dd_result_add_run(&result, run);
 	assert_int_equal(dd_reporter_json.write(mem, &result, &ro), 0);
