@@ -138,7 +138,7 @@ uninstall:
 # make install into a scratch DESTDIR, then the installed binary, man pages, completions and hook
 # work from there (mandoc -T lint, bash with bash-completion, zsh -n, fish -n), then uninstall.
 install-check: $(BUILD)/ddlint $(DOCS)
-	@sh tests/install.sh
+	@BUILD=$(BUILD) sh tests/install.sh
 
 readme: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --write $(BUILD)/ddlint

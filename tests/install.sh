@@ -2,7 +2,8 @@
 # make install into a scratch DESTDIR, then what was installed works from there: the binary
 # (--version), the man pages (mandoc -T lint, man -l, every option and command of the usage and
 # every rule present), the bash completion (loaded in bash with bash-completion, asked for
-# completions), zsh and fish completions (syntax), the git pre-commit hook; then make uninstall.
+# completions), zsh (syntax, and typed into an interactive zsh) and fish completions, the git
+# pre-commit hook; then make uninstall.
 set -u
 repo=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -98,6 +99,16 @@ check_not "bash: init takes only directories" 0 "schema.sql" -- bc "ddlint init 
 
 # zsh and fish: the files parse
 check "zsh -n _ddlint" 0 "" -- zsh -n "$root/share/zsh/site-functions/_ddlint"
+# zsh: compinit with the installed directory in $fpath, a line typed and a tab (tests/complete.zsh)
+zc() { PATH="$root/bin:$PATH" timeout 20 zsh -f "$here/complete.zsh" "$root/share/zsh/site-functions" "$1"; }
+check "zsh: options" 0 "^--format$" -- zc "ddlint --for"
+check "zsh: formats" 0 "^sarif$" -- zc "ddlint --format "
+check "zsh: --format=" 0 "^sarif$" -- zc "ddlint --format=sa"
+check "zsh: a command" 0 "^explain$" -- zc "ddlint ex"
+check "zsh: rule ids from ddlint rules" 0 "^index/foreign-key$" -- zc "ddlint explain index/f"
+check "zsh: --select takes categories" 0 "^naming$" -- zc "ddlint --select nam"
+check "zsh: --rule ID=SEVERITY" 0 "^off$" -- zc "ddlint --rule types/money=o"
+check "zsh: files" 0 "^schema.sql$" -- zc "ddlint sch"
 check "fish -n ddlint.fish" 0 "" -- fish -n "$root/share/fish/vendor_completions.d/ddlint.fish"
 check "fish: options" 0 "^--format" -- fish -c "source '$root/share/fish/vendor_completions.d/ddlint.fish'; complete -C 'ddlint --for'"
 check "fish: formats" 0 "^sarif" -- fish -c "source '$root/share/fish/vendor_completions.d/ddlint.fish'; complete -C 'ddlint --format '"
