@@ -20,7 +20,7 @@ HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
-.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
+.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
@@ -84,8 +84,61 @@ docs-check: $(BUILD)/ddlint
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check
+	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check install-check
 	@echo "make check: all test suites passed"
+
+# ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+DOCDIR  ?= $(DATADIR)/doc/ddlint
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+HOOKDIR ?= $(DATADIR)/ddlint/hooks
+# the man pages' date: the last commit's, so that a build does not change them
+MANDATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
+LICENCE := $(wildcard LICENSE LICENCE COPYING)
+
+# The man pages and completions, made by the binary from its own tables (scripts/gen-docs.sh).
+DOCS := $(BUILD)/man/ddlint.1 $(BUILD)/man/ddlint-rules.7 $(BUILD)/completions/ddlint.bash \
+        $(BUILD)/completions/_ddlint $(BUILD)/completions/ddlint.fish
+docs: $(DOCS)
+
+$(BUILD)/man/ddlint.1: $(BUILD)/ddlint man/ddlint.1.in scripts/gen-docs.sh
+$(BUILD)/man/ddlint-rules.7: $(BUILD)/ddlint scripts/gen-docs.sh
+$(BUILD)/completions/ddlint.bash: $(BUILD)/ddlint completions/ddlint.bash.in scripts/gen-docs.sh
+$(BUILD)/completions/_ddlint: $(BUILD)/ddlint completions/ddlint.zsh.in scripts/gen-docs.sh
+$(BUILD)/completions/ddlint.fish: $(BUILD)/ddlint completions/ddlint.fish.in scripts/gen-docs.sh
+$(DOCS):
+	@mkdir -p $(dir $@)
+	sh scripts/gen-docs.sh $(if $(filter %.1,$@),man1,$(if $(filter %.7,$@),man7,$(if $(filter %.bash,$@),bash,$(if $(filter %.fish,$@),fish,zsh)))) \
+	  $(BUILD)/ddlint $(MANDATE) > $@.tmp && mv $@.tmp $@
+
+install: $(BUILD)/ddlint $(DOCS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DOCDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(HOOKDIR)
+	install -m 755 $(BUILD)/ddlint $(DESTDIR)$(BINDIR)/ddlint
+	install -m 644 $(BUILD)/man/ddlint.1 $(DESTDIR)$(MANDIR)/man1/ddlint.1
+	install -m 644 $(BUILD)/man/ddlint-rules.7 $(DESTDIR)$(MANDIR)/man7/ddlint-rules.7
+	install -m 644 $(BUILD)/completions/ddlint.bash $(DESTDIR)$(BASHCOMPDIR)/ddlint
+	install -m 644 $(BUILD)/completions/_ddlint $(DESTDIR)$(ZSHCOMPDIR)/_ddlint
+	install -m 644 $(BUILD)/completions/ddlint.fish $(DESTDIR)$(FISHCOMPDIR)/ddlint.fish
+	sed 's|@BINDIR@|$(BINDIR)|' scripts/git-pre-commit.sh > $(DESTDIR)$(HOOKDIR)/pre-commit
+	chmod 755 $(DESTDIR)$(HOOKDIR)/pre-commit
+	install -m 644 README.md $(LICENCE) $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ddlint $(DESTDIR)$(MANDIR)/man1/ddlint.1 $(DESTDIR)$(MANDIR)/man7/ddlint-rules.7 \
+	  $(DESTDIR)$(BASHCOMPDIR)/ddlint $(DESTDIR)$(ZSHCOMPDIR)/_ddlint $(DESTDIR)$(FISHCOMPDIR)/ddlint.fish \
+	  $(DESTDIR)$(HOOKDIR)/pre-commit $(addprefix $(DESTDIR)$(DOCDIR)/,README.md $(LICENCE))
+	-rmdir $(DESTDIR)$(HOOKDIR) $(DESTDIR)$(DATADIR)/ddlint $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# make install into a scratch DESTDIR, then the installed binary, man pages, completions and hook
+# work from there (mandoc -T lint, bash with bash-completion, zsh -n, fish -n), then uninstall.
+install-check: $(BUILD)/ddlint $(DOCS)
+	@BUILD=$(BUILD) sh tests/install.sh
 
 readme: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --write $(BUILD)/ddlint

@@ -7,8 +7,10 @@ set -eu
 pkgs="gcc make libc6-dev libpg-query-dev libprotobuf-c-dev libcmocka-dev libyaml-dev libjansson-dev"
 if [ "${1:-}" = --test ]; then
 	# the tests check our output with the real consumers: pre-commit, Neovim's quickfix and
-	# ALE, an XML parser for JUnit, a YAML parser for the CI templates, Microsoft's SARIF validator (npm), and a real PostgreSQL
+	# ALE, an XML parser for JUnit, a YAML parser for the CI templates, Microsoft's SARIF validator
+	# (npm), and a real PostgreSQL; mandoc lints the man pages, the shells load the completions
 	pkgs="$pkgs git python3-yaml pre-commit neovim vim-ale libxml2-utils postgresql-15 postgresql-client-15"
+	pkgs="$pkgs mandoc bash-completion zsh fish"
 fi
 missing=""
 for p in $pkgs; do

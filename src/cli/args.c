@@ -166,7 +166,9 @@ static int show_help(cli *c, const char *name, const char *val) { c->exit_now = 
 static int show_version(cli *c, const char *name, const char *val)
 {
 	c->exit_now = 0;
-	printf("ddlint %s (PostgreSQL %s grammar)\n", DDLINT_VERSION, PG_VERSION);
+	/* the parser's version comes from libpg_query's own header, as compiled in */
+	printf("ddlint %s\nparser: libpg_query, PostgreSQL %s grammar (PG_VERSION_NUM %d)\n", DDLINT_VERSION, PG_VERSION,
+	       PG_VERSION_NUM);
 	return -1;
 }
 
@@ -265,10 +267,36 @@ static const dd_command *find_command(const char *word)
 	return NULL;
 }
 
+/* `ddlint __docs WHAT`, never in the usage: the tables above as tab-separated lines, for the man
+ * page and the shell completions the build generates (scripts/gen-docs.sh), so they cannot drift. */
+static int docs(const char *what)
+{
+	if (strcmp(what, "commands") == 0) {
+		for (const dd_command *k = commands; k->name; k++)
+			printf("%s\t%s\t%s\n", k->name, k->args[0] ? k->args : "-", k->summary);
+	} else if (strcmp(what, "options") == 0) {
+		for (const option *o = options; o->name; o++)
+			printf("%s\t%c\t%s\t%s\n", o->name, o->short_name ? o->short_name : '-', o->arg ? o->arg : "-", o->help);
+	} else if (strcmp(what, "formats") == 0) {
+		for (size_t k = 0; dd_reporters[k]; k++)
+			printf("%s\n", dd_reporters[k]->name);
+	} else if (strcmp(what, "rules-man") == 0) {
+		return dd_cmd_rules_man();
+	} else {
+		fprintf(stderr, "ddlint: __docs takes commands, options, formats or rules-man\n");
+		return 2;
+	}
+	return 0;
+}
+
 int dd_cli_parse(cli *c, int argc, char **argv)
 {
 	bool only_paths = false;
 	c->exit_now = 2;
+	if (argc == 3 && strcmp(argv[1], "__docs") == 0) {
+		c->exit_now = docs(argv[2]);
+		return -1;
+	}
 	c->paths = dd_xcalloc((size_t)argc + 1, sizeof *c->paths);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];

@@ -87,6 +87,8 @@ int dd_run_cmd_baseline(cli *c);
 /* What they print (commands.c). */
 int dd_cmd_rules(void);
 int dd_cmd_explain(const char *id);
+/* ddlint-rules(7), in man(7) roff: every rule, from the text `explain` prints. */
+int dd_cmd_rules_man(void);
 /* Write a commented .ddlint.yml into `dir`; refuses to overwrite. */
 int dd_cmd_init(const char *dir);
 /* Print the effective configuration for `path` with where each value came from. */

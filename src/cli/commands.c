@@ -264,3 +264,58 @@ int dd_cmd_migrations(dd_run *run, bool json)
 	plan_text(run);
 	return 0;
 }
+
+/* Text as roff: a backslash is \e, a line starting with . or ' is protected, trailing blanks
+ * go; in fill mode (literal false) a blank line is .sp. */
+static void man_text(const char *text, bool literal)
+{
+	const char *p = text;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n == 0)
+			fputs(literal ? "\n" : ".sp\n", stdout);
+		else {
+			if (p[0] == '.' || p[0] == '\'')
+				fputs("\\&", stdout);
+			for (size_t i = 0; i < n; i++)
+				if (p[i] == '\\')
+					fputs("\\e", stdout);
+				else
+					putchar(p[i]);
+			putchar('\n');
+		}
+		p = e ? e + 1 : p + strlen(p);
+	}
+}
+
+int dd_cmd_rules_man(void)
+{
+	printf(".SH RULES\n");
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		const dd_rule *r = dd_rules[i];
+		printf(".SS %s\n", r->id);
+		man_text(r->summary, false);
+		printf(".PP\nDefault severity: \\fB%s\\fR.\n.PP\n", dd_severity_name(r->severity));
+		man_text(r->description, false);
+		printf(".PP\n\\fIWhy:\\fR\n");
+		man_text(r->why, false);
+		printf(".PP\n\\fIBad:\\fR\n.RS\n.nf\n");
+		man_text(r->bad, true);
+		printf(".fi\n.RE\n.PP\n\\fIGood:\\fR\n.RS\n.nf\n");
+		man_text(r->good, true);
+		printf(".fi\n.RE\n");
+		if (r->options && r->options[0].name) {
+			printf(".PP\n\\fIOptions:\\fR\n");
+			for (const dd_option *o = r->options; o->name; o++) {
+				printf(".TP\n\\fB%s\\fR (default: ", o->name);
+				man_text(o->default_value, false);
+				printf(")\n");
+				man_text(o->doc, false);
+			}
+		}
+	}
+	return 0;
+}
