@@ -110,6 +110,27 @@ static changed_file *add_file(dd_changes *ch, const char *top, const char *path,
 	return f;
 }
 
+/* Decode git's C-style quoting of a path in place (\\ \" \t \n and octal bytes); its new length. */
+static size_t unquote(char *s, size_t len)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < len) {
+			char e = s[++i];
+			if (e >= '0' && e <= '7' && i + 2 < len) {
+				c = (char)(((e - '0') << 6) | ((s[i + 1] - '0') << 3) | (s[i + 2] - '0'));
+				i += 2;
+			} else {
+				c = e == 't' ? '\t' : e == 'n' ? '\n' : e;
+			}
+		}
+		s[k++] = c;
+	}
+	s[k] = '\0';
+	return k;
+}
+
 /* Read `git diff --unified=0` output: "+++ b/PATH" starts a file, "@@ -a,b +c,d @@" a hunk. */
 static void read_diff(dd_changes *ch, const char *top, char *diff)
 {
@@ -125,8 +146,18 @@ static void read_diff(dd_changes *ch, const char *top, char *diff)
 		} else if (strncmp(line, "new file mode", 13) == 0) {
 			new_file = true;
 		} else if (strncmp(line, "+++ ", 4) == 0) {
-			/* "+++ /dev/null" is a deleted file; quoted paths (unusual bytes) are not followed */
-			cur = strncmp(line + 4, "b/", 2) == 0 ? add_file(ch, top, line + 6, strlen(line + 6), new_file) : NULL;
+			/* "+++ /dev/null" is a deleted file. git ends a name that has a space with a tab,
+			 * and quotes one with a quote, a backslash or a control character ("b/...",
+			 * C escapes): both are read back to the name. */
+			char *name = line + 4;
+			size_t len = strlen(name);
+			if (len && name[len - 1] == '\t')
+				name[--len] = '\0';
+			if (len >= 2 && name[0] == '"' && name[len - 1] == '"') {
+				len = unquote(name + 1, len - 2);
+				name++;
+			}
+			cur = len > 2 && strncmp(name, "b/", 2) == 0 ? add_file(ch, top, name + 2, len - 2, new_file) : NULL;
 		} else if (cur && strncmp(line, "@@ ", 3) == 0) {
 			char *plus = strstr(line, " +");
 			if (!plus)
@@ -189,8 +220,9 @@ dd_changes *dd_changes_load(const char *ref)
 	}
 	trim_newline(base);
 	/* the work tree against the merge base: what the branch committed, and what is not committed yet */
-	char *d[] = { "git", "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-		      "--no-textconv", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", base, "--", NULL };
+	/* from the top of the work tree, whatever diff.relative says: paths are read as top/PATH */
+	char *d[] = { "git", "-C", top, "-c", "core.quotePath=false", "diff", "--no-relative", "--unified=0", "--no-color",
+		      "--no-ext-diff", "--no-textconv", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", base, "--", NULL };
 	char *top_opt[] = { "git", "-C", top, "ls-files", "-z", "--others", "--exclude-standard", NULL };
 	if (run_git(d, &diff) != 0 || run_git(top_opt, &untracked) != 0) {
 		fprintf(stderr, "ddlint: --changed-since: git diff against '%s' failed\n", ref);

@@ -96,5 +96,14 @@ check "HEAD as REF: only the work tree's changes" 0 "0 errors, 0 warnings, 0 inf
 check "from a subdirectory, paths as given" 1 "^002_orders.sql:3:27" -- sh -c "cd db && $DDLINT --no-config --changed-since main 002_orders.sql"
 check "the JSON report holds only the kept findings" 1 '"errors": 3' -- $DDLINT --no-config --format json --changed-since main db
 
+# names git writes specially: a space (the +++ line ends with a tab), a quote (C-quoted)
+printf 'CREATE TABLE spaced_things (x int);\n' > "db/my file.sql"
+printf 'CREATE TABLE quoted_things (x int);\n' > 'db/say"hi.sql'
+git add "db/my file.sql" 'db/say"hi.sql'
+check "a changed file with a space in its name" 1 "spaced_things.*has no primary key" -- $DDLINT --no-config --select schema/primary-key --changed-since HEAD "db/my file.sql"
+check "a changed file with a quote in its name" 1 "quoted_things.*has no primary key" -- $DDLINT --no-config --select schema/primary-key --changed-since HEAD 'db/say"hi.sql'
+# diff.relative from a subdirectory still reads the whole work tree's changes
+check "diff.relative set, run from a subdirectory" 1 "spaced_things" -- sh -c "cd db && git -c diff.relative=true status >/dev/null && GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=diff.relative GIT_CONFIG_VALUE_0=true $DDLINT --no-config --select schema/primary-key --changed-since HEAD 'my file.sql'"
+
 echo "cli-changed: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
