@@ -21,6 +21,9 @@ typedef struct entry {
 struct dd_baseline {
 	char *path;
 	char *dir;          /* absolute, normalised: what entry files are relative to */
+	char **linted;      /* the files linted this run (relative, as entries name them): only */
+	size_t n_linted;    /* their entries can be gone */
+	char *last_path, *last_rel;   /* the last file name turned relative (findings come by file) */
 	entry *entries;
 	size_t n, cap;
 	bool sorted;
@@ -183,6 +186,11 @@ void dd_baseline_free(dd_baseline *b)
 		free(b->entries[i].object);
 		free(b->entries[i].message);
 	}
+	for (size_t i = 0; i < b->n_linted; i++)
+		free(b->linted[i]);
+	free(b->linted);
+	free(b->last_path);
+	free(b->last_rel);
 	free(b->entries);
 	free(b->path);
 	free(b->dir);
@@ -302,13 +310,39 @@ int dd_baseline_read(const char *path, dd_baseline **out)
 	return 0;
 }
 
-/* The file of a diagnostic relative to the baseline's directory, with forward slashes. */
-static char *diag_file(const dd_baseline *b, const dd_diag *d)
+/* A file relative to the baseline's directory, with forward slashes: through its real path when
+ * it exists, as the baseline's directory is (a symlink, ./x.sql and x.sql name one file); heap. */
+static char *file_key(dd_baseline *b, const char *path)
 {
-	char *abs = absolute(d->path);
+	if (b->last_path && strcmp(b->last_path, path) == 0)
+		return dd_xstrdup(b->last_rel);
+	char *abs = realpath(path, NULL);
+	if (!abs)
+		abs = absolute(path);
 	char *rel = relative(b->dir, abs);
 	free(abs);
+	free(b->last_path);
+	free(b->last_rel);
+	b->last_path = dd_xstrdup(path);
+	b->last_rel = dd_xstrdup(rel);
 	return rel;
+}
+
+static char *diag_file(dd_baseline *b, const dd_diag *d) { return file_key(b, d->path); }
+
+void dd_baseline_linted(dd_baseline *b, const char *path)
+{
+	char *rel = file_key(b, path);
+	b->linted = dd_xrealloc(b->linted, (b->n_linted + 1) * sizeof *b->linted);
+	b->linted[b->n_linted++] = rel;
+}
+
+static bool was_linted(const dd_baseline *b, const char *file)
+{
+	for (size_t i = 0; i < b->n_linted; i++)
+		if (strcmp(b->linted[i], file) == 0)
+			return true;
+	return false;
 }
 
 void dd_baseline_match(dd_baseline *b, dd_result *r, size_t from)
@@ -347,7 +381,8 @@ size_t dd_baseline_gone(const dd_baseline *b)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < b->n; i++)
-		n += (size_t)(b->entries[i].count - b->entries[i].used);
+		if (was_linted(b, b->entries[i].file))
+			n += (size_t)(b->entries[i].count - b->entries[i].used);
 	return n;
 }
 
@@ -364,6 +399,10 @@ void dd_baseline_tighten(dd_baseline *b)
 	size_t k = 0;
 	for (size_t i = 0; i < b->n; i++) {
 		entry *e = &b->entries[i];
+		if (!was_linted(b, e->file)) {   /* not linted this time: kept as it is */
+			b->entries[k++] = *e;
+			continue;
+		}
 		if (e->used == 0) {
 			free(e->file);
 			free(e->rule);

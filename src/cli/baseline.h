@@ -21,6 +21,9 @@ const char *dd_baseline_path(const dd_baseline *b);
 
 /* Mark the unsuppressed diagnostics of r from index `from` on that the baseline absorbs
  * (baselined, no longer counted); each entry absorbs at most its count. */
+/* A file the run lints (each reported input): only the entries of linted files can be gone,
+ * or dropped by --update; the others are kept as they are. */
+void dd_baseline_linted(dd_baseline *b, const char *path);
 void dd_baseline_match(dd_baseline *b, dd_result *r, size_t from);
 /* Add the unsuppressed diagnostics of r from index `from` on to the baseline. */
 void dd_baseline_record(dd_baseline *b, const dd_result *r, size_t from);

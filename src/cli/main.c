@@ -341,6 +341,10 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 	if (select_inputs(c, inputs) != 0)
 		return 2;
 	dd_changes *changes = NULL;
+	if (mode == LINT_BASELINE && c->changed_since) {
+		fprintf(stderr, "ddlint: a baseline records every finding: --changed-since does not go with 'ddlint baseline'\n");
+		return 2;
+	}
 	if (mode == LINT_REPORT && c->changed_since && !(changes = dd_changes_load(c->changed_since)))
 		return 2;
 	dd_result result = { 0 };
@@ -386,6 +390,9 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 			status = 2;
 			goto done;
 		}
+		for (size_t k = 0; b && k < run->n_files; k++)
+			if (run->files[k]->report && run->files[k]->fs_real)
+				dd_baseline_linted(b, run->files[k]->path);
 		if (b && (mode == LINT_REPORT || c->update)) {
 			dd_baseline_match(b, &result, from);
 			result.baseline = true;
@@ -407,7 +414,8 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 			status = write_baselines(c, &bs);
 		goto done;
 	}
-	for (size_t i = 0; i < bs.n; i++)
+	/* with --changed-since, findings outside the changes are left out, not gone */
+	for (size_t i = 0; !changes && i < bs.n; i++)
 		if (bs.items[i])
 			result.baseline_gone += dd_baseline_gone(bs.items[i]);
 	int rc = write_reports(c, &result);

@@ -166,5 +166,20 @@ console.log(r.length==$nbad && r.every(x=>!('baselineState' in x))?'ok':r.length
 console.log(new Set(JSON.parse(require('fs').readFileSync('other.json','utf8')).entries.map(e=>e.file)).size)\""
 fi
 
+# a baseline of two files: linting, or updating, one of them leaves the other's entries alone
+mkdir two && cd two
+printf 'CREATE TABLE Alpha (x int);\n' > a.sql
+printf 'CREATE TABLE Beta (x int);\n' > b.sql
+$DDLINT baseline a.sql b.sql >/dev/null 2>&1
+check "one file of two: the other's entries are not gone" 0 "^0 errors, 0 warnings, 0 infos in 1 file \\([0-9]+ baselined\\)$" -- $DDLINT a.sql
+check "--update on one file keeps the other's entries" 0 "0 gone dropped$" -- $DDLINT baseline --update a.sql
+check "the other file is still baselined" 0 "^0 errors, 0 warnings, 0 infos in 1 file \\([0-9]+ baselined\\)$" -- $DDLINT b.sql
+# one file however it is named: ./a.sql, an absolute path, a path through a symlink
+ln -s . via
+check "./a.sql is a.sql" 0 "^0 errors, 0 warnings, 0 infos in 1 file \\([0-9]+ baselined\\)$" -- $DDLINT ./a.sql
+check "an absolute path through a symlink is a.sql" 0 "^0 errors, 0 warnings, 0 infos in 1 file \\([0-9]+ baselined\\)$" -- $DDLINT "$(pwd)/via/a.sql"
+check "baseline and --changed-since do not go together" 2 "^ddlint: a baseline records every finding: --changed-since does not go with 'ddlint baseline'" -- $DDLINT baseline --changed-since HEAD a.sql
+cd ..
+
 echo "cli-baseline: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

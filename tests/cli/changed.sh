@@ -105,5 +105,15 @@ check "a changed file with a quote in its name" 1 "quoted_things.*has no primary
 # diff.relative from a subdirectory still reads the whole work tree's changes
 check "diff.relative set, run from a subdirectory" 1 "spaced_things" -- sh -c "cd db && git -c diff.relative=true status >/dev/null && GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=diff.relative GIT_CONFIG_VALUE_0=true $DDLINT --no-config --select schema/primary-key --changed-since HEAD 'my file.sql'"
 
+# with a baseline, what --changed-since leaves out is not "gone" from the baseline
+mkdir ../based && cd ../based
+git init -q -b main . && git config user.email t@example.com && git config user.name test
+mkdir db && printf 'CREATE TABLE Alpha (x int);\n' > db/a.sql && printf 'CREATE TABLE beta (x int);\n' > db/b.sql
+git add . && git commit -qm init
+printf 'CREATE TABLE gamma (x int);\n' >> db/b.sql
+$DDLINT baseline --output base.json db >/dev/null 2>&1
+check "a baseline and --changed-since: the baselined and the left out counted apart" 0 "\\(3 baselined\\); 7 outside the changes since HEAD left out$" -- $DDLINT --baseline base.json --changed-since HEAD db
+cd ../repo
+
 echo "cli-changed: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
