@@ -128,7 +128,8 @@ for s in $(grep '^step' gl-run.txt); do
 	check "GitLab template: $(tail -1 "$s" | cut -c1-60)" 0 "" -- sh -e "$s"
 done
 base=$(git -C proj merge-base main feature)
-check "GitLab template: a merge request pipeline reports the change" 1 "^db/002_new.sql:1:14: error" -- sh -c "cd proj && CI_MERGE_REQUEST_DIFF_BASE_SHA=$base DDLINT_ARGS=--no-config DDLINT_PATHS=db sh -e '$work/$lint_step'"
+check "GitLab template: a merge request pipeline reports everything by default (the widget compares)" 1 "^db/001_old.sql" -- sh -c "cd proj && CI_MERGE_REQUEST_DIFF_BASE_SHA=$base DDLINT_ARGS=--no-config DDLINT_PATHS=db sh -e '$work/$lint_step'"
+check "GitLab template: DDLINT_CHANGED_ONLY=true reports the change" 1 "^db/002_new.sql:1:14: error" -- sh -c "cd proj && DDLINT_CHANGED_ONLY=true CI_MERGE_REQUEST_DIFF_BASE_SHA=$base DDLINT_ARGS=--no-config DDLINT_PATHS=db sh -e '$work/$lint_step'"
 check "GitLab template: ... only the change" 0 "^\\['db/002_new.sql'\\] major$" -- python3 -c "
 import json; d=json.load(open('proj/gl-code-quality-report.json'))
 print(sorted({x['location']['path'] for x in d}), max(x['severity'] for x in d))"
