@@ -4,14 +4,10 @@
  * and those on a table that a changed statement creates or alters. README "Only what a pull
  * request changed" is the contract.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "cli.h"
 #include "parse.h"
 
@@ -30,54 +26,17 @@ struct dd_changes {
 };
 
 /* Run git with argv (NULL-terminated, argv[0] "git"); its standard output into *out (heap,
- * NUL-terminated), its standard error to /dev/null. Returns its exit status, or -1. */
+ * NUL-terminated), its standard error dropped. Returns its exit status, or -1. */
 static int run_git(char *const argv[], char **out)
 {
-	int fds[2];
-	*out = NULL;
-	if (pipe(fds) != 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-		dup2(fds[1], STDOUT_FILENO);
-		if (null >= 0) {
-			dup2(null, STDERR_FILENO);
-			dup2(null, STDIN_FILENO);
-		}
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	size_t len = 0, cap = 4096;
-	char *buf = dd_xmalloc(cap);
-	for (;;) {
-		if (len + 1 >= cap)
-			buf = dd_xrealloc(buf, cap *= 2);
-		ssize_t r = read(fds[0], buf + len, cap - len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		len += (size_t)r;
-	}
-	buf[len] = '\0';
-	close(fds[0]);
-	int st;
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR) {
-			free(buf);
-			return -1;
-		}
-	*out = buf;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	dd_buf b = { 0 };
+	int status;
+	int rc = dd_child_run(argv, 0, &b, NULL, &status);
+	dd_buf_add(&b, "", 0);
+	*out = b.data ? b.data : dd_xstrdup("");
+	if (!b.data)
+		dd_buf_free(&b);
+	return rc != 0 ? -1 : status;
 }
 
 static void trim_newline(char *s)

@@ -105,6 +105,14 @@ void dd_changes_free(dd_changes *ch);
  * table a changed statement creates or alters; returns how many counted ones were dropped. */
 size_t dd_changes_filter(const dd_changes *ch, const dd_run *run, dd_result *r, size_t from);
 
+/* Run argv (argv[0] a program name, looked up in PATH, or a path; no shell), standard input
+ * /dev/null; its standard output to out_fd when that is not 0, else read into out (at most
+ * DD_MAX_CHILD_OUTPUT bytes kept), else dropped; its standard error read into err (64 KiB
+ * kept) or dropped. Not both out and err. Returns 0 with *exit_status (-1: killed by a
+ * signal; 127: the program could not be run), or an errno when it could not be started. */
+#define DD_MAX_CHILD_OUTPUT ((size_t)1 << 30)
+int dd_child_run(char *const argv[], int out_fd, dd_buf *out, dd_buf *err, int *exit_status);
+
 /* Run pg_dump --schema-only for a connection string into a temporary file; returns its
  * path (heap) or NULL after printing why. */
 char *dd_pg_dump_to_file(const char *pg_dump, const char *conninfo);
