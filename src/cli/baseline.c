@@ -221,6 +221,12 @@ static bool text_field(json_t *o, const char *key, bool nullable, const char **o
 int dd_baseline_read(const char *path, dd_baseline **out)
 {
 	*out = NULL;
+	/* looked at before it is opened: opening a FIFO would wait for a writer */
+	struct stat pre;
+	if (stat(path, &pre) == 0 && !S_ISREG(pre.st_mode)) {
+		fprintf(stderr, "ddlint: baseline '%s' is not a regular file\n", path);
+		return -1;
+	}
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		if (errno == ENOENT)

@@ -181,5 +181,9 @@ check "an absolute path through a symlink is a.sql" 0 "^0 errors, 0 warnings, 0 
 check "baseline and --changed-since do not go together" 2 "^ddlint: a baseline records every finding: --changed-since does not go with 'ddlint baseline'" -- $DDLINT baseline --changed-since HEAD a.sql
 cd ..
 
+mkfifo fifo.json
+check "a FIFO as the baseline is refused, not waited on" 2 "baseline 'fifo.json' is not a regular file" -- timeout 10 $DDLINT --baseline fifo.json two/a.sql
+rm -f fifo.json
+
 echo "cli-baseline: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
