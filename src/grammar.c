@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <pg_query.h>
 #include "grammar.h"
 
@@ -81,7 +80,7 @@ static bool item(const toks *k, int i, const char *w, size_t n)
 	if (n == 1 && strchr("*(),", *w))
 		return *w == '*' ? t.kind != DD_TOK_SEMI : *w == '(' ? t.kind == DD_TOK_LPAREN
 						      : *w == ')' ? t.kind == DD_TOK_RPAREN : t.kind == DD_TOK_COMMA;
-	return t.kind == DD_TOK_IDENT && (size_t)(t.end - t.start) == n && strncasecmp(k->s + t.start, w, n) == 0;
+	return dd_tok_is_word(k->s, t, w, n);
 }
 
 static bool word(const toks *k, int i, const char *w) { return item(k, i, w, strlen(w)); }

@@ -26,12 +26,8 @@ typedef struct block {
 static int find_text(const char *text, int from, int to, const char *needle)
 {
 	size_t n = strlen(needle);
-	if (n == 0)
-		return -1;
-	for (int i = from; i + (int)n <= to; i++)
-		if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
-			return i;
-	return -1;
+	const char *at = n && to > from ? memmem(text + from, (size_t)(to - from), needle, n) : NULL;
+	return at ? (int)(at - text) : -1;
 }
 
 /* The offset of line `lineno` (1-based, the body's first line being the one it starts on). */

@@ -343,11 +343,12 @@ dd_tok dd_lex_next(const char *s, int len, int i)
 	return t;
 }
 
-static bool tok_is(const char *text, dd_tok t, const char *word)
+bool dd_tok_is_word(const char *text, dd_tok t, const char *word, size_t n)
 {
-	size_t n = strlen(word);
 	return t.kind == DD_TOK_IDENT && (size_t)(t.end - t.start) == n && strncasecmp(text + t.start, word, n) == 0;
 }
+
+static bool tok_is(const char *text, dd_tok t, const char *word) { return dd_tok_is_word(text, t, word, strlen(word)); }
 
 /*
  * Our own splitter, used when a file does not parse as a whole: libpg_query's

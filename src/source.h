@@ -53,6 +53,8 @@ size_t dd_split_statements(const char *text, int len, int **starts, int **lens);
 /* The longest name PostgreSQL keeps (NAMEDATALEN - 1): longer ones are cut, with a NOTICE. */
 #define DD_NAME_MAX 63
 
+/* Is t the unquoted word `word` (its first n bytes), in any case? */
+bool dd_tok_is_word(const char *text, dd_tok t, const char *word, size_t n);
 /* Decode an identifier token of a NUL-terminated text as PostgreSQL's lexer does, before it
  * truncates: unquoted folded to lower case (ASCII letters only), "..." unquoted ("" is "),
  * U&"..." also unescaped (\XXXX, \+XXXXXX, UTF-16 pairs, with the character of a UESCAPE 'c'

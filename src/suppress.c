@@ -8,7 +8,6 @@
  */
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
 #include "suppress.h"
 
 typedef enum { SUP_NEXT_LINE, SUP_LINE, SUP_REGION, SUP_FILE, SUP_ENABLE } sup_kind;
@@ -101,11 +100,7 @@ static directive *parse_directive(dd_arena *a, const dd_file *f, const char *s, 
 	return NULL;
 }
 
-static bool is_word(const char *t, dd_tok tok, const char *word)
-{
-	size_t n = strlen(word);
-	return tok.kind == DD_TOK_IDENT && (size_t)(tok.end - tok.start) == n && strncasecmp(t + tok.start, word, n) == 0;
-}
+static bool is_word(const char *t, dd_tok tok, const char *word) { return dd_tok_is_word(t, tok, word, strlen(word)); }
 
 /* The directives in text[pos, len), appended in order. The dollar-quoted body of a DO block
  * (DO $$...$$, DO LANGUAGE plpgsql $$...$$), whose statements are linted, is read as SQL too;

@@ -50,12 +50,15 @@ static bool is_routine(PgQuery__ObjectType type)
 	       type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE;
 }
 
-/* The triggers on a table or view (named `name`, or all when NULL) are dropped. */
-static void drop_triggers(dd_model *m, const char *schema, const char *table, const char *name)
+/* The triggers named `name` (NULL: all) on table t, or, t NULL, on the view schema.table: a
+ * table's own list, or the model's for a view (which keeps none of its own). */
+static void drop_triggers(dd_model *m, dd_table *t, const char *schema, const char *table, const char *name)
 {
-	for (size_t j = 0; j < m->n_triggers; j++) {
-		dd_trigger *x = m->triggers[j];
-		if (!x->dropped && strcmp(x->schema, schema) == 0 && strcmp(x->table, table) == 0 &&
+	dd_trigger **v = t ? t->triggers : m->triggers;
+	size_t n = t ? t->n_triggers : m->n_triggers;
+	for (size_t j = 0; j < n; j++) {
+		dd_trigger *x = v[j];
+		if (!x->dropped && (t || (strcmp(x->schema, schema) == 0 && strcmp(x->table, table) == 0)) &&
 		    (!name || strcmp(x->name, name) == 0))
 			x->dropped = true;
 	}
@@ -213,12 +216,9 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			const char *tg = dd_string_node(o->list->items[n - 1]);
 			const char *tname = dd_string_node(o->list->items[n - 2]);
 			const char *tschema = n >= 3 ? dd_string_node(o->list->items[n - 3]) : NULL;
-			dd_table *t = dd_model_table(m, tschema, tname ? tname : "");
-			for (size_t j = 0; t && tg && j < t->n_triggers; j++)
-				if (!t->triggers[j]->dropped && strcmp(t->triggers[j]->name, tg) == 0)
-					t->triggers[j]->dropped = true;
-			if (!t)   /* on a view */
-				drop_triggers(m, dd_model_schema_for(m, tschema), tname ? tname : "", tg);
+			if (tg)
+				drop_triggers(m, dd_model_table(m, tschema, tname ? tname : ""), dd_model_schema_for(m, tschema),
+					      tname ? tname : "", tg);
 		} else if (is_routine(ds->remove_type)) {
 			/* every overload */
 			const char *s = dd_model_schema_for(m, schema);
@@ -236,7 +236,7 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 			else if (o)
 				dd_obj_drop(m, k, o);
 			if (o && k == KIND_VIEW)
-				drop_triggers(m, ((dd_view *)o)->schema, ((dd_view *)o)->name, NULL);
+				drop_triggers(m, NULL, ((dd_view *)o)->schema, ((dd_view *)o)->name, NULL);
 			if (o && k == KIND_TYPE && ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 				dd_model_drop_type_uses(m, o);
 			if (k == KIND_SCHEMA)
@@ -317,14 +317,7 @@ static void create_trigger(dd_model *m, const PgQuery__CreateTrigStmt *ts)
 	dd_table *t = table_of(m, ts->relation);
 	const char *schema = t ? t->schema : dd_model_schema_for(m, ts->relation->schemaname);
 	const char *table = t ? t->name : ts->relation->relname;
-	/* CREATE OR REPLACE: a table's own triggers, or (on a view) the model's */
-	for (size_t i = 0; t && i < t->n_triggers; i++) {
-		dd_trigger *x = t->triggers[i];
-		if (!x->dropped && strcmp(x->name, ts->trigname) == 0)
-			x->dropped = true;
-	}
-	if (!t)
-		drop_triggers(m, schema, table, ts->trigname);
+	drop_triggers(m, t, schema, table, ts->trigname);   /* CREATE OR REPLACE */
 	dd_trigger *tg = dd_arena_alloc(A(m), sizeof *tg);
 	tg->name = dd_arena_strdup(A(m), ts->trigname);
 	tg->schema = dd_arena_strdup(A(m), schema);
