@@ -11,7 +11,7 @@
 #include "config.h"
 #include "migrate.h"
 
-static const char *const top_keys[] = { "extends", "fail_on", "include", "exclude", "rules", "suppressions", "migrations", NULL };
+static const char *const top_keys[] = { "extends", "fail_on", "include", "exclude", "rules", "suppressions", "migrations", "safety", NULL };
 
 /* ---- globs: *, ?, [..], and ** across directories ---- */
 
@@ -252,7 +252,7 @@ int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len,
 		return 0;
 	}
 	if (root->kind != DD_VAL_MAP)
-		FAIL(root, "expected a map of settings (keys: extends, fail_on, include, exclude, rules, suppressions, migrations)");
+		FAIL(root, "expected a map of settings (keys: extends, fail_on, include, exclude, rules, suppressions, migrations, safety)");
 	for (size_t i = 0; i < root->n_items; i++) {
 		const char *k = root->keys[i];
 		const dd_value *v = root->items[i];
@@ -330,13 +330,37 @@ int dd_config_parse(dd_arena *a, const char *path, const char *text, size_t len,
 					FAIL(v->items[r], "'require_reason' expects true or false");
 				c->require_reason = b == 1;
 			}
+		} else if (strcmp(k, "safety") == 0) {
+			if (v->kind != DD_VAL_MAP)
+				FAIL(v, "'safety' expects a map: { assume_existing: true, postgres_version: 15 }");
+			for (size_t r = 0; r < v->n_items; r++) {
+				const dd_value *sv = v->items[r];
+				if (strcmp(v->keys[r], "assume_existing") == 0) {
+					int b = dd_value_bool(sv);
+					if (b < 0)
+						FAIL(sv, "'assume_existing' expects true or false");
+					c->assume_existing = b == 1;
+					c->assume_existing_node = sv;
+				} else if (strcmp(v->keys[r], "postgres_version") == 0) {
+					char *end = NULL;
+					long ver = sv->kind == DD_VAL_SCALAR ? strtol(sv->text, &end, 10) : 0;
+					if (!end || *end || ver < DD_PG_VERSION_MIN || ver > DD_PG_VERSION_MAX)
+						FAIL(sv, "'postgres_version' expects a PostgreSQL major version from %d to %d",
+						     DD_PG_VERSION_MIN, DD_PG_VERSION_MAX);
+					c->postgres_version = (int)ver;
+					c->postgres_version_node = sv;
+				} else {
+					FAIL(v->key_nodes[r], "unknown key '%s' in 'safety'; accepted: assume_existing, postgres_version",
+					     v->keys[r]);
+				}
+			}
 		} else {
-			const char *near = dd_did_you_mean(k, top_keys, 7);
+			const char *near = dd_did_you_mean(k, top_keys, 8);
 			if (near)
 				FAIL(root->key_nodes[i], "unknown key '%s'; did you mean '%s'? (accepted keys: extends, fail_on, "
-				     "include, exclude, rules, suppressions, migrations)", k, near);
+				     "include, exclude, rules, suppressions, migrations, safety)", k, near);
 			FAIL(root->key_nodes[i], "unknown key '%s'; accepted keys: extends, fail_on, include, exclude, rules, "
-			     "suppressions, migrations", k);
+			     "suppressions, migrations, safety", k);
 		}
 	}
 	*out = c;
@@ -391,6 +415,9 @@ void dd_config_apply(const dd_config *c, dd_run *run)
 	}
 	if (c->require_reason)
 		run->severity[DD_RULE_SUPPRESSION_REASON] = DD_SEV_WARNING;
+	run->assume_existing = c->assume_existing;
+	if (c->postgres_version)
+		run->postgres_version = c->postgres_version;
 	for (size_t i = 0; i < c->n_migration_dirs; i++)
 		dd_run_add_migration_dir(run, c->migration_dirs[i], c->migration_layouts[i]);
 }

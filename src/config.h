@@ -29,6 +29,10 @@ typedef struct dd_config {
 	dd_rule_setting **rules;
 	size_t n_rules;
 	bool require_reason;
+	/* safety: { assume_existing, postgres_version } (see include/ddlint/rule.h) */
+	bool assume_existing;
+	int postgres_version;        /* 0: unset (15) */
+	const dd_value *assume_existing_node, *postgres_version_node;
 	const char **migration_dirs, **migration_layouts;   /* migrations: dir and forced layout (or NULL) */
 	size_t n_migration_dirs;
 	dd_value *root;

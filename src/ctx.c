@@ -66,6 +66,17 @@ char *dd_qualified(dd_ctx *ctx, const char *schema, const char *name, const char
 	return dd_sprintf(ctx, "%s.%s", schema, name);
 }
 
+int dd_ctx_postgres_version(const dd_ctx *ctx) { return ctx->run->postgres_version; }
+
+bool dd_stmt_on_existing(const dd_ctx *ctx, const dd_stmt *st, const dd_file *created)
+{
+	if (!st || st->down)
+		return false;
+	if (!st->migration)
+		return ctx->run->assume_existing && created != st->file;
+	return !created || created->migration != st->migration;
+}
+
 void *dd_state(dd_ctx *ctx) { return ctx->run->rule_state[ctx->rule_index]; }
 void *dd_run_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->run->arena, size); }
 void dd_run_push(dd_ctx *ctx, void ***items, size_t *n, void *item) { dd_arena_push(ctx->run->arena, items, n, item); }

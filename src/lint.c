@@ -219,6 +219,7 @@ dd_run *dd_run_new(void)
 	dd_run *run = dd_xcalloc(1, sizeof *run);
 	run->arena = dd_arena_new();
 	run->jobs = 1;
+	run->postgres_version = DD_PG_VERSION_DEFAULT;
 	run->severity = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->severity);
 	for (size_t i = 0; i < dd_rules_count; i++)
 		run->severity[i] = dd_rules[i]->severity;

@@ -37,6 +37,8 @@ struct dd_run {
 	dd_model *model;
 	dd_unit **units; size_t n_units;
 	int jobs;                /* parser threads, the calling one included */
+	bool assume_existing;    /* safety.assume_existing: plain files are judged as changes to a live database */
+	int postgres_version;    /* safety.postgres_version */
 	bool linted;
 	char error[1024];
 };

@@ -413,6 +413,20 @@ dd_snapshot *dd_snapshot_take(dd_ctx *ctx, const dd_migration *m);
 void dd_snapshot_undo(dd_ctx *ctx, dd_snapshot *s, const char *const **left_over, size_t *n_left_over,
 		      const char *const **missing, size_t *n_missing, const struct dd_down_miss **misses, size_t *n_misses);
 
+/* ---- what a statement does to a live database (the safety/ rules) ------------------ */
+
+/* The PostgreSQL major versions `safety.postgres_version` accepts, and its default. */
+enum { DD_PG_VERSION_MIN = 10, DD_PG_VERSION_MAX = 18, DD_PG_VERSION_DEFAULT = 15 };
+/* The major version of the server the migrations run on (safety.postgres_version). */
+int dd_ctx_postgres_version(const dd_ctx *ctx);
+/* Does statement st act on an object that exists before the change it belongs to, so that
+ * running it takes locks on (or rewrites, or breaks) something in use? `created` is the file
+ * whose statement created the object (its loc.file), or NULL when the run does not create it
+ * (made outside the files: it exists). The change is the statement's migration; a down is
+ * never judged (it undoes its own up); a file outside migration directories is judged only
+ * with safety.assume_existing, and then the file is the change. */
+bool dd_stmt_on_existing(const dd_ctx *ctx, const dd_stmt *st, const dd_file *created);
+
 /* The model, the statement being visited and its location. */
 const dd_model *dd_ctx_model(const dd_ctx *ctx);
 const dd_file *dd_ctx_file(const dd_ctx *ctx);

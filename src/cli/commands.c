@@ -74,6 +74,9 @@ int dd_cmd_init(const char *dir)
 		"# exclude: [\"db/seeds/**\"]\n"
 		"# suppressions:\n"
 		"#   require_reason: false   # true: every ddlint-disable comment needs \"-- reason\"\n"
+		"# safety:                  # the safety/ rules: what a migration does to a live database\n"
+		"#   assume_existing: false  # true: judge plain schema files too, as changes to existing tables\n"
+		"#   postgres_version: 15    # major version of the server migrations run on\n"
 		"\n"
 		"rules:\n");
 	/* "#id:" and "#  key:" lines uncomment to valid YAML; "# text" lines are prose */
@@ -118,6 +121,12 @@ int dd_cmd_config(const char *path, const dd_config *c, const char *origin)
 	       c && c->fail_on >= 0 ? where(c->fail_on_node, b1, sizeof b1) : "default");
 	printf("suppressions:\n  require_reason: %-13s # %s\n", c && c->require_reason ? "true" : "false",
 	       c && c->require_reason ? "config" : "default");
+	printf("safety:\n  assume_existing: %-12s # %s\n", c && c->assume_existing ? "true" : "false",
+	       c && c->assume_existing_node ? where(c->assume_existing_node, b1, sizeof b1) : "default");
+	char ver[16];
+	snprintf(ver, sizeof ver, "%d", c && c->postgres_version ? c->postgres_version : DD_PG_VERSION_DEFAULT);
+	printf("  postgres_version: %-11s # %s\n", ver,
+	       c && c->postgres_version_node ? where(c->postgres_version_node, b1, sizeof b1) : "default");
 	printf("rules:\n");
 	for (size_t i = 0; i < dd_rules_count; i++) {
 		const dd_rule *r = dd_rules[i];

@@ -17,8 +17,8 @@ bad_config() {
 
 printf 'rules:\n  naming/snake-case: [error\n' > bad.yml; bad_config "invalid YAML" "^ddlint: bad.yml:3:1: invalid YAML: "
 printf -- '- a\n- b\n' > bad.yml; bad_config "not a map" "^ddlint: bad.yml:1:1: expected a map of settings"
-printf 'rulez:\n  x: off\n' > bad.yml; bad_config "unknown key, near miss" "^ddlint: bad.yml:1:1: unknown key 'rulez'; did you mean 'rules'\\? \\(accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations\\)"
-printf 'colour: red\n' > bad.yml; bad_config "unknown key" "^ddlint: bad.yml:1:1: unknown key 'colour'; accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations"
+printf 'rulez:\n  x: off\n' > bad.yml; bad_config "unknown key, near miss" "^ddlint: bad.yml:1:1: unknown key 'rulez'; did you mean 'rules'\\? \\(accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations, safety\\)"
+printf 'colour: red\n' > bad.yml; bad_config "unknown key" "^ddlint: bad.yml:1:1: unknown key 'colour'; accepted keys: extends, fail_on, include, exclude, rules, suppressions, migrations, safety"
 printf 'extends: lenient\n' > bad.yml; bad_config "extends" "^ddlint: bad.yml:1:10: 'extends' expects standard or strict"
 printf 'fail_on: sometimes\n' > bad.yml; bad_config "fail_on" "^ddlint: bad.yml:1:10: 'fail_on' expects error, warning, info or never"
 printf 'include: {a: b}\n' > bad.yml; bad_config "include type" "^ddlint: bad.yml:1:10: 'include' expects a list of globs"
@@ -43,6 +43,16 @@ printf 'rules:\n  naming/snake-case: loud\n' > bad.yml; bad_config "severity" "^
 printf 'rules:\n  naming/snake-case: [error]\n' > bad.yml; bad_config "rule value type" "expects a severity \\(error, warning, info, off\\) or a map of options"
 printf 'suppressions: { require: true }\n' > bad.yml; bad_config "suppressions key" "unknown key 'require' in 'suppressions'; accepted: require_reason"
 printf 'suppressions: { require_reason: sure }\n' > bad.yml; bad_config "require_reason" "'require_reason' expects true or false"
+printf 'safety: true\n' > bad.yml; bad_config "safety type" "^ddlint: bad.yml:1:9: 'safety' expects a map"
+printf 'safety: { assume: true }\n' > bad.yml; bad_config "safety key" "^ddlint: bad.yml:1:11: unknown key 'assume' in 'safety'; accepted: assume_existing, postgres_version"
+printf 'safety: { assume_existing: maybe }\n' > bad.yml; bad_config "assume_existing" "'assume_existing' expects true or false"
+printf 'safety: { postgres_version: 9.6 }\n' > bad.yml; bad_config "postgres_version not a major" "^ddlint: bad.yml:1:29: 'postgres_version' expects a PostgreSQL major version from 10 to 18"
+printf 'safety: { postgres_version: 19 }\n' > bad.yml; bad_config "postgres_version too new" "'postgres_version' expects a PostgreSQL major version from 10 to 18"
+printf 'safety: { postgres_version: [15] }\n' > bad.yml; bad_config "postgres_version list" "'postgres_version' expects a PostgreSQL major version"
+printf 'safety:\n  assume_existing: true\n  postgres_version: 11\n' > safety.yml
+check "config shows safety settings and where they come from" 0 "^  assume_existing: true +# safety.yml:2\$" -- $DDLINT config --config safety.yml t.sql
+check "config shows postgres_version" 0 "^  postgres_version: 11 +# safety.yml:3\$" -- $DDLINT config --config safety.yml t.sql
+check "config shows the safety defaults" 0 "^  postgres_version: 15 +# default\$" -- $DDLINT config --no-config t.sql
 printf 'rules: {}\n\377\n' > bad.yml; bad_config "not UTF-8" "^ddlint: bad.yml:1:1: not a UTF-8 text file"
 
 # YAML aliases: nested ones multiply (a "billion laughs": these 406 bytes ask for 9^9 nodes,
