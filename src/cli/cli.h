@@ -21,6 +21,9 @@ typedef struct dd_inputs {
 void dd_inputs_add(dd_inputs *in, const char *path, const char *display);
 /* Add a file, a directory (walked for *.sql in natural order) or "-"; prints and returns -1 on errors. */
 int dd_inputs_collect(dd_inputs *in, const char *arg, const char *stdin_name);
+/* Keep one input per file: a file named twice, or reached through a symbolic link or a hard
+ * link as well, is linted once, where it is first named. */
+void dd_inputs_dedup(dd_inputs *in);
 void dd_inputs_free(dd_inputs *in);
 
 typedef struct report_target { const dd_reporter *format; const char *output; } report_target;

@@ -126,3 +126,45 @@ int dd_inputs_collect(dd_inputs *o, const char *arg, const char *stdin_name)
 	qsort(o->items + first, o->n - first, sizeof *o->items, input_cmp);
 	return rc;
 }
+
+struct ident { dev_t dev; ino_t ino; size_t at; };
+
+static int ident_cmp(const void *pa, const void *pb)
+{
+	const struct ident *a = pa, *b = pb;
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	if (a->ino != b->ino)
+		return a->ino < b->ino ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+void dd_inputs_dedup(dd_inputs *in)
+{
+	if (in->n < 2)
+		return;
+	struct ident *ids = dd_xmalloc(in->n * sizeof *ids);
+	bool *drop = dd_xcalloc(in->n, sizeof *drop);
+	size_t n = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		struct stat sb;
+		if (strcmp(in->items[i].path, "-") != 0 && stat(in->items[i].path, &sb) == 0)
+			ids[n++] = (struct ident){ sb.st_dev, sb.st_ino, i };
+	}
+	qsort(ids, n, sizeof *ids, ident_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (ids[i].dev == ids[i - 1].dev && ids[i].ino == ids[i - 1].ino)
+			drop[ids[i].at] = true;   /* the first mention of the file stays */
+	size_t k = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		if (drop[i]) {
+			free(in->items[i].path);
+			free(in->items[i].display);
+		} else {
+			in->items[k++] = in->items[i];
+		}
+	}
+	in->n = k;
+	free(ids);
+	free(drop);
+}

@@ -443,6 +443,7 @@ static int lint_paths(cli *c, lint_mode mode)
 	for (size_t i = 0; i < c->n_paths; i++)
 		if (dd_inputs_collect(&inputs, c->paths[i], c->stdin_name) != 0)
 			status = 2;
+	dd_inputs_dedup(&inputs);
 	status = lint(c, &inputs, mode, status);
 	dd_inputs_free(&inputs);
 	return status;

@@ -91,6 +91,12 @@ mkdir dl && ln -s /nonexistent dl/dangling.sql && printf 'CREATE TABLE x (id int
 check "a broken symbolic link in a directory is skipped, said so" 0 "skipping 'dl/dangling.sql': broken symbolic link" -- $DDLINT --no-config --select schema/primary-key dl
 ln -s /nonexistent dangling.sql
 check "a broken symbolic link given as a file" 2 "cannot read 'dangling.sql': No such file or directory" -- $DDLINT --no-config dangling.sql
+# one file named twice, or through a link as well, is linted once, where it is first named
+mkdir twice && printf 'CREATE TABLE twice_things (id int);\n' > twice/a.sql && ln -s a.sql twice/b.sql && ln twice/a.sql twice/hard.sql
+check "a file named twice is linted once" 1 "^1 error, 0 warnings, 0 infos in 1 file$" -- $DDLINT --no-config --select schema/primary-key twice/a.sql ./twice/a.sql "$(pwd)/twice/a.sql"
+check "a file and a symbolic link to it, once" 1 "^twice/a.sql:1:14: error" -- $DDLINT --no-config --select schema/primary-key twice/a.sql twice/b.sql
+check "a directory holding a file and its links: once" 1 "^1 error, 0 warnings, 0 infos in 1 file$" -- $DDLINT --no-config --select schema/primary-key twice
+check "the first name given is the one shown" 1 "^twice/b.sql:1:14: error" -- $DDLINT --no-config --select schema/primary-key twice/b.sql twice
 mkdir cfgdir
 check "a directory given as the config file" 2 "cannot read config 'cfgdir': Is a directory" -- $DDLINT --config cfgdir clean.sql
 check "a directory given as context is walked" 1 "nokey.sql" -- $DDLINT --no-config --context mig nokey.sql
