@@ -439,10 +439,13 @@ int dd_baseline_write(const dd_baseline *b)
 	json_object_set_new(doc, "version", json_integer(BASELINE_FORMAT));
 	json_object_set_new(doc, "tool", json_string("ddlint " DDLINT_VERSION));
 	json_object_set_new(doc, "entries", arr);
-	/* a temporary file beside it, renamed over it: a reader never sees half a baseline */
-	size_t n = strlen(b->path) + 16;
+	/* a temporary file beside it, renamed over it: a reader never sees half a baseline; a
+	 * baseline that is a symbolic link is written where the link leads, and stays a link */
+	char *real = realpath(b->path, NULL);
+	const char *target = real ? real : b->path;
+	size_t n = strlen(target) + 16;
 	char *tmp = dd_xmalloc(n);
-	snprintf(tmp, n, "%s.tmp-XXXXXX", b->path);
+	snprintf(tmp, n, "%s.tmp-XXXXXX", target);
 	int fd = mkstemp(tmp);
 	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!out) {
@@ -453,6 +456,7 @@ int dd_baseline_write(const dd_baseline *b)
 		}
 		json_decref(doc);
 		free(tmp);
+		free(real);
 		return -1;
 	}
 	int rc = dd_write_json(out, doc);
@@ -464,7 +468,7 @@ int dd_baseline_write(const dd_baseline *b)
 		mode_t mask = umask(0);
 		umask(mask);
 		chmod(tmp, 0666 & ~mask);
-		if (rename(tmp, b->path) != 0)
+		if (rename(tmp, target) != 0)
 			rc = -1;
 	}
 	if (rc != 0) {
@@ -472,5 +476,6 @@ int dd_baseline_write(const dd_baseline *b)
 		unlink(tmp);
 	}
 	free(tmp);
+	free(real);
 	return rc;
 }

@@ -181,6 +181,17 @@ check "an absolute path through a symlink is a.sql" 0 "^0 errors, 0 warnings, 0 
 check "baseline and --changed-since do not go together" 2 "^ddlint: a baseline records every finding: --changed-since does not go with 'ddlint baseline'" -- $DDLINT baseline --changed-since HEAD a.sql
 cd ..
 
+# a baseline kept as a symbolic link (to a shared file) stays a link when it is rewritten
+mkdir linked linked/shared && cd linked
+printf 'CREATE TABLE Alpha (x int);\nCREATE TABLE Beta (x int);\n' > a.sql
+$DDLINT baseline --output shared/base.json a.sql >/dev/null 2>&1
+ln -s shared/base.json .ddlint-baseline.json
+printf 'CREATE TABLE Alpha (x int);\n' > a.sql
+check "a symlinked baseline is updated" 0 "[1-9][0-9]* gone dropped$" -- $DDLINT baseline --update a.sql
+check "... and is still a symbolic link" 0 "^link$" -- sh -c 'test -L .ddlint-baseline.json && echo link'
+check "... to the file it was, now updated" 0 "^0$" -- sh -c 'grep -ci "beta" shared/base.json; true'
+cd ..
+
 mkfifo fifo.json
 check "a FIFO as the baseline is refused, not waited on" 2 "baseline 'fifo.json' is not a regular file" -- timeout 10 $DDLINT --baseline fifo.json two/a.sql
 rm -f fifo.json
