@@ -84,6 +84,10 @@ check "the upload step is codeql-action's upload-sarif, given the lint step's fi
 import yaml; s=[x for x in yaml.safe_load(open('action/action.yml'))['runs']['steps'] if 'uses' in x][0]
 assert s['uses'] == 'github/codeql-action/upload-sarif@v3', s['uses']
 print('sarif_file=%s category=%s if=%s' % (s['with']['sarif_file'], s['with']['category'], s['if'].split(' ')[0]))"
+check "no upload from a fork's pull request (its token is read-only)" 0 "^fork skipped$" -- python3 -c "
+import yaml; s=[x for x in yaml.safe_load(open('action/action.yml'))['runs']['steps'] if 'uses' in x][0]
+assert \"!(github.event_name == 'pull_request' && github.event.pull_request.head.repo.fork)\" in s['if'], s['if']
+print('fork skipped')"
 n_install=$(awk -F'\t' '$2 ~ /^install/ { print $1 }' action-steps.txt)
 n_build=$(awk -F'\t' '$2 ~ /^build/ { print $1 }' action-steps.txt)
 n_lint=$(awk -F'\t' '$2 == "lint" { print $1 }' action-steps.txt)
