@@ -364,6 +364,9 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 			status = dd_cmd_migrations(run, c->targets[0].format == &dd_reporter_json);
 			goto done;
 		}
+		if (mode == LINT_ERD)   /* a diagram needs the model, not the findings */
+			for (size_t k = 0; k < dd_rules_count; k++)
+				dd_run_set_severity(run, dd_rules[k]->id, DD_SEV_OFF);
 		if (dd_run_lint(run) != 0) {
 			fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
 			status = 2;
