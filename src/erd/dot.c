@@ -2,8 +2,9 @@
  * Graphviz DOT. Every node id is ours (t1, t2, ...), every label an HTML-like label: text from
  * SQL is written with the entities &amp; &lt; &gt; &quot; (Graphviz "DOT Language", IDs: an HTML
  * string is <...>; "Node Shapes", HTML-like labels: the characters <, > and & are written as
- * entities), line breaks as <BR/>, other control characters as spaces. Ports (one a column) are
- * ours too (c1, c2, ...). A schema is a cluster; relationships are crow's-foot edges.
+ * entities), line breaks as <BR/>, other control characters as spaces. Ports are ours too: a
+ * column's row has l1 (its left cell) and r1 (its right one); an edge leaves the child's column
+ * on the right (east) and enters the parent's on the left (west), as rankdir=LR lays them out. A schema is a cluster; relationships are crow's-foot edges.
  * newrank=true: without it Graphviz 2.43 (Debian 12) warns 'Arrow type "both" unknown' on some
  * graphs of clusters with dir=both edges (adventureworks).
  */
@@ -64,7 +65,7 @@ static void table(FILE *out, const dd_erd *g, size_t i, const char *indent)
 		const dd_column *c = t->columns[k];
 		bool pk = dd_erd_is_pk(t, c->name), fk = dd_erd_is_fk(t, c->name);
 		bool uk = !pk && dd_erd_is_unique(t, c->name);
-		fprintf(out, "%s  <TR><TD ALIGN=\"LEFT\">%s%s%s</TD><TD ALIGN=\"LEFT\"", indent, pk ? "PK" : "",
+		fprintf(out, "%s  <TR><TD ALIGN=\"LEFT\" PORT=\"l%zu\">%s%s%s</TD><TD ALIGN=\"LEFT\"", indent, k + 1, pk ? "PK" : "",
 			pk && (fk || uk) ? " " : "", fk ? (uk ? "FK UK" : "FK") : uk ? "UK" : "");
 		if (c->comment) {
 			fputs(" TOOLTIP=\"", out);
@@ -75,7 +76,7 @@ static void table(FILE *out, const dd_erd *g, size_t i, const char *indent)
 		fputs(pk ? "<U>" : "", out);
 		put_html(out, c->name);
 		fputs(pk ? "</U>" : "", out);
-		fprintf(out, "</TD><TD ALIGN=\"LEFT\" PORT=\"c%zu\">", k + 1);
+		fprintf(out, "</TD><TD ALIGN=\"LEFT\" PORT=\"r%zu\">", k + 1);
 		put_html(out, c->type.text);
 		fputs(c->not_null ? " NOT NULL" : "", out);
 		fputs("</TD></TR>\n", out);
@@ -123,10 +124,10 @@ int dd_erd_write_dot(FILE *out, const dd_erd *g)
 		size_t to = r->n_parent_columns ? column_index(r->parent, r->parent_columns[0]) : 0;
 		fprintf(out, "  t%ld", dd_erd_table_index(g, r->child) + 1);
 		if (from)
-			fprintf(out, ":c%zu", from);
+			fprintf(out, ":r%zu:e", from);
 		fprintf(out, " -> t%ld", dd_erd_table_index(g, r->parent) + 1);
 		if (to)
-			fprintf(out, ":c%zu", to);
+			fprintf(out, ":l%zu:w", to);
 		fprintf(out, " [arrowtail=%s, arrowhead=%s, tooltip=", r->one_to_one ? "teeodot" : "crowodot",
 			r->required ? "teetee" : "teeodot");
 		put_quoted(out, r->fk->name);

@@ -6,13 +6,15 @@
  *   hold `"`, `%`, `\` or a line break;
  * - an attribute's type is one word ([A-Za-z_*] then letters, digits, -_[]().,*): spaces become _,
  *   any other character _;
- * - an attribute's name is written between backticks, which take any character but a backtick;
+ * - an attribute's name is a word too, and written between backticks when it is not one (or is
+ *   PK, FK or UK, which the lexer takes for keys): backticks take any character but a backtick;
  * - a comment (and a relationship label) is "..." and may not hold `"`.
  * Text is escaped with Mermaid's entity codes (#quot;, #lt;, #35; ...), which Mermaid turns
  * back into the characters when it renders: `"`, `%`, `\`, `#`, `<`, `>`, `&`, the backtick and
  * `;` are written as codes, line breaks and other control characters as spaces.
  */
 #include <string.h>
+#include <strings.h>
 #include "erd.h"
 
 static void put_text(FILE *out, const char *s)
@@ -36,6 +38,18 @@ static bool word_char(unsigned char c, bool first)
 	if (c >= 0x80 || c == '_' || c == '*' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 		return true;
 	return !first && ((c >= '0' && c <= '9') || strchr("-[]().,", c));
+}
+
+/* Is s an attribute word that cannot be taken for a key? */
+static bool plain_word(const char *s)
+{
+	if (!word_char((unsigned char)*s, true) || strcasecmp(s, "PK") == 0 || strcasecmp(s, "FK") == 0 ||
+	    strcasecmp(s, "UK") == 0)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (!word_char(*p, false) || *p >= 0x80)
+			return false;
+	return true;
 }
 
 /* A type as one attribute word. */
@@ -69,9 +83,13 @@ int dd_erd_write_mermaid(FILE *out, const dd_erd *g)
 			const dd_column *c = t->columns[k];
 			fputs("        ", out);
 			put_type(out, c->type.text);
-			fputs(" `", out);
-			put_text(out, c->name);
-			fputc('`', out);
+			if (plain_word(c->name)) {
+				fprintf(out, " %s", c->name);
+			} else {
+				fputs(" `", out);
+				put_text(out, c->name);
+				fputc('`', out);
+			}
 			const char *keys[3];
 			int n = 0;
 			if (dd_erd_is_pk(t, c->name))
@@ -104,9 +122,13 @@ int dd_erd_write_mermaid(FILE *out, const dd_erd *g)
 		put_text(out, dd_erd_label(g, e->schema, e->name));
 		fputs(" (enum)\"] {\n", out);
 		for (size_t k = 0; k < e->n_labels; k++) {
-			fputs("        label `", out);
-			put_text(out, e->labels[k]);
-			fputs("`\n", out);
+			if (plain_word(e->labels[k])) {
+				fprintf(out, "        label %s\n", e->labels[k]);
+			} else {
+				fputs("        label `", out);
+				put_text(out, e->labels[k]);
+				fputs("`\n", out);
+			}
 		}
 		fputs("    }\n", out);
 	}

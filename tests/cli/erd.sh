@@ -96,7 +96,8 @@ check "a composite primary key within which the FK lies is not" 0 '^Ref: "public
 check "Mermaid: exactly one parent for a NOT NULL FK, zero or more children" 0 '^    t6 \|\|--o\{ t5 : "order_items_order_id_fkey"$' -- $DDLINT erd --no-config shop.sql
 check "Mermaid: zero or one parent for a nullable FK" 0 '^    t3 \|o--o\{ t6 : "orders_coupon_id_fkey"$' -- $DDLINT erd --no-config shop.sql
 check "Mermaid: one-to-one" 0 '^    t6 \|\|--o\| t1 : "invoices_order_id_fkey"$' -- $DDLINT erd --no-config shop.sql
-check "Mermaid: PK, FK, UK and the comment" 0 '^        text `email` UK "not null: login"$' -- $DDLINT erd --no-config shop.sql
+check "Mermaid: PK, FK, UK and the comment" 0 '^        text email UK "not null: login"$' -- $DDLINT erd --no-config shop.sql
+check "Mermaid: a column named like a key is written in backticks" 0 "^        integer \`pk\`$" -- $DDLINT erd --no-config hostile.sql
 check "DOT: crow's foot at the child, tee at the parent" 0 'arrowtail=crowodot, arrowhead=teetee' -- $DDLINT erd --no-config --format dot shop.sql
 check "DOT: schemas as clusters" 0 'subgraph cluster_1 \{' -- $DDLINT erd --no-config --format dot shop.sql
 check "DBML: schemas as table groups" 0 '^TableGroup "billing" \{' -- $DDLINT erd --no-config --format dbml shop.sql
