@@ -74,7 +74,7 @@ typedef struct cli {
 typedef struct dd_command {
 	const char *name, *old_name, *args, *summary;
 	int (*run)(cli *c);
-	bool own_formats;   /* --format names the command's own formats (erd), not a report's */
+	bool own_formats;   /* --format names the command's own formats (erd, report), not a lint report's */
 } dd_command;
 
 /* Parse the command line into c; -1 when the program should end with c->exit_now. */
@@ -93,6 +93,9 @@ int dd_run_cmd_plan(cli *c);
 int dd_run_cmd_inspect(cli *c);
 int dd_run_cmd_baseline(cli *c);
 int dd_run_cmd_erd(cli *c);
+int dd_run_cmd_compliance(cli *c);
+/* ddlint report (compliance.c): per rule, the objects checked and passed, and overall. */
+int dd_cli_compliance(const cli *c, dd_run *run);
 
 /* ddlint erd (erd.c): the diagram of the run's model, as --format says, to --output or stdout. */
 int dd_cli_erd(const cli *c, dd_run *run);
