@@ -10,7 +10,7 @@ LDLIBS  += -lpg_query -ljansson -lyaml -lpthread
 BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
-LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c src/erd/*.c)
+LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c src/erd/*.c src/docs/*.c)
 CLI_SRCS  := $(wildcard src/cli/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o

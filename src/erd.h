@@ -40,6 +40,7 @@ typedef struct dd_erd {
 	dd_erd_rel *rels; size_t n_rels;               /* in table order, then constraint order */
 	const dd_typedef **enums; size_t n_enums;      /* the enums the shown columns use, sorted */
 	const char **schemas; size_t n_schemas;        /* of the shown tables, sorted */
+	const char **urls;   /* NULL, or a link per table (DOT: the node's URL, e.g. its docs page) */
 } dd_erd;
 
 /* Build the diagram of model `m`; -1 with a message in err when the filter names no table

@@ -126,6 +126,7 @@ static int add_erd_exclude(cli *c, const char *name, const char *val)
 }
 
 static int set_around(cli *c, const char *name, const char *val) { c->around = val; return 0; }
+static int set_check(cli *c, const char *name, const char *val) { c->check = true; return 0; }
 
 static int set_depth(cli *c, const char *name, const char *val)
 {
@@ -235,11 +236,12 @@ static const option options[] = {
 	{ "--no-baseline", 0, NULL, "report every finding, ignoring any baseline", set_no_baseline },
 	{ "--show-baselined", 0, NULL, "json and sarif: keep the baselined findings, marked", set_show_baselined },
 	{ "--update", 0, NULL, "ddlint baseline: drop what is gone from the baseline, add nothing", set_update },
-	{ "--schema", 0, "NAME", "erd: only the tables of this schema (repeatable)", add_erd_schema },
-	{ "--table", 0, "GLOB", "erd: only the tables whose name or schema.name matches (repeatable)", add_erd_table },
-	{ "--exclude", 0, "GLOB", "erd: leave out the tables whose name or schema.name matches (repeatable)", add_erd_exclude },
-	{ "--around", 0, "TABLE", "erd: only TABLE and the tables within --depth foreign keys of it", set_around },
-	{ "--depth", 0, "N", "erd: how many foreign keys from the --around table (default 1)", set_depth },
+	{ "--schema", 0, "NAME", "erd, docs: only the tables of this schema (repeatable)", add_erd_schema },
+	{ "--table", 0, "GLOB", "erd, docs: only the tables whose name or schema.name matches (repeatable)", add_erd_table },
+	{ "--exclude", 0, "GLOB", "erd, docs: leave out the tables whose name or schema.name matches (repeatable)", add_erd_exclude },
+	{ "--around", 0, "TABLE", "erd, docs: only TABLE and the tables within --depth foreign keys of it", set_around },
+	{ "--depth", 0, "N", "erd, docs: how many foreign keys from the --around table (default 1)", set_depth },
+	{ "--check", 0, NULL, "docs: exit 1 when the site in --output DIR differs from what the SQL gives", set_check },
 	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
 	{ "--no-color", 0, NULL, "force colours off", set_no_color },
 	{ "--version", 0, NULL, "print the version", show_version },
@@ -258,6 +260,7 @@ static const dd_command commands[] = {
 	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan, false },
 	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect, false },
 	{ "baseline", NULL, "[PATH...]", "record the current findings as accepted (--output FILE, --update)", dd_run_cmd_baseline, false },
+	{ "docs", NULL, "[PATH...]", "write the schema's documentation into --output DIR: --format html or markdown", dd_run_cmd_docs, true },
 	{ "erd", NULL, "[PATH...]", "draw the schema: --format mermaid, dbml, dot or plantuml", dd_run_cmd_erd, true },
 	{ "report", NULL, "[PATH...]", "compliance per rule, objects checked and passed: --format text, json or markdown", dd_run_cmd_compliance, true },
 	{ NULL, NULL, NULL, NULL, NULL, false }

@@ -96,6 +96,9 @@ int dd_run_cmd_erd(cli *c);
 int dd_run_cmd_compliance(cli *c);
 /* ddlint report (compliance.c): per rule, the objects checked and passed, and overall. */
 int dd_cli_compliance(const cli *c, dd_run *run);
+int dd_run_cmd_docs(cli *c);
+/* ddlint docs (docs.c): the site into --output DIR, or --check it. */
+int dd_cli_docs(const cli *c, dd_run *run);
 
 /* ddlint erd (erd.c): the diagram of the run's model, as --format says, to --output or stdout. */
 int dd_cli_erd(const cli *c, dd_run *run);

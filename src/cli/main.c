@@ -212,7 +212,7 @@ static void print_summary(const cli *c, const dd_result *result)
 
 /* ---- linting ---- */
 
-typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE } lint_mode;
+typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE, LINT_DOCS } lint_mode;
 
 /* ---- baselines ---- */
 
@@ -357,7 +357,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 		if (done[i])
 			continue;
 		dd_run *run;
-		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN || mode == LINT_ERD || mode == LINT_COMPLIANCE, done, &run) != 0)
+		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN || mode == LINT_ERD || mode == LINT_COMPLIANCE || mode == LINT_DOCS, done, &run) != 0)
 			status = 2;
 		runs[n_runs++] = run;
 		if (mode == LINT_PLAN) {
@@ -374,8 +374,8 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 			status = 2;
 			goto done;
 		}
-		if (mode == LINT_ERD || mode == LINT_COMPLIANCE) {
-			int rc = mode == LINT_ERD ? dd_cli_erd(c, run) : dd_cli_compliance(c, run);
+		if (mode == LINT_ERD || mode == LINT_COMPLIANCE || mode == LINT_DOCS) {
+			int rc = mode == LINT_ERD ? dd_cli_erd(c, run) : mode == LINT_DOCS ? dd_cli_docs(c, run) : dd_cli_compliance(c, run);
 			status = rc ? rc : status;
 			goto done;
 		}
@@ -465,6 +465,7 @@ int dd_run_cmd_model(cli *c) { return lint_paths(c, LINT_MODEL); }
 int dd_run_cmd_plan(cli *c) { return lint_paths(c, LINT_PLAN); }
 int dd_run_cmd_erd(cli *c) { return lint_paths(c, LINT_ERD); }
 int dd_run_cmd_compliance(cli *c) { return lint_paths(c, LINT_COMPLIANCE); }
+int dd_run_cmd_docs(cli *c) { return lint_paths(c, LINT_DOCS); }
 
 int dd_run_cmd_baseline(cli *c)
 {

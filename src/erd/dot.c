@@ -81,7 +81,12 @@ static void table(FILE *out, const dd_erd *g, size_t i, const char *indent)
 		fputs(c->not_null ? " NOT NULL" : "", out);
 		fputs("</TD></TR>\n", out);
 	}
-	fprintf(out, "%s</TABLE>>];\n", indent);
+	fprintf(out, "%s</TABLE>>", indent);
+	if (g->urls && g->urls[i]) {
+		fputs(", URL=", out);
+		put_quoted(out, g->urls[i]);
+	}
+	fputs("];\n", out);
 }
 
 int dd_erd_write_dot(FILE *out, const dd_erd *g)
