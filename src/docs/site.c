@@ -5,13 +5,15 @@
  * attribute values); every page has a Content-Security-Policy that allows nothing but its own
  * inline style and data: images, so that nothing is loaded and no script runs even if a page
  * were wrong. Markdown: ASCII punctuation that can start markup (CommonMark: any ASCII
- * punctuation may be backslash-escaped) is escaped, & < > too (so no HTML passes, GitHub
- * allowing some), line breaks become spaces in table cells; code goes in a fence longer than
+ * punctuation may be backslash-escaped) is escaped, : @ and the dot of www. too (GitHub's
+ * autolinks), & < > as entities (so no HTML passes, GitHub allowing some), line breaks become
+ * spaces; code goes in a fence longer than
  * any run of backticks inside.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include "docs.h"
 
@@ -39,7 +41,7 @@ static void put_html(FILE *f, const char *s)
 		}
 }
 
-/* Markdown inline text; in a table cell (cell) | is escaped too and a line break is a space. */
+/* Markdown inline text; in a table cell or a paragraph (cell) a line break is a space. */
 static void put_md(FILE *f, const char *s, bool cell)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -53,8 +55,9 @@ static void put_md(FILE *f, const char *s, bool cell)
 			fputs(cell ? " " : "\n", f);
 		else if (*p < 0x20 || *p == 0x7f)
 			fputc(' ', f);
-		else if (strchr("\\`*_{}[]()#+-!|~", *p))
-			fprintf(f, "\\%c", *p);
+		else if (strchr("\\`*_{}[]()#+-!|~=:@", *p) ||
+			 (*p == '.' && p - (const unsigned char *)s >= 3 && strncasecmp((const char *)p - 3, "www", 3) == 0))
+			fprintf(f, "\\%c", *p);   /* : @ and www\. too: GitHub's autolinks (http://, a@b.c, www.) */
 		else
 			fputc(*p, f);
 	}
@@ -115,7 +118,7 @@ static void para(page *p, const char *s)
 		put_html(p->f, s);
 		fputs("</p>\n", p->f);
 	} else {
-		put_md(p->f, s, false);
+		put_md(p->f, s, true);   /* one line: no line of SQL text can start a list, a quote or a heading */
 		fputs("\n\n", p->f);
 	}
 }
