@@ -81,17 +81,18 @@ static void stale_pages(const char *dir, const char *sub, const char *ext, const
 	DIR *dp = opendir(path);
 	if (!dp)
 		return;
+	dd_map ours = { 0 };
+	for (size_t i = 0; i < n; i++)
+		dd_map_put(&ours, a, written[i], (void *)1);
 	struct dirent *e;
 	while ((e = readdir(dp)) != NULL) {
 		if (!dd_has_suffix(e->d_name, ext))
 			continue;
 		const char *rel = dd_arena_sprintf(a, "%s/%s", sub, e->d_name);
-		bool ours = false;
-		for (size_t i = 0; i < n && !ours; i++)
-			ours = strcmp(written[i], rel) == 0;
-		if (!ours)
+		if (!dd_map_get(&ours, rel))
 			DD_PUSH(a, out, n_out, rel);
 	}
+	dd_map_free(&ours);
 	closedir(dp);
 }
 

@@ -272,6 +272,8 @@ static const char *rule_path(dd_arena *a, const char *id, dd_docs_format fmt)
 typedef struct findings {
 	const dd_diag ***of;   /* per table, its findings */
 	size_t *n;
+	const dd_erd_rel ***in; /* per table, the relationships that reference it */
+	size_t *n_in;
 } findings;
 
 /* The table a finding is about: its object names the table, a column or constraint of it, or
@@ -302,7 +304,7 @@ static long finding_table(const dd_erd *g, dd_arena *a, const dd_map *by_name, c
 static findings by_table(const dd_docs *d, dd_arena *a)
 {
 	const dd_erd *g = d->erd;
-	findings f = { dd_arena_alloc(a, (g->n_tables + 1) * sizeof *f.of), dd_arena_alloc(a, (g->n_tables + 1) * sizeof *f.n) };
+	findings f = { dd_arena_alloc(a, (g->n_tables + 1) * sizeof *f.of), dd_arena_alloc(a, (g->n_tables + 1) * sizeof *f.n), NULL, NULL };
 	dd_map names = { 0 };
 	for (size_t i = 0; i < g->n_tables; i++)
 		dd_map_put(&names, a, dd_arena_sprintf(a, "%s.%s", g->tables[i]->schema, g->tables[i]->name), (void *)(i + 1));
@@ -315,6 +317,13 @@ static findings by_table(const dd_docs *d, dd_arena *a)
 			DD_PUSH(a, &f.of[t], &f.n[t], dg);
 	}
 	dd_map_free(&names);
+	f.in = dd_arena_alloc(a, (g->n_tables + 1) * sizeof *f.in);
+	f.n_in = dd_arena_alloc(a, (g->n_tables + 1) * sizeof *f.n_in);
+	for (size_t k = 0; k < g->n_rels; k++) {
+		long p = dd_erd_table_index(g, g->rels[k].parent);
+		if (p >= 0)
+			DD_PUSH(a, &f.in[p], &f.n_in[p], &g->rels[k]);
+	}
 	return f;
 }
 
@@ -343,14 +352,6 @@ static const char *join(dd_arena *a, const char *const *items, size_t n)
 	for (size_t i = 0; i < n; i++)
 		s = dd_arena_sprintf(a, "%s%s%s", s, i ? ", " : "", items[i]);
 	return s;
-}
-
-static size_t fks_in(const dd_erd *g, const dd_table *t)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < g->n_rels; i++)
-		n += g->rels[i].parent == t;
-	return n;
 }
 
 static size_t fks_out(const dd_table *t)
@@ -466,14 +467,12 @@ static void table_page(page *p, const dd_docs *d, size_t ti, const findings *fs,
 		table_end(p);
 	}
 
-	if (fks_in(g, t)) {
+	if (fs->n_in[ti]) {
 		heading(p, 2, "Referenced by");
 		static const char *const rcols[] = { "table", "foreign key", "columns" };
 		table_start(p, rcols, 3);
-		for (size_t k = 0; k < g->n_rels; k++) {
-			const dd_erd_rel *r = &g->rels[k];
-			if (r->parent != t)
-				continue;
+		for (size_t k = 0; k < fs->n_in[ti]; k++) {
+			const dd_erd_rel *r = fs->in[ti][k];
 			long ci = dd_erd_table_index(g, r->child);
 			row_start(p);
 			cell_link(p, paths[ci], dd_arena_sprintf(a, "%s.%s", r->child->schema, r->child->name));
@@ -567,7 +566,7 @@ static void index_page(page *p, const dd_docs *d, const findings *fs, const char
 		cell_num(p, t->n_columns);
 		cell_num(p, live_indexes(t));
 		cell_num(p, fks_out(t));
-		cell_num(p, fks_in(g, t));
+		cell_num(p, fs->n_in[i]);
 		cell_num(p, fs->n[i]);
 		cell(p, t->comment);
 		row_end(p);
