@@ -10,21 +10,30 @@
  *   PK, FK or UK, which the lexer takes for keys): backticks take any character but a backtick;
  * - a comment (and a relationship label) is "..." and may not hold `"`.
  * Text is escaped with Mermaid's entity codes (#quot;, #lt;, #35; ...), which Mermaid turns
- * back into the characters when it renders: `"`, `%`, `\`, `#`, `<`, `>`, `&`, the backtick and
- * `;` are written as codes, line breaks and other control characters as spaces.
+ * back into the characters when it renders: `"`, `%`, `\`, `#`, `<`, `>`, `&`, the backtick,
+ * `;` and braces are written as codes, line breaks and other control characters as spaces.
+ * Mermaid 11 reads labels as Markdown (`**b**` is drawn bold): `*`, `~` and an `_` that is not
+ * inside a word are written as codes too; the codes are decoded after the Markdown.
  */
 #include <string.h>
 #include <strings.h>
 #include "erd.h"
 
+static bool alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+
 static void put_text(FILE *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* Markdown in labels: an _ that can open or close emphasis (not inside a word) */
+		if (*p == '_' && (p == (const unsigned char *)s || !alnum(p[-1]) || !alnum(p[1]))) {
+			fputs("#95;", out);
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("#quot;", out); break;
 		case '<': fputs("#lt;", out); break;
 		case '>': fputs("#gt;", out); break;
-		case '#': case '%': case '\\': case '&': case '`': case ';': case '{': case '}':
+		case '#': case '%': case '\\': case '&': case '`': case ';': case '{': case '}': case '*': case '~':
 			fprintf(out, "#%d;", *p);
 			break;
 		default:

@@ -54,6 +54,11 @@ if command -v plantuml >/dev/null 2>&1; then
 else
 	echo "cli-erd: plantuml not installed; its checks are skipped (scripts/install-deps.sh --test installs it)"
 fi
+check "Mermaid: drawn by Mermaid in Chromium, the entity codes shown as the characters, no element made of them" 0 "^ok drawn$" -- \
+	node "$root/tests/erd/mermaid-render.mjs" hostile.mermaid --text 'we ird.li"ne{x}' --text '<b>x</b>' --text 's"ad' --text 'a\b' \
+	--text "it's <img src=x onerror=alert(1)> \"q\" %% #quot; \`tick\` \\n } ~~ **b** //i//"
+printf 'erDiagram\n  t1["a <b>bold</b>"] {\n    int id\n  }\n' > raw.mermaid
+check "the drawing check does fail on markup written raw" 1 "elements made from the text: B|does not show" -- node "$root/tests/erd/mermaid-render.mjs" raw.mermaid --text '<b>bold</b>'
 # the checks can fail: text written without escaping is refused or read wrong
 sed 's/\\"/"/' hostile.dbml > broken.dbml
 check "the DBML check does fail on an unescaped quote" 1 "rejects|got" -- node "$consumers" dbml broken.dbml model.json
