@@ -219,7 +219,7 @@ static int show_version(cli *c, const char *name, const char *val)
 }
 
 static const option options[] = {
-	{ "--format", 0, "FORMAT", "text (default), json, sarif, github, gitlab or junit; repeatable (erd: mermaid, dbml, dot or plantuml)", set_format },
+	{ "--format", 0, "FORMAT", "text (default), json, sarif, github, gitlab or junit; repeatable (erd: mermaid, dbml, dot, plantuml; report: text, json, markdown; docs: html, markdown)", set_format },
 	{ "--output", 0, "FILE", "write the report of the --format before it to FILE (a summary still goes to stderr)", set_output },
 	{ "--stdin-filename", 0, "NAME", "name for standard input in diagnostics and config lookup (default <stdin>)", set_stdin_name },
 	{ "--config", 0, "PATH", "use this config file for every input (no lookup)", set_config },
@@ -335,7 +335,7 @@ static int docs(const char *what)
 	} else if (strcmp(what, "formats") == 0) {
 		for (size_t k = 0; dd_reporters[k]; k++)
 			printf("%s\n", dd_reporters[k]->name);
-		fputs("mermaid\ndbml\ndot\nplantuml\n", stdout);   /* ddlint erd's */
+		fputs("mermaid\ndbml\ndot\nplantuml\nmarkdown\nhtml\n", stdout);   /* erd's, report's and docs' */
 	} else if (strcmp(what, "rules-man") == 0) {
 		return dd_cmd_rules_man();
 	} else {

@@ -80,6 +80,11 @@ check "markdown --check: up to date" 0 "up to date" -- $DDLINT docs --no-config 
 printf 'raw <img src=x>\n' > not-escaped.md && mkdir -p md2 && cp not-escaped.md md2/
 check "the markdown check does fail on raw HTML" 1 "<img> element" -- node "$t/markdown.mjs" md2
 
+# ---- which tables ----
+check "--schema: only its tables get pages" 0 "^tables/we-20ird.li-22ne-3ci-3e.html $" -- sh -c "$DDLINT docs --no-config --schema 'we ird' --output part hostile.sql 2>/dev/null; cd part && ls tables/* | tr '\n' ' '"
+check "--schema: the index lists only them" 0 "^1 table in 1 schema\.$" -- sh -c "sed -n 's|<p>\\(1 table.*\\)</p>|\\1|p' part/index.html"
+check "--exclude: and the page of the table left out is no page of the site" 1 "part/tables/we-20ird.li-22ne-3ci-3e.html is no page" -- $DDLINT docs --no-config --exclude 'we ird.*' --output part --check hostile.sql
+
 # ---- usage ----
 check "docs needs --output" 2 "docs: --output DIR names the directory" -- $DDLINT docs --no-config hostile.sql
 check "an unknown format" 2 "docs: unknown format 'pdf'; use html or markdown" -- $DDLINT docs --no-config --format pdf --output x hostile.sql
