@@ -10,7 +10,7 @@ LDLIBS  += -lpg_query -ljansson -lyaml -lpthread
 BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
-LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c)
+LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c src/erd/*.c src/docs/*.c)
 CLI_SRCS  := $(wildcard src/cli/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
@@ -72,7 +72,7 @@ fixtures: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" UPDATE="$(UPDATE)" sh tests/run-fixtures.sh
 
 cli: $(BUILD)/ddlint
-	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
+	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh tests/cli/erd.sh tests/cli/report.sh tests/cli/docs.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
 # Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
 check-pg: $(BUILD)/ddlint

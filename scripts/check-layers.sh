@@ -25,7 +25,9 @@ report 6 report report/common report/github report/gitlab report/json report/jun
 config 7 config
 ctx 7 ctx defnames
 lint 8 lint dump
-cli 9 cli/args cli/baseline cli/changed cli/child cli/commands cli/inputs cli/main cli/pgdump cli/cli
+erd 8 erd erd/graph erd/mermaid erd/dbml erd/dot erd/plantuml
+docs 9 docs docs/site
+cli 10 cli/args cli/baseline cli/changed cli/child cli/commands cli/compliance cli/docs cli/erd cli/inputs cli/main cli/pgdump cli/cli
 '
 module_of() {   # path without src/ and extension -> module name
 	echo "$layers" | awk -v f="$1" 'NF { for (i = 3; i <= NF; i++) if ($i == f) print $1 }'

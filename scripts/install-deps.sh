@@ -11,6 +11,9 @@ if [ "${1:-}" = --test ]; then
 	# (npm), and a real PostgreSQL; mandoc lints the man pages, the shells load the completions
 	pkgs="$pkgs git python3-yaml pre-commit neovim vim-ale libxml2-utils postgresql-15 postgresql-client-15"
 	pkgs="$pkgs mandoc bash-completion zsh fish"
+	# ddlint erd: Graphviz renders the DOT diagrams, PlantUML the PlantUML ones; ddlint docs:
+	# the site is opened in Debian's Chromium (headless, driven by puppeteer-core)
+	pkgs="$pkgs graphviz plantuml chromium"
 fi
 missing=""
 for p in $pkgs; do
@@ -34,13 +37,20 @@ if [ -n "$missing" ]; then
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 if [ "${1:-}" = --test ]; then
+	# npm tools, into build/tools, in one install (npm drops what an install does not name):
+	# Microsoft's SARIF validator; for ddlint erd, @dbml/core (the parser of dbdiagram.io) reads
+	# the DBML back, Mermaid's own parser the Mermaid, which needs a DOM (jsdom); for ddlint
+	# docs, puppeteer-core drives Debian's Chromium (it downloads no browser) and marked renders
+	# the Markdown pages
 	tools=$(cd "$(dirname "$0")/.." && pwd)/build/tools
 	multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
-	if [ ! -x "$multitool" ]; then
-		echo "installing: @microsoft/sarif-multitool (npm, into build/tools)"
+	if [ ! -x "$multitool" ] || [ ! -f "$tools/node_modules/@dbml/core/package.json" ] ||
+		[ ! -f "$tools/node_modules/mermaid/package.json" ] || [ ! -f "$tools/node_modules/jsdom/package.json" ] ||
+		[ ! -f "$tools/node_modules/puppeteer-core/package.json" ] || [ ! -f "$tools/node_modules/marked/package.json" ]; then
+		echo "installing: @microsoft/sarif-multitool, @dbml/core, mermaid, jsdom, puppeteer-core, marked (npm, into build/tools)"
 		mkdir -p "$tools"
 		(cd "$tools" && npm install --silent --no-audit --no-fund --no-save \
-			@microsoft/sarif-multitool@5 @microsoft/sarif-multitool-linux@5 >/dev/null)
+			@microsoft/sarif-multitool@5 @microsoft/sarif-multitool-linux@5 @dbml/core@3 mermaid@11 jsdom@29 puppeteer-core@24 marked@16 >/dev/null)
 		# npm does not run the package's install script: the binary needs its execute bit
 		chmod +x "$multitool"
 	fi

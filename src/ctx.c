@@ -46,6 +46,13 @@ void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggesti
 	dd_run_add_diag(ctx->run, ctx->rule_index, &loc, object, suggestion, msg);
 }
 
+bool dd_checking(const dd_ctx *ctx) { return ctx->run->checked != NULL; }
+
+void dd_checked_object(dd_ctx *ctx, dd_loc loc, const char *object)
+{
+	dd_run_checked(ctx->run, ctx->rule_index, &loc, object);
+}
+
 void *dd_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->arena, size); }
 
 char *dd_strdup(dd_ctx *ctx, const char *s) { return dd_arena_strdup(ctx->arena, s); }

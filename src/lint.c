@@ -74,6 +74,8 @@ static const dd_section *section_at(const dd_file *f, int offset)
 static void take_unit(dd_run *run, dd_unit *u)
 {
 	dd_file *f = u->file;
+	dd_loc whole = { f, 0, 0 };
+	dd_run_checked(run, DD_RULE_SYNTAX_ERROR, &whole, f->path);   /* syntax-error judges files */
 	for (size_t i = 0; i < u->n_errors; i++) {
 		dd_loc loc = { f, u->errors[i]->offset, u->errors[i]->len };
 		dd_run_add_diag(run, DD_RULE_SYNTAX_ERROR, &loc, NULL, NULL, u->errors[i]->message);
@@ -238,6 +240,8 @@ void dd_run_free(dd_run *run)
 	for (size_t i = 0; i < run->n_units; i++)
 		dd_arena_free(run->units[i]->arena);
 	dd_options_free(run);
+	for (size_t i = 0; run->checked && i < dd_rules_count; i++)
+		dd_map_free(&run->checked[i]);
 	free(run->sorted);
 	dd_arena_free(run->arena);
 	free(run);

@@ -114,6 +114,33 @@ void dd_run_add_diag(dd_run *run, int ri, const dd_loc *loc, const char *object,
 	DD_PUSH(run->arena, &run->diags, &run->n_diags, d);
 }
 
+void dd_run_count_checked(dd_run *run)
+{
+	if (!run->checked)
+		run->checked = dd_arena_alloc(run->arena, (dd_rules_count + 1) * sizeof *run->checked);
+}
+
+void dd_run_checked(dd_run *run, int ri, const dd_loc *loc, const char *object)
+{
+	if (!run->checked || run->severity[ri] == DD_SEV_OFF || !loc->file || !loc->file->report)
+		return;
+	const char *key = object;
+	char buf[64];
+	if (!key) {
+		int line, col;
+		dd_file_position(loc->file, loc->offset, &line, &col);
+		snprintf(buf, sizeof buf, ":%d", line);
+		key = dd_arena_sprintf(run->arena, "%s%s", loc->file->path, buf);
+	}
+	if (!dd_map_get(&run->checked[ri], key))
+		dd_map_put(&run->checked[ri], run->arena, key, (void *)1);
+}
+
+const char *dd_diag_checked_key(dd_run *run, const dd_diag *d)
+{
+	return d->object ? d->object : dd_arena_sprintf(run->arena, "%s:%d", d->path, d->line);
+}
+
 static int diag_cmp(const void *pa, const void *pb)
 {
 	const dd_diag *a = pa, *b = pb;

@@ -41,12 +41,24 @@ struct dd_run {
 	int postgres_version;    /* safety.postgres_version */
 	bool linted;
 	char error[1024];
+	/* ddlint report: the objects each rule judged (dd_checked), a map of keys per registry
+	 * entry; NULL unless dd_run_count_checked asked for them */
+	dd_map *checked;
 };
 
 /* Report a finding of rule `ri` (a DD_RULE_* index) at loc; dropped when the rule is off or the
  * file is context only. Strings are copied. */
 void dd_run_add_diag(struct dd_run *run, int ri, const dd_loc *loc, const char *object,
 		     const char *suggestion, const char *message);
+
+/* Keep count of the objects each rule judges (dd_checked), for ddlint report; before dd_run_lint. */
+void dd_run_count_checked(struct dd_run *run);
+/* Rule `ri` judged `object` (a qualified name, as a finding about it would give), defined at
+ * loc; NULL: the statement or comment at loc, keyed "path:line". Counted once per key; not for
+ * context files, nor for a rule that is off. */
+void dd_run_checked(struct dd_run *run, int ri, const dd_loc *loc, const char *object);
+/* The key a finding counts against: its object, else "path:line". */
+const char *dd_diag_checked_key(struct dd_run *run, const dd_diag *d);
 
 /* The last file added stands for this path on disk (an editor's unsaved buffer). */
 void dd_run_set_last_file_path(struct dd_run *run, const char *path);

@@ -262,6 +262,10 @@ void dd_apply_suppressions(dd_run *run)
 		for (size_t i = 0; i < n; i++) {
 			directive *d = ds[i];
 			bool unknown = false;
+			/* every suppression comment is judged by both rules (disable, and enable for unknown ids) */
+			dd_run_checked(run, DD_RULE_UNUSED_SUPPRESSION, &d->loc, NULL);
+			if (d->kind != SUP_ENABLE)
+				dd_run_checked(run, DD_RULE_SUPPRESSION_REASON, &d->loc, NULL);
 			for (size_t k = 0; k < d->n_ids; k++) {
 				if (known_id(d->ids[k]))
 					continue;

@@ -450,6 +450,20 @@ bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s);
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The running rule judged `object` (defined at loc), whether or not it reports it: what the
+ * compliance report (ddlint report) counts as checked; the objects checked without a finding
+ * pass. `object` is the qualified name a finding about it would give (a finding about a column
+ * counts against its table when the rule checks tables); NULL: the statement at loc. Each rule
+ * says what it counts (README "Compliance report"). A macro: its arguments are not even
+ * evaluated unless a report asked for the counts (dd_checking), so a lint pays nothing. */
+bool dd_checking(const dd_ctx *ctx);
+void dd_checked_object(dd_ctx *ctx, dd_loc loc, const char *object);
+#define dd_checked(ctx, ...) /* (ctx, loc, object); variadic for a compound literal loc */ \
+	do { \
+		if (dd_checking(ctx)) \
+			dd_checked_object((ctx), __VA_ARGS__); \
+	} while (0)
+
 /* Scratch memory for rules: zeroed memory and strings that live until the visit or finish step returns. */
 void *dd_alloc(dd_ctx *ctx, size_t size);
 char *dd_strdup(dd_ctx *ctx, const char *s);

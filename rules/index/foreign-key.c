@@ -70,6 +70,7 @@ static void finish(dd_ctx *ctx)
 			const dd_constraint *fk = t->constraints[c];
 			if (fk->kind != DD_CON_FOREIGN || fk->n_columns == 0 || fk->inherited)
 				continue;   /* a partition's copy is judged through its partitioned table's key */
+			dd_checked(ctx, fk->loc, dd_qualified(ctx, t->schema, t->name, fk->name));
 			bool covered = false;
 			for (size_t k = 0; k < t->n_indexes && !covered; k++)
 				covered = index_covers(t->indexes[k], fk);

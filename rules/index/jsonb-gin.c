@@ -10,6 +10,7 @@ static void finish(dd_ctx *ctx)
 		if (ix->dropped || ix->inherited || !ix->table || ix->table->dropped || ix->constraint || ix->unique ||
 		    (strcmp(ix->method, "btree") != 0 && strcmp(ix->method, "hash") != 0))
 			continue;
+		dd_checked(ctx, ix->loc, dd_qualified(ctx, ix->schema, ix->name, NULL));
 		for (size_t k = 0; k < ix->n_elems; k++) {
 			if (!ix->elems[k].column)
 				continue;   /* expressions such as ((data->>'key')) are what B-trees are for */

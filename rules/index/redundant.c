@@ -58,6 +58,7 @@ static void finish(dd_ctx *ctx)
 			const dd_index *a = t->indexes[ia];
 			if (a->dropped || a->constraint || a->inherited)
 				continue;   /* an index behind a constraint goes with the constraint */
+			dd_checked(ctx, a->loc, dd_qualified(ctx, a->schema, a->name, NULL));
 			for (size_t ib = 0; ib < t->n_indexes; ib++) {
 				const dd_index *b = t->indexes[ib];
 				if (ib == ia || b->dropped || !covers(b, a))

@@ -54,6 +54,8 @@ static void check_unit(dd_ctx *ctx, state *s)
 			in_tx = implicit;   /* why stays "after BEGIN", as the message has always said */
 		}
 		const dd_stmt *st = mk->st;
+		if (mk->what)   /* a statement that cannot run in a transaction block: what the rule checks */
+			dd_checked(ctx, (dd_loc){ st->file, st->offset, 0 }, NULL);
 		if (mk->what && in_tx && st->file->report) {
 			dd_loc l = { st->file, st->offset, dd_name_loc(st->file, st->offset).len };
 			dd_report(ctx, l, NULL, NULL, "%s cannot run inside a transaction block, and here it does (%s)%s", mk->what,

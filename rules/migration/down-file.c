@@ -24,6 +24,7 @@ static void finish(dd_ctx *ctx)
 		if (!m->up || !m->up->report || m->up->off_layout || !m->down_expected || (m->down_optional && !undo))
 			continue;
 		const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
+		dd_checked(ctx, up_location(m), obj);
 		if (!m->down) {
 			const char *what = m->down_hint;
 			dd_report(ctx, up_location(m), obj, NULL, "migration %s has no down: add %s", m->version, what);

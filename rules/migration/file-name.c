@@ -10,6 +10,8 @@ static void finish(dd_ctx *ctx)
 		if (!f->report)
 			continue;
 		dd_loc l = { f, 0, 0 };
+		if (f->dir_layout)
+			dd_checked(ctx, l, f->path);
 		if (f->off_layout && f->role == DD_ROLE_OTHER)
 			dd_report(ctx, l, f->path, NULL, "file name '%s' does not follow the %s layout of its directory: %s; "
 				  "it is not replayed", f->dir_name, f->dir_layout, f->off_layout_why ? f->off_layout_why : "the tool skips it");

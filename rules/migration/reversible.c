@@ -71,6 +71,9 @@ static void check(dd_ctx *ctx, const dd_migration *m, dd_snapshot *before)
 	size_t n_left_over, n_missing, n_misses;
 	const dd_down_miss *misses;
 	dd_snapshot_undo(ctx, before, &left_over, &n_left_over, &missing, &n_missing, &misses, &n_misses);
+	if (m->n_down)
+		dd_checked(ctx, (dd_loc){ m->down_stmts[0]->file, m->down_stmts[0]->offset, 0 },
+			   dd_sprintf(ctx, "%s %s", m->layout, m->version));
 	bool fails = false;   /* the down stops at its first rejected statement: nothing after it to compare */
 	for (size_t i = 0; i < n_misses && !fails; i++) {
 		const dd_down_miss *x = &misses[i];

@@ -28,6 +28,7 @@ static void check_unit(dd_ctx *ctx, const dd_migration *m, dd_stmt *const *st, s
 	bool tool_tx = tx == DD_TXMODE_OWN || tx == DD_TXMODE_OWN_OR_NONE || tx == DD_TXMODE_RUN;
 	bool tool = strcmp(mode, "tool") == 0 || (strcmp(mode, "auto") == 0 && tool_tx);
 	const char *obj = dd_sprintf(ctx, "%s %s", m->layout, m->version);
+	dd_checked(ctx, at(st[0]), obj);
 	if (tool) {
 		if (tx == DD_TXMODE_NONE && sec && sec->tx_why)
 			return;   /* the tool was told not to wrap this one: explicit control is the author's */

@@ -9,6 +9,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	const dd_type *t = dd_model_base_type(dd_ctx_model(ctx), &def->type);
 	if (strcmp(t->name, "boolean") != 0 || t->schema || t->array_dims)
 		return;
+	dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
 	size_t n;
 	const char *const *prefixes = dd_opt_list(ctx, "prefixes", &n);
 	for (size_t i = 0; i < n; i++)

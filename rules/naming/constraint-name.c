@@ -44,6 +44,7 @@ static void finish(dd_ctx *ctx)
 			const char *prefix = dd_opt_string(ctx, prefix_option(c->kind));
 			const char *want = dd_fit_name(ctx, expected(ctx, c, prefix), NULL);
 			const char *obj = dd_qualified(ctx, t->schema, t->name, c->name);
+			dd_checked(ctx, c->name_loc, obj);
 			if (!c->named || is_generated(c)) {
 				if (require)
 					dd_report(ctx, c->loc, obj, want,

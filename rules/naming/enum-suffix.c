@@ -12,6 +12,7 @@ static void finish(dd_ctx *ctx)
 		const dd_typedef *t = m->types[i];
 		if (t->dropped || t->kind != DD_TYPE_ENUM || dd_is_system_schema(t->schema))
 			continue;
+		dd_checked(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL));
 		size_t n = strlen(t->name);
 		if (n >= k && strcmp(t->name + n - k, suffix) == 0)
 			continue;

@@ -37,6 +37,8 @@ static void finish(dd_ctx *ctx)
 			}
 			if (!ref_col)
 				continue;
+			const dd_column *cc = dd_table_column(t, col);
+			dd_checked(ctx, cc ? cc->loc : fk->loc, dd_qualified(ctx, t->schema, t->name, col));
 			if (strcmp(fk->ref_table, users) == 0) {
 				bool allowed = false;
 				for (size_t a = 0; a < n_allow; a++)

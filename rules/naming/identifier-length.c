@@ -6,6 +6,7 @@
 static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 {
 	(void)arg;
+	dd_checked(ctx, d->loc, d->object);
 	size_t n = strlen(d->name);
 	if (n <= MAX_NAME)
 		return;
@@ -28,6 +29,8 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, 0)) != NULL;) {
 		for (size_t k = 0; k < t->n_constraints; k++) {
 			const dd_constraint *c = t->constraints[k];
+			if (!c->named && !c->inherited)
+				dd_checked(ctx, c->loc, dd_qualified(ctx, t->schema, t->name, c->name));
 			if (!c->named && !c->inherited && c->name_truncated)
 				dd_report(ctx, c->loc, dd_qualified(ctx, t->schema, t->name, c->name), NULL,
 					  "the name PostgreSQL generates for this constraint is longer than 63 bytes and is "
@@ -36,6 +39,8 @@ static void finish(dd_ctx *ctx)
 	}
 	for (size_t i = 0; i < m->n_indexes; i++) {
 		const dd_index *ix = m->indexes[i];
+		if (!ix->dropped && !ix->inherited && !ix->named && !ix->constraint && ix->table && !ix->table->dropped)
+			dd_checked(ctx, ix->loc, dd_qualified(ctx, ix->schema, ix->name, NULL));
 		if (!ix->dropped && !ix->inherited && !ix->named && !ix->constraint && ix->name_truncated && ix->table && !ix->table->dropped)
 			dd_report(ctx, ix->loc, dd_qualified(ctx, ix->schema, ix->name, NULL), NULL,
 				  "the name PostgreSQL generates for this index is longer than 63 bytes and is cut to "

@@ -90,6 +90,7 @@ static void finish(dd_ctx *ctx)
 		const char *cols = columns_descriptor(ctx, ix);
 		const char *want = suggested(ctx, ix->unique ? utpl : tpl, table, cols);
 		const char *obj = dd_qualified(ctx, ix->schema, ix->name, NULL);
+		dd_checked(ctx, ix->loc, obj);
 		if (!ix->named) {
 			dd_report(ctx, ix->loc, obj, want, "index on %s.%s has no name (PostgreSQL calls it '%s'); name it '%s'",
 				  ix->table->schema, table, ix->name, want);

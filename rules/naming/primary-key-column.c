@@ -7,9 +7,12 @@ static void finish(dd_ctx *ctx)
 	const dd_table *t;
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS | DD_SKIP_TOOL_TABLES)) != NULL;) {
 		const dd_constraint *pk = dd_table_primary_key(t);
-		if (!pk || pk->n_columns != 1 || strcmp(pk->columns[0], want) == 0)
+		if (!pk || pk->n_columns != 1)
 			continue;
 		const dd_column *c = dd_table_column(t, pk->columns[0]);
+		dd_checked(ctx, c ? c->loc : pk->loc, dd_qualified(ctx, t->schema, t->name, pk->columns[0]));
+		if (strcmp(pk->columns[0], want) == 0)
+			continue;
 		dd_report(ctx, c ? c->loc : pk->loc, dd_qualified(ctx, t->schema, t->name, pk->columns[0]), want,
 			  "primary key column '%s.%s' is not named '%s'", t->name, pk->columns[0], want);
 	}

@@ -4,6 +4,7 @@
 static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 {
 	(void)arg;
+	dd_checked(ctx, d->loc, d->object);
 	/* An unquoted keyword that needs quotes is a syntax error; only quoted names get here as keywords.
 	 * A mixed-case quoted name is a different identifier from the keyword. */
 	if (!d->quoted)

@@ -26,6 +26,7 @@ static bool default_match(const char *s)
 static void check(dd_ctx *ctx, const dd_defname *d, void *arg)
 {
 	(void)arg;
+	dd_checked(ctx, d->loc, d->object);
 	bool ok = strcmp(dd_opt_string(ctx, "pattern"), DEFAULT_PATTERN) == 0 ? default_match(d->name)
 									     : dd_opt_match(ctx, "pattern", d->name);
 	if (ok)

@@ -104,6 +104,7 @@ static char *recase(dd_ctx *ctx, const char *plural, const char *name, const wor
 
 static void judge(dd_ctx *ctx, const char *what, const char *schema, const char *name, dd_loc loc)
 {
+	dd_checked(ctx, loc, dd_qualified(ctx, schema, name, NULL));
 	size_t n;
 	const char *const *allow = dd_opt_list(ctx, "allow", &n);
 	for (size_t i = 0; i < n; i++)

@@ -31,6 +31,9 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	if (t->schema || t->array_dims)
 		return;
 	size_t n;
+	if (strcmp(t->name, "timestamp with time zone") == 0 || strcmp(t->name, "timestamp without time zone") == 0 ||
+	    strcmp(t->name, "date") == 0)
+		dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
 	if (strcmp(t->name, "timestamp with time zone") == 0 || strcmp(t->name, "timestamp without time zone") == 0) {
 		const char *const *suf = dd_opt_list(ctx, "timestamp_suffixes", &n);
 		if (any(suf, n, def->column, false) || n == 0)

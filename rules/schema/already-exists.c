@@ -50,6 +50,8 @@ static void create_table(dd_ctx *ctx, const PgQuery__CreateStmt *cs)
 	const dd_model *m = dd_ctx_model(ctx);
 	dd_loc made;
 	const char *schema;
+	dd_checked(ctx, dd_name_loc(dd_ctx_file(ctx), cs->relation->location),
+		   dd_qualified(ctx, dd_model_schema_for(m, cs->relation->schemaname), cs->relation->relname, NULL));
 	const char *what = relation(m, cs->relation->schemaname, cs->relation->relname, &made, &schema);
 	if (!what || cs->if_not_exists || !same_history(ctx, made))
 		return;
@@ -65,6 +67,8 @@ static void create_index(dd_ctx *ctx, const PgQuery__IndexStmt *is)
 		return;
 	const dd_table *t = dd_model_table(m, is->relation->schemaname, is->relation->relname);
 	const char *schema = t ? t->schema : is->relation->schemaname;
+	dd_checked(ctx, dd_name_loc(dd_ctx_file(ctx), is->relation->location),
+		   dd_qualified(ctx, dd_model_schema_for(m, schema), is->idxname, NULL));
 	dd_loc made;
 	const char *in;
 	const char *what = relation(m, schema, is->idxname, &made, &in);
@@ -79,6 +83,8 @@ static void create_type(dd_ctx *ctx, PgQuery__Node *const *names, size_t n)
 	const char *name = dd_name_last(names, n);
 	const char *schema = n >= 2 ? dd_string_node(names[n - 2]) : NULL;
 	const dd_typedef *ty = dd_model_type(dd_ctx_model(ctx), schema, name);
+	dd_checked(ctx, (dd_loc){ dd_ctx_file(ctx), dd_ctx_stmt_offset(ctx), 0 },
+		   dd_qualified(ctx, dd_model_schema_for(dd_ctx_model(ctx), schema), name, NULL));
 	if (ty && same_history(ctx, ty->loc))
 		exists(ctx, dd_find_ident(ctx, dd_ctx_stmt_offset(ctx), name), "type",
 		       dd_qualified(ctx, ty->schema, ty->name, NULL), "");
@@ -123,6 +129,7 @@ static void alter_table(dd_ctx *ctx, const PgQuery__AlterTableStmt *as)
 		     cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse) && !cmd->missing_ok && cmd->def &&
 		    cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
 			const char *col = cmd->def->column_def->colname;
+			dd_checked(ctx, (dd_loc){ dd_ctx_file(ctx), from, 0 }, dd_qualified(ctx, t->schema, t->name, col));
 			const dd_column *c = dd_table_column(t, col);
 			if (c && same_history(ctx, c->loc))
 				exists(ctx, dd_find_ident(ctx, from, col), "column", dd_qualified(ctx, t->schema, t->name, col),
@@ -132,6 +139,7 @@ static void alter_table(dd_ctx *ctx, const PgQuery__AlterTableStmt *as)
 			   cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT && cmd->def->constraint->conname &&
 			   *cmd->def->constraint->conname) {
 			const char *name = cmd->def->constraint->conname;
+			dd_checked(ctx, (dd_loc){ dd_ctx_file(ctx), from, 0 }, dd_qualified(ctx, t->schema, t->name, name));
 			for (size_t k = 0; k < t->n_constraints; k++)
 				if (strcmp(t->constraints[k]->name, name) == 0 && !t->constraints[k]->inherited &&
 				    same_history(ctx, t->constraints[k]->name_loc)) {

@@ -87,6 +87,7 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS | DD_SKIP_TOOL_TABLES)) != NULL;) {
 		if (excluded(ctx, t))
 			continue;
+		dd_checked(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL));
 		const char *missing = "", *fix = "";
 		for (size_t r = 0; r < req->n_items; r++) {
 			const char *name = w[r].name;

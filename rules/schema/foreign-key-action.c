@@ -7,7 +7,10 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, 0)) != NULL;) {
 		for (size_t c = 0; c < t->n_constraints; c++) {
 			const dd_constraint *fk = t->constraints[c];
-			if (fk->kind != DD_CON_FOREIGN || fk->delete_explicit)
+			if (fk->kind != DD_CON_FOREIGN)
+				continue;
+			dd_checked(ctx, fk->loc, dd_qualified(ctx, t->schema, t->name, fk->name));
+			if (fk->delete_explicit)
 				continue;
 			dd_report(ctx, fk->loc, dd_qualified(ctx, t->schema, t->name, fk->name),
 				  "ON DELETE RESTRICT", "foreign key '%s' on %s.%s does not state its ON DELETE action "

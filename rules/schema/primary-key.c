@@ -6,6 +6,7 @@ static void finish(dd_ctx *ctx)
 	const dd_table *t;
 	/* a partition is judged through its partitioned table, whose key it gets */
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
+		dd_checked(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL));
 		if (dd_table_primary_key(t))
 			continue;
 		dd_report(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL), NULL,

@@ -19,6 +19,7 @@ static void finish(dd_ctx *ctx)
 			present += (cols[k] = dd_table_column(t, names[k])) != NULL;
 		if (present == 0)
 			continue;
+		dd_checked(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL));
 		const char *missing = "", *fix = "";
 		for (int k = 0; k < 3; k++) {
 			if (cols[k])

@@ -44,6 +44,12 @@ static dd_loc at(dd_ctx *ctx, int from, const char *name)
 	return dd_find_ident(ctx, from, name);
 }
 
+/* A reference to a column (col) or a table (col NULL) of a known table: what the rule checks. */
+static void seen(dd_ctx *ctx, int from, const char *schema, const char *table, const char *col)
+{
+	dd_checked(ctx, (dd_loc){ dd_ctx_file(ctx), from, 0 }, dd_qualified(ctx, schema, table, col));
+}
+
 static void missing_column(dd_ctx *ctx, int from, const char *schema, const char *table, const char *col)
 {
 	dd_report(ctx, at(ctx, from, col), dd_qualified(ctx, schema, table, col), NULL,
@@ -54,8 +60,11 @@ static void missing_column(dd_ctx *ctx, int from, const char *schema, const char
 static bool dropped(dd_ctx *ctx, const PgQuery__RangeVar *rv)
 {
 	const dd_model *m = dd_ctx_model(ctx);
+	if (rv && dd_model_table(m, rv->schemaname, rv->relname))
+		seen(ctx, rv->location, dd_model_schema_for(m, rv->schemaname), rv->relname, NULL);
 	if (!rv || !dd_model_dropped_table(m, rv->schemaname, rv->relname))
 		return false;
+	seen(ctx, rv->location, dd_model_schema_for(m, rv->schemaname), rv->relname, NULL);
 	const char *schema = dd_model_schema_for(m, rv->schemaname);
 	dd_report(ctx, dd_name_loc(dd_ctx_file(ctx), rv->location), dd_qualified(ctx, schema, rv->relname, NULL), NULL,
 		  "table '%s.%s' was dropped by an earlier statement", schema, rv->relname);
@@ -70,6 +79,8 @@ static void check_colref(const PgQuery__Node *n, void *arg)
 	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || n->column_ref->n_fields != 1)
 		return;
 	const char *col = dd_string_node(n->column_ref->fields[0]);
+	if (col)
+		seen(r->ctx, n->column_ref->location, r->schema, r->table, col);
 	if (col && !has_name(r->cols, col))
 		dd_report(r->ctx, dd_name_loc(dd_ctx_file(r->ctx), n->column_ref->location),
 			  dd_qualified(r->ctx, r->schema, r->table, col), NULL,
@@ -83,6 +94,8 @@ static void check_names(dd_ctx *ctx, const colset *cols, PgQuery__Node *const *n
 		const char *name = dd_string_node(nodes[i]);
 		if (!name && nodes[i]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && *nodes[i]->index_elem->name)
 			name = nodes[i]->index_elem->name;
+		if (name)
+			seen(ctx, from, schema, table, name);
 		if (name && !has_name(cols, name))
 			missing_column(ctx, from, schema, table, name);
 	}
@@ -109,6 +122,8 @@ static void check_references(dd_ctx *ctx, const PgQuery__Constraint *c, const ch
 		return;
 	const char *rschema = self ? self_schema : rt->schema, *rname = self ? self_name : rt->name;
 	check_names(ctx, &ref, c->pk_attrs, c->n_pk_attrs, c->pktable->location, rschema, rname);
+	if (c->n_pk_attrs == 0 && rt)
+		seen(ctx, c->pktable->location, rschema, rname, NULL);
 	if (c->n_pk_attrs == 0 && rt && !dd_table_primary_key(rt))
 		dd_report(ctx, dd_name_loc(dd_ctx_file(ctx), c->pktable->location), dd_qualified(ctx, rschema, rname, NULL),
 			  NULL, "foreign key references table '%s.%s' without naming columns, but it has no primary key",
@@ -232,6 +247,8 @@ static void alter_table(dd_ctx *ctx, const PgQuery__AlterTableStmt *as)
 					check_constraint(ctx, cd->constraints[k]->constraint, &cols, t->schema, t->name, false);
 			continue;
 		}
+		if (names_column(cmd->subtype) && cmd->name && *cmd->name && !cmd->missing_ok)
+			seen(ctx, from, t->schema, t->name, cmd->name);
 		if (names_column(cmd->subtype) && cmd->name && *cmd->name && !cmd->missing_ok && !has_name(&cols, cmd->name))
 			missing_column(ctx, from, t->schema, t->name, cmd->name);
 		if ((cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint ||
@@ -256,6 +273,8 @@ static void create_index(dd_ctx *ctx, const PgQuery__IndexStmt *is)
 		const PgQuery__Node *n = is->index_params[i];
 		if (n->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM)
 			continue;
+		if (*n->index_elem->name)
+			seen(ctx, from, t->schema, t->name, n->index_elem->name);
 		if (*n->index_elem->name && !has_name(&cols, n->index_elem->name))
 			missing_column(ctx, from, t->schema, t->name, n->index_elem->name);
 		else if (n->index_elem->expr)
@@ -300,6 +319,8 @@ static void visit(dd_ctx *ctx, const PgQuery__Node *stmt)
 		if (dropped(ctx, rs->relation))
 			break;
 		const dd_table *t = dd_model_table(m, rs->relation->schemaname, rs->relation->relname);
+		if (t)
+			seen(ctx, rs->relation->location, t->schema, t->name, rs->subname);
 		if (t && !dd_table_column(t, rs->subname))
 			missing_column(ctx, rs->relation->location, t->schema, t->name, rs->subname);
 		break;

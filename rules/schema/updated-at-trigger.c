@@ -19,6 +19,7 @@ static void finish(dd_ctx *ctx)
 	for (size_t i = 0; (t = dd_next_table(ctx, &i, DD_SKIP_TEMP | DD_SKIP_PARTITIONS)) != NULL;) {
 		if (!dd_table_column(t, column))
 			continue;
+		dd_checked(ctx, t->loc, dd_qualified(ctx, t->schema, t->name, NULL));
 		if (has_trigger(t))
 			continue;
 		const char *suffix = dd_sprintf(ctx, "_%s", column);

@@ -27,6 +27,7 @@ static void finish(dd_ctx *ctx)
 				const dd_column *b = dd_table_column(rt, ref_cols[k]);
 				if (!a || !b)
 					continue;   /* schema/unknown-reference reports missing columns */
+				dd_checked(ctx, fk->loc, dd_qualified(ctx, t->schema, t->name, a->name));
 				const dd_type *ta = dd_model_base_type(m, &a->type), *tb = dd_model_base_type(m, &b->type);
 				if (dd_type_same(ta, tb))
 					continue;

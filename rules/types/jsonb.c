@@ -4,7 +4,10 @@
 static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 {
 	(void)arg;
-	if (strcmp(def->type.name, "json") != 0 || def->type.schema)
+	if ((strcmp(def->type.name, "json") != 0 && strcmp(def->type.name, "jsonb") != 0) || def->type.schema)
+		return;
+	dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
+	if (strcmp(def->type.name, "json") != 0)
 		return;
 	const char *fix = def->type.array_dims ? "jsonb[]" : "jsonb";
 	dd_report_coldef_type(ctx, def, fix);

@@ -18,6 +18,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	const char *what = def->is_domain ? dd_sprintf(ctx, "domain '%s'", def->table)
 					  : dd_sprintf(ctx, "column '%s.%s'", def->table, def->column);
 	if (t->schema == NULL && strcmp(t->name, "money") == 0) {
+		dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
 		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
 			  "%s uses the money type, whose rounding and format follow lc_monetary; use %s", what, fix);
 		return;
@@ -27,6 +28,7 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 	const char *name = def->column;
 	if (!dd_opt_match(ctx, "pattern", name) || dd_opt_match(ctx, "exclude", name))
 		return;
+	dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
 	if (is_approximate_or_integer(t->name))
 		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), fix,
 			  "%s holds money but is %s; use %s", what, def->type.text, fix);

@@ -28,6 +28,7 @@ static void finish(dd_ctx *ctx)
 		const dd_column *c = dd_table_column(t, pk->columns[0]);
 		if (!c)
 			continue;
+		dd_checked(ctx, c->loc, dd_qualified(ctx, t->schema, t->name, c->name));
 		const dd_type *ty = dd_model_base_type(m, &c->type);
 		bool ok = dd_type_same(ty, &want) && !(want_bigint && c->type.serial);
 		if (ok)

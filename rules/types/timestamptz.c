@@ -4,6 +4,9 @@
 static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 {
 	(void)arg;
+	if (strcmp(def->type.name, "timestamp without time zone") != 0 && strcmp(def->type.name, "timestamp with time zone") != 0)
+		return;
+	dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
 	if (strcmp(def->type.name, "timestamp without time zone") != 0)
 		return;
 	const char *fix = def->type.n_mods ? dd_sprintf(ctx, "timestamp(%d) with time zone%s", def->type.mods[0],

@@ -9,6 +9,8 @@ static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 					  : dd_sprintf(ctx, "column '%s.%s'", def->table, def->column);
 	if (t->schema)
 		return;
+	if (strcmp(t->name, "character varying") == 0 || strcmp(t->name, "character") == 0 || strcmp(t->name, "text") == 0)
+		dd_checked(ctx, def->loc, dd_coldef_object(ctx, def));
 	if (strcmp(t->name, "character varying") == 0 && t->n_mods == 0) {
 		dd_report(ctx, def->loc, dd_coldef_object(ctx, def), t->array_dims ? "text[]" : "text",
 			  "%s is varchar without a length, which is text in disguise; use text", what);

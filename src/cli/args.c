@@ -51,15 +51,24 @@ static bool prefix_known(const char *prefix)
 	return false;
 }
 
+static int unknown_format(const char *val)
+{
+	fprintf(stderr, "ddlint: unknown format '%s'; use one of:", val);
+	for (size_t k = 0; dd_reporters[k]; k++)
+		fprintf(stderr, " %s", dd_reporters[k]->name);
+	fputc('\n', stderr);
+	return -1;
+}
+
 static int set_format(cli *c, const char *name, const char *val)
 {
 	const dd_reporter *fmt = dd_reporter_find(val);
+	c->format_name = val;
 	if (!fmt) {
-		fprintf(stderr, "ddlint: unknown format '%s'; use one of:", val);
-		for (size_t k = 0; dd_reporters[k]; k++)
-			fprintf(stderr, " %s", dd_reporters[k]->name);
-		fputc('\n', stderr);
-		return -1;
+		/* erd has formats of its own: checked once the command is known (dd_cli_parse) */
+		if (!c->command || c->command->own_formats)
+			return 0;
+		return unknown_format(val);
 	}
 	c->targets = grow(c->targets, c->n_targets, sizeof *c->targets);
 	c->targets[c->n_targets].format = fmt;
@@ -94,6 +103,43 @@ static int set_baseline(cli *c, const char *name, const char *val) { c->baseline
 static int set_no_baseline(cli *c, const char *name, const char *val) { c->no_baseline = true; return 0; }
 static int set_show_baselined(cli *c, const char *name, const char *val) { c->show_baselined = true; return 0; }
 static int set_update(cli *c, const char *name, const char *val) { c->update = true; return 0; }
+
+static int add_erd_schema(cli *c, const char *name, const char *val)
+{
+	c->erd_schemas = grow(c->erd_schemas, c->n_erd_schemas, sizeof *c->erd_schemas);
+	c->erd_schemas[c->n_erd_schemas++] = val;
+	return 0;
+}
+
+static int add_erd_table(cli *c, const char *name, const char *val)
+{
+	c->erd_tables = grow(c->erd_tables, c->n_erd_tables, sizeof *c->erd_tables);
+	c->erd_tables[c->n_erd_tables++] = val;
+	return 0;
+}
+
+static int add_erd_exclude(cli *c, const char *name, const char *val)
+{
+	c->erd_exclude = grow(c->erd_exclude, c->n_erd_exclude, sizeof *c->erd_exclude);
+	c->erd_exclude[c->n_erd_exclude++] = val;
+	return 0;
+}
+
+static int set_around(cli *c, const char *name, const char *val) { c->around = val; return 0; }
+static int set_check(cli *c, const char *name, const char *val) { c->check = true; return 0; }
+
+static int set_depth(cli *c, const char *name, const char *val)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(val, &end, 10);
+	if (errno || end == val || *end || n < 0 || n > 1000) {
+		fprintf(stderr, "ddlint: --depth takes a number of foreign keys from 0 to 1000, not '%s'\n", val);
+		return -1;
+	}
+	c->depth = (int)n;
+	return 0;
+}
 
 static int add_context(cli *c, const char *name, const char *val)
 {
@@ -173,7 +219,7 @@ static int show_version(cli *c, const char *name, const char *val)
 }
 
 static const option options[] = {
-	{ "--format", 0, "FORMAT", "text (default), json, sarif, github, gitlab or junit; repeatable", set_format },
+	{ "--format", 0, "FORMAT", "text (default), json, sarif, github, gitlab or junit; repeatable (erd: mermaid, dbml, dot, plantuml; report: text, json, markdown; docs: html, markdown)", set_format },
 	{ "--output", 0, "FILE", "write the report of the --format before it to FILE (a summary still goes to stderr)", set_output },
 	{ "--stdin-filename", 0, "NAME", "name for standard input in diagnostics and config lookup (default <stdin>)", set_stdin_name },
 	{ "--config", 0, "PATH", "use this config file for every input (no lookup)", set_config },
@@ -190,6 +236,12 @@ static const option options[] = {
 	{ "--no-baseline", 0, NULL, "report every finding, ignoring any baseline", set_no_baseline },
 	{ "--show-baselined", 0, NULL, "json and sarif: keep the baselined findings, marked", set_show_baselined },
 	{ "--update", 0, NULL, "ddlint baseline: drop what is gone from the baseline, add nothing", set_update },
+	{ "--schema", 0, "NAME", "erd, docs: only the tables of this schema (repeatable)", add_erd_schema },
+	{ "--table", 0, "GLOB", "erd, docs: only the tables whose name or schema.name matches (repeatable)", add_erd_table },
+	{ "--exclude", 0, "GLOB", "erd, docs: leave out the tables whose name or schema.name matches (repeatable)", add_erd_exclude },
+	{ "--around", 0, "TABLE", "erd, docs: only TABLE and the tables within --depth foreign keys of it", set_around },
+	{ "--depth", 0, "N", "erd, docs: how many foreign keys from the --around table (default 1)", set_depth },
+	{ "--check", 0, NULL, "docs: exit 1 when the site in --output DIR differs from what the SQL gives", set_check },
 	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
 	{ "--no-color", 0, NULL, "force colours off", set_no_color },
 	{ "--version", 0, NULL, "print the version", show_version },
@@ -200,15 +252,18 @@ static const option options[] = {
 /* ---- commands ---- */
 
 static const dd_command commands[] = {
-	{ "rules", NULL, "", "list every rule with its default severity", dd_run_cmd_rules },
-	{ "explain", NULL, "RULE", "show a rule's documentation", dd_run_cmd_explain },
-	{ "model", "dump", "[PATH...]", "print the schema model as JSON", dd_run_cmd_model },
-	{ "init", NULL, "[DIR]", "write a commented .ddlint.yml (never overwrites one)", dd_run_cmd_init },
-	{ "config", NULL, "[PATH]", "show the configuration that applies to PATH, and from where", dd_run_cmd_config },
-	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan },
-	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect },
-	{ "baseline", NULL, "[PATH...]", "record the current findings as accepted (--output FILE, --update)", dd_run_cmd_baseline },
-	{ NULL, NULL, NULL, NULL, NULL }
+	{ "rules", NULL, "", "list every rule with its default severity", dd_run_cmd_rules, false },
+	{ "explain", NULL, "RULE", "show a rule's documentation", dd_run_cmd_explain, false },
+	{ "model", "dump", "[PATH...]", "print the schema model as JSON", dd_run_cmd_model, false },
+	{ "init", NULL, "[DIR]", "write a commented .ddlint.yml (never overwrites one)", dd_run_cmd_init, false },
+	{ "config", NULL, "[PATH]", "show the configuration that applies to PATH, and from where", dd_run_cmd_config, false },
+	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan, false },
+	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect, false },
+	{ "baseline", NULL, "[PATH...]", "record the current findings as accepted (--output FILE, --update)", dd_run_cmd_baseline, false },
+	{ "docs", NULL, "[PATH...]", "write the schema's documentation into --output DIR: --format html or markdown", dd_run_cmd_docs, true },
+	{ "erd", NULL, "[PATH...]", "draw the schema: --format mermaid, dbml, dot or plantuml", dd_run_cmd_erd, true },
+	{ "report", NULL, "[PATH...]", "compliance per rule, objects checked and passed: --format text, json or markdown", dd_run_cmd_compliance, true },
+	{ NULL, NULL, NULL, NULL, NULL, false }
 };
 
 void dd_cli_usage(FILE *out)
@@ -280,6 +335,7 @@ static int docs(const char *what)
 	} else if (strcmp(what, "formats") == 0) {
 		for (size_t k = 0; dd_reporters[k]; k++)
 			printf("%s\n", dd_reporters[k]->name);
+		fputs("mermaid\ndbml\ndot\nplantuml\nmarkdown\nhtml\n", stdout);   /* erd's, report's and docs' */
 	} else if (strcmp(what, "rules-man") == 0) {
 		return dd_cmd_rules_man();
 	} else {
@@ -337,6 +393,8 @@ int dd_cli_parse(cli *c, int argc, char **argv)
 		if (o->set(c, o->name, val) != 0)
 			return -1;
 	}
+	if (c->format_name && !dd_reporter_find(c->format_name) && !(c->command && c->command->own_formats))
+		return unknown_format(c->format_name);
 	if (c->n_targets == 0) {
 		c->targets = grow(NULL, 0, sizeof *c->targets);
 		c->targets[0].format = &dd_reporter_text;

@@ -62,6 +62,14 @@ typedef struct cli {
 	const char *changed_since;   /* --changed-since REF, or NULL */
 	size_t changed_left_out;     /* findings left out by it */
 	config_cache configs;
+	/* erd (and docs): --schema, --table, --exclude, --around, --depth; the last --format as
+	 * given, for the commands with formats of their own (erd, report, docs); --check */
+	const char **erd_schemas, **erd_tables, **erd_exclude;
+	size_t n_erd_schemas, n_erd_tables, n_erd_exclude;
+	const char *around;
+	int depth;                   /* -1: not given */
+	const char *format_name;
+	bool check;
 } cli;
 
 /* A command: its name, the name it had before (a command only where no such path is here),
@@ -69,6 +77,7 @@ typedef struct cli {
 typedef struct dd_command {
 	const char *name, *old_name, *args, *summary;
 	int (*run)(cli *c);
+	bool own_formats;   /* --format names the command's own formats (erd, report), not a lint report's */
 } dd_command;
 
 /* Parse the command line into c; -1 when the program should end with c->exit_now. */
@@ -86,6 +95,16 @@ int dd_run_cmd_config(cli *c);
 int dd_run_cmd_plan(cli *c);
 int dd_run_cmd_inspect(cli *c);
 int dd_run_cmd_baseline(cli *c);
+int dd_run_cmd_erd(cli *c);
+int dd_run_cmd_compliance(cli *c);
+/* ddlint report (compliance.c): per rule, the objects checked and passed, and overall. */
+int dd_cli_compliance(const cli *c, dd_run *run);
+int dd_run_cmd_docs(cli *c);
+/* ddlint docs (docs.c): the site into --output DIR, or --check it. */
+int dd_cli_docs(const cli *c, dd_run *run);
+
+/* ddlint erd (erd.c): the diagram of the run's model, as --format says, to --output or stdout. */
+int dd_cli_erd(const cli *c, dd_run *run);
 
 /* What they print (commands.c). */
 int dd_cmd_rules(void);

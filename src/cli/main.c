@@ -212,7 +212,7 @@ static void print_summary(const cli *c, const dd_result *result)
 
 /* ---- linting ---- */
 
-typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE } lint_mode;
+typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE, LINT_DOCS } lint_mode;
 
 /* ---- baselines ---- */
 
@@ -357,16 +357,26 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 		if (done[i])
 			continue;
 		dd_run *run;
-		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN, done, &run) != 0)
+		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN || mode == LINT_ERD || mode == LINT_COMPLIANCE || mode == LINT_DOCS, done, &run) != 0)
 			status = 2;
 		runs[n_runs++] = run;
 		if (mode == LINT_PLAN) {
 			status = dd_cmd_migrations(run, c->targets[0].format == &dd_reporter_json);
 			goto done;
 		}
+		if (mode == LINT_ERD)   /* a diagram needs the model, not the findings */
+			for (size_t k = 0; k < dd_rules_count; k++)
+				dd_run_set_severity(run, dd_rules[k]->id, DD_SEV_OFF);
+		if (mode == LINT_COMPLIANCE)
+			dd_run_count_checked(run);
 		if (dd_run_lint(run) != 0) {
 			fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
 			status = 2;
+			goto done;
+		}
+		if (mode == LINT_ERD || mode == LINT_COMPLIANCE || mode == LINT_DOCS) {
+			int rc = mode == LINT_ERD ? dd_cli_erd(c, run) : mode == LINT_DOCS ? dd_cli_docs(c, run) : dd_cli_compliance(c, run);
+			status = rc ? rc : status;
 			goto done;
 		}
 		if (mode == LINT_MODEL) {
@@ -454,6 +464,9 @@ static int lint_paths(cli *c, lint_mode mode)
 int dd_run_cmd_rules(cli *c) { return dd_cmd_rules(); }
 int dd_run_cmd_model(cli *c) { return lint_paths(c, LINT_MODEL); }
 int dd_run_cmd_plan(cli *c) { return lint_paths(c, LINT_PLAN); }
+int dd_run_cmd_erd(cli *c) { return lint_paths(c, LINT_ERD); }
+int dd_run_cmd_compliance(cli *c) { return lint_paths(c, LINT_COMPLIANCE); }
+int dd_run_cmd_docs(cli *c) { return lint_paths(c, LINT_DOCS); }
 
 int dd_run_cmd_baseline(cli *c)
 {
@@ -531,6 +544,9 @@ static void cli_free(cli *c)
 	free(c->ignore);
 	free(c->context);
 	free(c->targets);
+	free(c->erd_schemas);
+	free(c->erd_tables);
+	free(c->erd_exclude);
 }
 
 int main(int argc, char **argv)
@@ -539,6 +555,7 @@ int main(int argc, char **argv)
 	c.stdin_name = "<stdin>";
 	c.fail_on = -1;
 	c.color = -1;
+	c.depth = -1;
 	c.configs.arena = dd_arena_new();
 	int status;
 	if (dd_cli_parse(&c, argc, argv) != 0) {

@@ -77,6 +77,28 @@ set -- $($tools/measure 10 "$bin" --no-config --fail-on never "$work/m2000-broke
 printf 'the same, last statement broken: %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"
 set -- $($tools/measure 10 "$bin" --version)
 printf 'start-up alone (ddlint --version): %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"
+# ddlint erd: each format on 10,000 and 21,000 generated tables (a linear cost doubles), best of 3,
+# with the lint's own time on the same file beside it (erd replays and lints first)
+printf 'ddlint erd, best of 3: seconds and peak MiB for 10,000 / 21,000 tables (the lint alone: %s)\n' \
+	"$($tools/measure 3 "$bin" -j "$jobs" --no-config --fail-on never "$work/gen10mb.sql" | awk '{printf "%.3f s", $1}')"
+for f in mermaid dbml dot plantuml; do
+	set -- $($tools/measure 3 "$bin" erd -j "$jobs" --no-config --format $f "$work/tables10000.sql")
+	a=$1 ma=$2
+	set -- $($tools/measure 3 "$bin" erd -j "$jobs" --no-config --format $f "$work/gen10mb.sql")
+	printf '  erd --format %-9s %8.3f s %7.1f MiB  /  %8.3f s %7.1f MiB  (%.2fx the time for 2.1x the tables)\n' \
+		"$f" "$a" "$(x "$ma" 1024)" "$1" "$(x "$2" 1024)" "$(x "$1" "$a")"
+done
+# ddlint docs (which lints too, for the findings on each table's page) on 21,000 tables: one
+# page a table; the target is under 10 s (the diagram is not drawn above 400 tables)
+rm -rf "$work/docs-html" "$work/docs-md"
+for f in html markdown; do
+	d=$work/docs-$f
+	set -- $($tools/measure 1 "$bin" docs -j "$jobs" --no-config --format $f --output "$d" "$work/gen10mb.sql")
+	w=$1 m=$2
+	set -- $($tools/measure 1 "$bin" docs -j "$jobs" --no-config --format $f --output "$d" --check "$work/gen10mb.sql")
+	printf 'ddlint docs --format %-8s 21,000 tables: %8.3f s %7.1f MiB; --check %8.3f s\n' "$f" "$w" "$(x "$m" 1024)" "$1"
+done
+rm -rf "$work/docs-html" "$work/docs-md"
 # what the cores of this machine give right now: one CPU-bound process, then one per core at once
 set -- $($tools/measure 3 $tools/spin 1)
 s1=$1

@@ -106,6 +106,8 @@ check "action: the step's outputs" 0 "^sarif=$RUNNER_TEMP/ddlint.sarif status=1 
 check "action: the SARIF report has the new table's results only" 0 "^2\\.1\\.0 \\['db/002_new.sql'\\]$" -- python3 -c "
 import json; d=json.load(open('$RUNNER_TEMP/ddlint.sarif'))
 print(d['version'], sorted({r['locations'][0]['physicalLocation']['artifactLocation']['uri'] for r in d['runs'][0]['results']}))"
+n_summary=$(awk -F'\t' '$2 == "compliance summary" { print $1 }' action-steps.txt)
+check "action: the summary step appends the compliance report to the job summary" 0 "^## ddlint compliance .*\| \*\*overall\*\* \|" -- sh -c "cd proj && GITHUB_STEP_SUMMARY='$work/summary.md' sh -e '$work/step-$n_summary.sh' && tr '\n' ' ' < '$work/summary.md'"
 python3 steps.py action/action.yml action paths=db changed-since= fail-on=never args=--no-config > /dev/null
 check "action: without changed-since and with fail-on never, everything and status 0" 0 "001_old.sql" -- sh -c "cd proj && sh -e '$work/step-$n_lint.sh'"
 
