@@ -11,12 +11,12 @@ BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
 LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c)
-CLI_SRCS  := $(wildcard src/cli/*.c)
+CLI_SRCS  := $(wildcard src/cli/*.c src/lsp/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h) $(BUILD)/gen/registry.h
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h src/lsp/*.h) $(BUILD)/gen/registry.h
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke

@@ -25,7 +25,7 @@ report 6 report report/common report/github report/gitlab report/json report/jun
 config 7 config
 ctx 7 ctx defnames
 lint 8 lint dump
-cli 9 cli/args cli/baseline cli/changed cli/child cli/commands cli/inputs cli/main cli/pgdump cli/cli
+cli 9 cli/args cli/baseline cli/changed cli/child cli/commands cli/inputs cli/main cli/pgdump cli/cli lsp/lsp lsp/lsp_priv lsp/reader lsp/text lsp/server lsp/diag
 '
 module_of() {   # path without src/ and extension -> module name
 	echo "$layers" | awk -v f="$1" 'NF { for (i = 3; i <= NF; i++) if ($i == f) print $1 }'

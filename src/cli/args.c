@@ -208,6 +208,7 @@ static const dd_command commands[] = {
 	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan },
 	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect },
 	{ "baseline", NULL, "[PATH...]", "record the current findings as accepted (--output FILE, --update)", dd_run_cmd_baseline },
+	{ "lsp", NULL, "", "run as a language server on stdin/stdout (LSP 3.17), for editors", dd_run_cmd_lsp },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
