@@ -20,7 +20,7 @@ HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
-.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
+.PHONY: all demo check lsp $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
@@ -74,6 +74,11 @@ fixtures: $(BUILD)/ddlint
 cli: $(BUILD)/ddlint
 	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
+# The language server: a scripted LSP session (python3), then Neovim's own client (headless).
+lsp: $(BUILD)/ddlint
+	@DDLINT_WRAP="$(VALGRIND)" python3 tests/lsp/session.py $(BUILD)/ddlint
+	@sh tests/lsp/nvim.sh $(BUILD)/ddlint
+
 # Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
 check-pg: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
@@ -84,7 +89,7 @@ docs-check: $(BUILD)/ddlint
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check install-check
+	@$(MAKE) --no-print-directory all unit fixtures cli lsp fuzz-smoke check-pg docs-check install-check
 	@echo "make check: all test suites passed"
 
 # ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----

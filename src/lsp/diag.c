@@ -85,6 +85,13 @@ static void config_error_position(const char *err, const char *path, long *line,
 
 static void config_error(lsp_server *s, const char *path, const char *err)
 {
+	/* shown once (each document under it finds it again): again only when it changes */
+	size_t at = s->n_config_errors;
+	for (size_t i = 0; i < s->n_config_errors; i++)
+		if (strcmp(s->config_errors[i], path) == 0)
+			at = i;
+	if (at < s->n_config_errors && strcmp(s->config_messages[at], err) == 0)
+		return;
 	long line, col;
 	config_error_position(err, path, &line, &col);
 	char *uri = dd_lsp_path_uri(path);
@@ -95,10 +102,14 @@ static void config_error(lsp_server *s, const char *path, const char *err)
 	snprintf(msg, sizeof msg, "ddlint: the config cannot be read, nothing is linted under it: %s", err);
 	lsp_notify(s, "window/showMessage", json_pack("{s:i, s:s}", "type", 1, "message", msg));
 	free(uri);
-	for (size_t i = 0; i < s->n_config_errors; i++)
-		if (strcmp(s->config_errors[i], path) == 0)
-			return;
+	if (at < s->n_config_errors) {
+		free(s->config_messages[at]);
+		s->config_messages[at] = dd_xstrdup(err);
+		return;
+	}
 	s->config_errors = dd_xrealloc(s->config_errors, (s->n_config_errors + 1) * sizeof *s->config_errors);
+	s->config_messages = dd_xrealloc(s->config_messages, (s->n_config_errors + 1) * sizeof *s->config_messages);
+	s->config_messages[s->n_config_errors] = dd_xstrdup(err);
 	s->config_errors[s->n_config_errors++] = dd_xstrdup(path);
 }
 
@@ -117,7 +128,10 @@ static void config_ok(lsp_server *s, const config_cache *cc)
 		lsp_publish_empty(s, uri);
 		free(uri);
 		free(s->config_errors[i]);
-		s->config_errors[i] = s->config_errors[--s->n_config_errors];
+		free(s->config_messages[i]);
+		s->n_config_errors--;
+		s->config_errors[i] = s->config_errors[s->n_config_errors];
+		s->config_messages[i] = s->config_messages[s->n_config_errors];
 	}
 }
 

@@ -37,6 +37,7 @@ typedef struct lsp_server {
 	bool watch_registration;     /* the client registers file watchers dynamically */
 	lsp_doc *docs;
 	char **config_errors;        /* config files with a published diagnostic */
+	char **config_messages;      /* and its message */
 	size_t n_config_errors;
 	long next_id;                /* of the requests the server sends */
 } lsp_server;

@@ -526,9 +526,12 @@ int dd_run_cmd_lsp(cli *c)
 		s.docs = d->next;
 		doc_free(d);
 	}
-	for (size_t i = 0; i < s.n_config_errors; i++)
+	for (size_t i = 0; i < s.n_config_errors; i++) {
 		free(s.config_errors[i]);
+		free(s.config_messages[i]);
+	}
 	free(s.config_errors);
+	free(s.config_messages);
 	dd_lsp_reader_free(&s.reader);
 	return status;
 }
