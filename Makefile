@@ -166,6 +166,8 @@ fuzz: $(BUILD)/ddlint
 	$(BUILD)/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint \
 	  $$(find tests/rules examples -name '*.sql' -exec dirname {} \; | sort -u)
 	$(BUILD)/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 tests/fuzz/corpus-config
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lsp.c src/lsp/reader.c src/lsp/text.c src/util.c $(LDLIBS) -o $(BUILD)/fuzz/fuzz_lsp
+	$(BUILD)/fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -max_len=65536 tests/fuzz/corpus-lsp
 
 # Replays the kept fuzz inputs under AddressSanitizer and UBSan (part of make check).
 fuzz-smoke: $(BUILD)/libddlint.a
@@ -176,6 +178,9 @@ fuzz-smoke: $(BUILD)/libddlint.a
 	  $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/replay_config
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lint tests/fuzz/corpus-lint $$(find tests/rules examples -name '*.sql')
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_config tests/fuzz/corpus-config
+	@$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/fuzz_lsp.c tests/fuzz/replay.c \
+	  src/lsp/reader.c src/lsp/text.c src/util.c $(LDLIBS) -o $(BUILD)/fuzz/replay_lsp
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lsp tests/fuzz/corpus-lsp
 
 corpus: $(BUILD)/ddlint
 	@sh tests/corpus.sh $(BUILD)/ddlint

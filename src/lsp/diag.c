@@ -47,8 +47,9 @@ void lsp_publish_empty(lsp_server *s, const char *uri)
 	lsp_notify(s, "textDocument/publishDiagnostics", json_pack("{s:s, s:[]}", "uri", uri, "diagnostics"));
 }
 
-/* A finding of the run as published: its byte range in the document, and that in LSP terms. */
-static void take_diag(lsp_doc *d, const dd_diag *x, lsp_diag *g)
+/* A finding of the run as published: its byte range in the document, and that in LSP terms
+ * (ls: the document's LSP line starts). */
+static void take_diag(lsp_doc *d, const size_t *ls, size_t n_ls, const dd_diag *x, lsp_diag *g)
 {
 	const dd_file *f = x->file;
 	g->rule = dd_rules[dd_rule_find(x->rule)];
@@ -61,12 +62,8 @@ static void take_diag(lsp_doc *d, const dd_diag *x, lsp_diag *g)
 	g->end = dd_lsp_offset_of_column(f->text, len, x->end_line, x->end_column);
 	if (g->end < g->start)
 		g->end = g->start;
-	size_t ls = (size_t)f->line_starts[x->line - 1];
-	size_t le = (size_t)f->line_starts[x->end_line - 1];
-	g->sl = x->line - 1;
-	g->sc = dd_lsp_units(d->text, ls < g->start ? ls : g->start, g->start);
-	g->el = x->end_line - 1;
-	g->ec = dd_lsp_units(d->text, le < g->end ? le : g->end, g->end);
+	dd_lsp_position_in(d->text, d->len, ls, n_ls, g->start, &g->sl, &g->sc);
+	dd_lsp_position_in(d->text, d->len, ls, n_ls, g->end, &g->el, &g->ec);
 }
 
 /* "path:line:column: message" of a config error: its position (0-based), or 0, 0. */
@@ -169,15 +166,17 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 		config_error(s, c.configs.error_path, c.configs.error);
 	else
 		config_ok(s, &c.configs);
-	size_t n = 0;
+	size_t n = 0, *ls;
+	size_t n_ls = dd_lsp_line_starts(d->text, d->len, &ls);
 	d->diags = dd_xcalloc(l.result.n + 1, sizeof *d->diags);
 	for (size_t i = 0; i < l.result.n; i++) {
 		const dd_diag *x = &l.result.diags[i];
 		/* what `ddlint FILE` prints: neither the suppressed nor the baselined */
 		if (x->suppressed || x->baselined || !x->file->report)
 			continue;
-		take_diag(d, x, &d->diags[n++]);
+		take_diag(d, ls, n_ls, x, &d->diags[n++]);
 	}
+	free(ls);
 	d->n_diags = n;
 	dd_linted_free(&l);
 	dd_inputs_free(&in);

@@ -47,11 +47,15 @@ char *dd_lsp_path_uri(const char *path);
 /* The byte offset of an LSP position (0-based line, UTF-16 code units) in text; a line past
  * the end is the end, a character past the line's end is the line's end (LSP 3.17, Position). */
 size_t dd_lsp_offset(const char *text, size_t len, long line, long character);
-/* The LSP position of a byte offset (an offset inside a character counts from its start). */
+/* The LSP position of a byte offset (an offset inside a character counts from its start, one
+ * inside a line break from the end of the line). Lines end at \n, \r\n or \r, as LSP has it. */
 void dd_lsp_position(const char *text, size_t len, size_t offset, long *line, long *character);
+/* The same from the line starts (heap array, their count returned) computed once for many. */
+size_t dd_lsp_line_starts(const char *text, size_t len, size_t **out);
+void dd_lsp_position_in(const char *text, size_t len, const size_t *ls, size_t n, size_t offset, long *line, long *character);
 /* UTF-16 code units of the bytes [from, to) of text. */
 long dd_lsp_units(const char *text, size_t from, size_t to);
-/* The byte offset of a 1-based line and a 1-based column in Unicode characters (ddlint's). */
+/* The byte offset of ddlint's 1-based line (ended by \n) and 1-based column in Unicode characters. */
 size_t dd_lsp_offset_of_column(const char *text, size_t len, int line, int column);
 /* Replace bytes [from, to) of a heap text by `with`; returns the new text. */
 char *dd_lsp_splice(char *text, size_t *len, size_t from, size_t to, const char *with, size_t n);

@@ -86,26 +86,27 @@ static size_t seq_len(const unsigned char *s, size_t left)
 	return n;
 }
 
-/* The byte offset where line `line` (0-based) starts, or len past the last line. */
+/* Lines end at \n, \r\n or \r (LSP 3.17, "Text Documents"). The byte offset where line `line`
+ * (0-based) starts, or len past the last line. */
 static size_t line_start(const char *text, size_t len, long line)
 {
 	size_t i = 0;
 	for (long l = 0; l < line; l++) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		if (!nl)
+		while (i < len && text[i] != '\n' && text[i] != '\r')
+			i++;
+		if (i >= len)
 			return len;
-		i = (size_t)(nl - text) + 1;
+		i += text[i] == '\r' && i + 1 < len && text[i + 1] == '\n' ? 2 : 1;
 	}
 	return i;
 }
 
-/* The end of the line starting at `from`, before its \n (and a \r before it). */
+/* The end of the line starting at `from`, before its line break. */
 static size_t line_end(const char *text, size_t len, size_t from)
 {
-	const char *nl = memchr(text + from, '\n', len - from);
-	size_t e = nl ? (size_t)(nl - text) : len;
-	if (e > from && text[e - 1] == '\r')
-		e--;
+	size_t e = from;
+	while (e < len && text[e] != '\n' && text[e] != '\r')
+		e++;
 	return e;
 }
 
@@ -129,27 +130,57 @@ size_t dd_lsp_offset(const char *text, size_t len, long line, long character)
 	return i;
 }
 
-void dd_lsp_position(const char *text, size_t len, size_t offset, long *line, long *character)
+size_t dd_lsp_line_starts(const char *text, size_t len, size_t **out)
+{
+	size_t n = 1, cap = 64;
+	size_t *ls = dd_xmalloc(cap * sizeof *ls);
+	ls[0] = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '\n' && text[i] != '\r')
+			continue;
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			i++;
+		if (n == cap)
+			ls = dd_xrealloc(ls, (cap *= 2) * sizeof *ls);
+		ls[n++] = i + 1;
+	}
+	*out = ls;
+	return n;
+}
+
+void dd_lsp_position_in(const char *text, size_t len, const size_t *ls, size_t n, size_t offset, long *line, long *character)
 {
 	if (offset > len)
 		offset = len;
-	long l = 0;
-	size_t start = 0;
-	for (size_t i = 0; i < offset; i++)
-		if (text[i] == '\n') {
-			l++;
-			start = i + 1;
-		}
-	long units = 0;
-	for (size_t i = start; i < offset;) {
-		size_t n = seq_len((const unsigned char *)text + i, len - i);
-		if (i + n > offset)
-			break;
-		units += n == 4 ? 2 : 1;
-		i += n;
+	size_t lo = 0, hi = n - 1;
+	while (lo < hi) {   /* the last line start <= offset */
+		size_t mid = (lo + hi + 1) / 2;
+		if (ls[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid - 1;
 	}
-	*line = l;
+	size_t end = line_end(text, len, ls[lo]);
+	if (offset > end)   /* inside a line break: the end of the line */
+		offset = end;
+	long units = 0;
+	for (size_t i = ls[lo]; i < offset;) {
+		size_t k = seq_len((const unsigned char *)text + i, end - i);
+		if (i + k > offset)   /* inside a character: its start */
+			break;
+		units += k == 4 ? 2 : 1;
+		i += k;
+	}
+	*line = (long)lo;
 	*character = units;
+}
+
+void dd_lsp_position(const char *text, size_t len, size_t offset, long *line, long *character)
+{
+	size_t *ls;
+	size_t n = dd_lsp_line_starts(text, len, &ls);
+	dd_lsp_position_in(text, len, ls, n, offset, line, character);
+	free(ls);
 }
 
 long dd_lsp_units(const char *text, size_t from, size_t to)
@@ -165,8 +196,14 @@ long dd_lsp_units(const char *text, size_t from, size_t to)
 
 size_t dd_lsp_offset_of_column(const char *text, size_t len, int line, int column)
 {
-	size_t i = line_start(text, len, line - 1);
-	size_t end = line_end(text, len, i);
+	/* ddlint's lines end at \n only */
+	size_t i = 0;
+	for (int l = 1; l < line && i < len; l++) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		i = nl ? (size_t)(nl - text) + 1 : len;
+	}
+	const char *nl = memchr(text + i, '\n', len - i);
+	size_t end = nl ? (size_t)(nl - text) : len;
 	for (int c = 1; c < column && i < end; c++)
 		i += seq_len((const unsigned char *)text + i, end - i);
 	return i;

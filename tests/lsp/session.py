@@ -165,6 +165,15 @@ try:
     change(s, a, 3, [edit])
     text = apply_edits(text, [{"range": edit["range"], "newText": "_ünï"}])
     same_as_cli("insertion after an emoji = ddlint FILE", a, text, s.diagnostics(uri(a), 3))
+    # CRLF line ends: the same lines for ddlint and LSP
+    crlf = "-- é\r\nCREATE TABLE Crlf (id int, x json);\r\n"
+    change(s, a, 30, [{"text": crlf}])
+    got = same_as_cli("CRLF text = ddlint FILE", a, crlf, s.diagnostics(uri(a), 30))
+    check("CRLF: line 1", all(g[3]["line"] == 1 for g in got) and got, got)
+    # a lone CR ends a line for LSP (3.17, Text Documents): the finding after it is on line 1
+    change(s, a, 31, [{"text": "-- x\rCREATE TABLE Cr (id uuid PRIMARY KEY);\n"}])
+    lone = s.diagnostics(uri(a), 31)
+    check("lone CR: LSP lines", lone and all(d["range"]["start"] == {"line": 1, "character": 13} for d in lone), lone)
     # full sync
     text = "CREATE TABLE Bar (id int);\n"
     change(s, a, 4, [{"text": text}])
