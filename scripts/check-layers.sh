@@ -14,7 +14,7 @@ value 1 value
 inflect 1 inflect
 pool 1 pool
 source 1 source
-parse 2 parse plpgsql grammar
+parse 2 parse plpgsql grammar parsecache
 names 3 names
 model 4 model
 run 5 run registry

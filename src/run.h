@@ -37,6 +37,8 @@ struct dd_run {
 	dd_model *model;
 	dd_unit **units; size_t n_units;
 	int jobs;                /* parser threads, the calling one included */
+	struct dd_parse_cache *parse_cache; /* parses kept across runs (not owned), or NULL */
+	dd_map real_dirs;        /* directory -> its real path, as resolved once (run.c) */
 	bool linted;
 	char error[1024];
 };
@@ -48,6 +50,9 @@ void dd_run_add_diag(struct dd_run *run, int ri, const dd_loc *loc, const char *
 
 /* The last file added stands for this path on disk (an editor's unsaved buffer). */
 void dd_run_set_last_file_path(struct dd_run *run, const char *path);
+
+/* realpath(path) (heap, NULL when it fails), each directory's resolved once a run. */
+char *dd_run_real_path(struct dd_run *run, const char *path);
 
 /* Force the layout of a directory (NULL: detect it, but treat it as a migration directory). */
 void dd_run_add_migration_dir(struct dd_run *run, const char *dir, const char *layout);

@@ -62,6 +62,7 @@ typedef struct cli {
 	const char *changed_since;   /* --changed-since REF, or NULL */
 	size_t changed_left_out;     /* findings left out by it */
 	config_cache configs;
+	struct dd_parse_cache *parse_cache; /* `ddlint lsp`: parses kept from one lint to the next, or NULL */
 } cli;
 
 /* A command: its name, the name it had before (a command only where no such path is here),

@@ -142,6 +142,7 @@ static int open_run(cli *c, dd_inputs *inputs, size_t first, bool all, bool *don
 	const dd_config *conf = inputs->items[first].config;
 	dd_run *run = dd_run_new();
 	dd_run_set_jobs(run, c->jobs);
+	run->parse_cache = c->parse_cache;
 	dd_config_apply(conf, run);
 	apply_cli(c, run);
 	if (add_context_files(c, run) != 0)

@@ -154,6 +154,7 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 	}
 	/* the command line of `ddlint lsp`, its configs read afresh: a config changed since is seen */
 	cli c = *s->base;
+	c.parse_cache = s->parse_cache;
 	memset(&c.configs, 0, sizeof c.configs);
 	c.configs.arena = dd_arena_new();
 	dd_inputs in = { 0 };
@@ -181,6 +182,8 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 	dd_linted_free(&l);
 	dd_inputs_free(&in);
 	dd_cli_configs_free(&c.configs);
+	/* what the last lints did not take is dropped: the edited file's older texts, closed directories */
+	dd_parse_cache_sweep(s->parse_cache, 8);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, diag_json(&d->diags[i]));

@@ -40,6 +40,7 @@ typedef struct lsp_server {
 	char **config_messages;      /* and its message */
 	size_t n_config_errors;
 	long next_id;                /* of the requests the server sends */
+	struct dd_parse_cache *parse_cache; /* the earlier migrations' parses, by their bytes */
 } lsp_server;
 
 /* server.c */

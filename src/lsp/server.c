@@ -483,7 +483,7 @@ int dd_run_cmd_lsp(cli *c)
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	lsp_server s = { .base = c, .out_fd = STDOUT_FILENO };
+	lsp_server s = { .base = c, .out_fd = STDOUT_FILENO, .parse_cache = dd_parse_cache_new() };
 	message *ms = NULL;
 	size_t n = 0, cap = 0;
 	long quiet_since = now_ms();
@@ -533,5 +533,6 @@ int dd_run_cmd_lsp(cli *c)
 	free(s.config_errors);
 	free(s.config_messages);
 	dd_lsp_reader_free(&s.reader);
+	dd_parse_cache_free(s.parse_cache);
 	return status;
 }

@@ -139,7 +139,7 @@ void dd_add_entry(mdir *d, const char *path, const char *rel, int kind, char *ve
 	}
 	entry *e = &d->entries[d->n++];
 	memset(e, 0, sizeof *e);
-	e->path = realpath(path, NULL);
+	e->path = d->run ? dd_run_real_path(d->run, path) : realpath(path, NULL);
 	if (!e->path)
 		e->path = dd_xstrdup(path);
 	e->rel = dd_xstrdup(rel);
