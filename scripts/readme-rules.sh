@@ -30,7 +30,7 @@ awk -v tablefile="$table" -v demofile="$demo" '
 	/<!-- include: / {
 		print
 		path=$0; sub(/.*<!-- include: /, "", path); sub(/ -->.*/, "", path)
-		lang = path ~ /\.yml$/ ? "yaml" : path ~ /\.vim$/ ? "vim" : path ~ /\.el$/ ? "elisp" : ""
+		lang = path ~ /\.yml$/ ? "yaml" : path ~ /\.vim$/ ? "vim" : path ~ /\.el$/ ? "elisp" : path ~ /\.lua$/ ? "lua" : path ~ /\.toml$/ ? "toml" : path ~ /\.json$/ ? "json" : ""
 		print "```" lang
 		while ((getline line < path) > 0) print line
 		close(path)
