@@ -43,7 +43,8 @@ names dd_list_dir(const char *dir)
 		out.v[out.n++] = dd_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(out.v, out.n, sizeof *out.v, name_cmp);
+	if (out.n)   /* an empty directory has no array: qsort must not be given NULL */
+		qsort(out.v, out.n, sizeof *out.v, name_cmp);
 	return out;
 }
 
