@@ -340,6 +340,20 @@ static void request(lsp_server *s, const char *method, json_t *id, json_t *param
 		}
 		if (d->dirty)   /* answers are about the text as it is now */
 			lsp_lint_publish(s, d);
+		/* CodeActionContext.only: the kinds wanted; ours are all quickfix */
+		json_t *only = json_object_get(json_object_get(params, "context"), "only");
+		if (!hover && json_is_array(only)) {
+			bool wanted = false;
+			size_t k;
+			json_t *kind;
+			json_array_foreach(only, k, kind)
+				wanted = wanted || (json_is_string(kind) && strncmp(json_string_value(kind), "quickfix", 8) == 0 &&
+						    strchr(".", json_string_value(kind)[8]));
+			if (!wanted) {
+				respond(s, id, json_array());
+				return;
+			}
+		}
 		long l0 = (long)json_integer_value(sl), c0 = (long)json_integer_value(sc);
 		long l1 = (long)json_integer_value(el), c1 = (long)json_integer_value(ec);
 		respond(s, id, hover ? lsp_hover(s, d, l0, c0) : lsp_code_actions(s, d, l0, c0, l1, c1));

@@ -204,6 +204,12 @@ try:
     acts = s.call("textDocument/codeAction", {"textDocument": {"uri": uri(a)}, "range": jd["range"],
                                                 "context": {"diagnostics": [jd]}})["result"]
     titles = [x["title"] for x in acts]
+    only = s.call("textDocument/codeAction", {"textDocument": {"uri": uri(a)}, "range": jd["range"],
+                                                "context": {"diagnostics": [jd], "only": ["refactor"]}})["result"]
+    check("code actions: context.only without quickfix gets none", only == [], only)
+    only = s.call("textDocument/codeAction", {"textDocument": {"uri": uri(a)}, "range": jd["range"],
+                                                "context": {"diagnostics": [jd], "only": ["quickfix"]}})["result"]
+    check("code actions: context.only quickfix gets them", len(only) == len(acts), only)
     check("code actions offered", "Disable types/jsonb for this line" in titles and
           "Disable types/jsonb for this file" in titles and "Change json to jsonb" in titles, titles)
     for title, gone in (("Change json to jsonb", "types/jsonb"), ("Disable types/jsonb for this line", "types/jsonb"),
