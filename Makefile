@@ -74,10 +74,11 @@ fixtures: $(BUILD)/ddlint
 cli: $(BUILD)/ddlint
 	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
-# The language server: a scripted LSP session (python3), then Neovim's own client (headless).
+# The language server: a scripted LSP session (python3), then Neovim's and Emacs eglot's own clients.
 lsp: $(BUILD)/ddlint
 	@DDLINT_WRAP="$(VALGRIND)" python3 tests/lsp/session.py $(BUILD)/ddlint
 	@sh tests/lsp/nvim.sh $(BUILD)/ddlint
+	@sh tests/lsp/eglot.sh $(BUILD)/ddlint
 
 # Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
 check-pg: $(BUILD)/ddlint

@@ -11,6 +11,8 @@ if [ "${1:-}" = --test ]; then
 	# (npm), and a real PostgreSQL; mandoc lints the man pages, the shells load the completions
 	pkgs="$pkgs git python3-yaml pre-commit neovim vim-ale libxml2-utils postgresql-15 postgresql-client-15"
 	pkgs="$pkgs mandoc bash-completion zsh fish"
+	# the language server's clients in the tests: Emacs with eglot (Neovim is above)
+	pkgs="$pkgs emacs-nox elpa-eglot"
 fi
 missing=""
 for p in $pkgs; do
