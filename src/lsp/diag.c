@@ -167,10 +167,13 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 		config_error(s, c.configs.error_path, c.configs.error);
 	else
 		config_ok(s, &c.configs);
+	if (!l.complete && !c.configs.error[0])   /* ddlint FILE would print no report either */
+		lsp_log(s, 1, "ddlint: %s was not linted: its baseline or a --context path cannot be read "
+			   "(the reason is on the server's standard error)", d->path ? d->path : d->uri);
 	size_t n = 0, *ls;
 	size_t n_ls = dd_lsp_line_starts(d->text, d->len, &ls);
 	d->diags = dd_xcalloc(l.result.n + 1, sizeof *d->diags);
-	for (size_t i = 0; i < l.result.n; i++) {
+	for (size_t i = 0; l.complete && i < l.result.n; i++) {
 		const dd_diag *x = &l.result.diags[i];
 		/* what `ddlint FILE` prints: neither the suppressed nor the baselined */
 		if (x->suppressed || x->baselined || !x->file->report)

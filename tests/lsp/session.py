@@ -318,6 +318,21 @@ try:
     da = s.diagnostics(uri(a), 301)
     check("a mended config applies", any(d["code"] == "types/jsonb" for d in da), da)
     s.diagnostics(uri(m2), 3)
+    # a baseline that cannot be read: ddlint FILE exits 2 with no report, the server publishes none
+    bl = os.path.join(root, ".ddlint-baseline.json")
+    with open(bl, "w") as f:
+        f.write("{not json")
+    s.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(bl), "type": 1}]})
+    check("a broken baseline: no findings, as ddlint FILE", s.diagnostics(uri(a), 301) == [])
+    check("a broken baseline: logged", "not linted" in s.notification("window/logMessage",
+          lambda p: "baseline" in p["message"])["message"])
+    cli = subprocess.run([DDLINT, a], capture_output=True, cwd=root)
+    check("a broken baseline: ddlint FILE exits 2 with no report", cli.returncode == 2 and cli.stdout == b"", cli)
+    os.unlink(bl)
+    s.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(bl), "type": 3}]})
+    check("the baseline gone: findings again", s.diagnostics(uri(a), 301) != [])
+    s.diagnostics(uri(m2), 3)
+    s.diagnostics(uri(m2), 3)
     # the config edited in the editor: checked as typed
     open_doc(s, cfg, "rules:\n  types/jsonb: warning\n")
     check("an open config with no error: empty", s.diagnostics(uri(cfg)) == [])
