@@ -168,7 +168,7 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 	else
 		config_ok(s, &c.configs);
 	if (!l.complete && !c.configs.error[0])   /* ddlint FILE would print no report either */
-		lsp_log(s, 1, "ddlint: %s was not linted: its baseline or a --context path cannot be read "
+		lsp_log(s, 1, "ddlint: %s was not linted: its baseline cannot be read, or --changed-since failed "
 			   "(the reason is on the server's standard error)", d->path ? d->path : d->uri);
 	size_t n = 0, *ls;
 	size_t n_ls = dd_lsp_line_starts(d->text, d->len, &ls);
