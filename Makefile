@@ -11,16 +11,16 @@ BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
 LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c src/erd/*.c src/docs/*.c)
-CLI_SRCS  := $(wildcard src/cli/*.c)
+CLI_SRCS  := $(wildcard src/cli/*.c src/lsp/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h) $(BUILD)/gen/registry.h
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h src/lsp/*.h) $(BUILD)/gen/registry.h
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
-.PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
+.PHONY: all demo check lsp $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
 
@@ -74,6 +74,12 @@ fixtures: $(BUILD)/ddlint
 cli: $(BUILD)/ddlint
 	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh tests/cli/erd.sh tests/cli/report.sh tests/cli/docs.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
+# The language server: a scripted LSP session (python3), then Neovim's and Emacs eglot's own clients.
+lsp: $(BUILD)/ddlint
+	@DDLINT_WRAP="$(VALGRIND)" python3 tests/lsp/session.py $(BUILD)/ddlint
+	@sh tests/lsp/nvim.sh $(BUILD)/ddlint
+	@sh tests/lsp/eglot.sh $(BUILD)/ddlint
+
 # Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
 check-pg: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
@@ -84,7 +90,7 @@ docs-check: $(BUILD)/ddlint
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check install-check
+	@$(MAKE) --no-print-directory all unit fixtures cli lsp fuzz-smoke check-pg docs-check install-check
 	@echo "make check: all test suites passed"
 
 # ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----
@@ -161,6 +167,8 @@ fuzz: $(BUILD)/ddlint
 	$(BUILD)/fuzz/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 tests/fuzz/corpus-lint \
 	  $$(find tests/rules examples -name '*.sql' -exec dirname {} \; | sort -u)
 	$(BUILD)/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 tests/fuzz/corpus-config
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_lsp.c src/lsp/reader.c src/lsp/text.c src/util.c $(LDLIBS) -o $(BUILD)/fuzz/fuzz_lsp
+	$(BUILD)/fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -max_len=65536 tests/fuzz/corpus-lsp
 
 # Replays the kept fuzz inputs under AddressSanitizer and UBSan (part of make check).
 fuzz-smoke: $(BUILD)/libddlint.a
@@ -171,6 +179,9 @@ fuzz-smoke: $(BUILD)/libddlint.a
 	  $(LIB_SRCS) $(RULE_SRCS) $(BUILD)/gen/registry.c $(LDLIBS) -o $(BUILD)/fuzz/replay_config
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lint tests/fuzz/corpus-lint $$(find tests/rules examples -name '*.sql')
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_config tests/fuzz/corpus-config
+	@$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/fuzz_lsp.c tests/fuzz/replay.c \
+	  src/lsp/reader.c src/lsp/text.c src/util.c $(LDLIBS) -o $(BUILD)/fuzz/replay_lsp
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/fuzz/replay_lsp tests/fuzz/corpus-lsp
 
 corpus: $(BUILD)/ddlint
 	@sh tests/corpus.sh $(BUILD)/ddlint

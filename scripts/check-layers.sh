@@ -14,7 +14,7 @@ value 1 value
 inflect 1 inflect
 pool 1 pool
 source 1 source
-parse 2 parse plpgsql grammar
+parse 2 parse plpgsql grammar parsecache
 names 3 names
 model 4 model
 run 5 run registry
@@ -27,7 +27,7 @@ ctx 7 ctx defnames
 lint 8 lint dump
 erd 8 erd erd/graph erd/mermaid erd/dbml erd/dot erd/plantuml
 docs 9 docs docs/site
-cli 10 cli/args cli/baseline cli/changed cli/child cli/commands cli/compliance cli/docs cli/erd cli/inputs cli/main cli/pgdump cli/cli
+cli 10 cli/args cli/baseline cli/changed cli/child cli/commands cli/compliance cli/docs cli/erd cli/inputs cli/main cli/pgdump cli/cli lsp/lsp lsp/lsp_priv lsp/reader lsp/text lsp/server lsp/diag
 '
 module_of() {   # path without src/ and extension -> module name
 	echo "$layers" | awk -v f="$1" 'NF { for (i = 3; i <= NF; i++) if ($i == f) print $1 }'

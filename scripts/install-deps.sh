@@ -14,6 +14,8 @@ if [ "${1:-}" = --test ]; then
 	# ddlint erd: Graphviz renders the DOT diagrams, PlantUML the PlantUML ones; ddlint docs:
 	# the site is opened in Debian's Chromium (headless, driven by puppeteer-core)
 	pkgs="$pkgs graphviz plantuml chromium"
+	# the language server's clients in the tests: Emacs with eglot (Neovim is above)
+	pkgs="$pkgs emacs-nox elpa-eglot"
 fi
 missing=""
 for p in $pkgs; do

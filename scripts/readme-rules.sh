@@ -37,7 +37,7 @@ awk -v tablefile="$table" -v demofile="$demo" -v erdfile="$erd" '
 	/<!-- include: / {
 		print
 		path=$0; sub(/.*<!-- include: /, "", path); sub(/ -->.*/, "", path)
-		lang = path ~ /\.yml$/ ? "yaml" : path ~ /\.vim$/ ? "vim" : path ~ /\.el$/ ? "elisp" : ""
+		lang = path ~ /\.yml$/ ? "yaml" : path ~ /\.vim$/ ? "vim" : path ~ /\.el$/ ? "elisp" : path ~ /\.lua$/ ? "lua" : path ~ /\.toml$/ ? "toml" : path ~ /\.json$/ ? "json" : ""
 		print "```" lang
 		while ((getline line < path) > 0) print line
 		close(path)

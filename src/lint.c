@@ -51,6 +51,8 @@ static size_t unit_target(const dd_run *run)
 static void parse_work(void *arg, size_t i)
 {
 	dd_unit **units = arg;
+	if (units[i]->cached)   /* taken from the run's parse cache */
+		return;
 	units[i]->arena = dd_arena_new();
 	dd_parse_unit(units[i]);
 }
@@ -172,12 +174,16 @@ static void parse_and_replay(dd_run *run, replay *rp)
 		else
 			streamed[n_streamed++] = run->units[i];
 	}
+	for (size_t i = 0; run->parse_cache && i < n_kept; i++)
+		dd_parse_cache_take(run->parse_cache, kept[i]);
 	dd_pool *pool = dd_pool_start(n_kept, run->jobs, n_kept, parse_work, kept);
 	for (size_t i = 0; i < n_kept; i++) {
 		dd_pool_wait(pool, i);
 		take_unit(run, kept[i]);
 	}
 	dd_pool_end(pool);
+	for (size_t i = 0; run->parse_cache && i < n_kept; i++)
+		dd_parse_cache_keep(run->parse_cache, kept[i]);
 
 	replay_begin(run, rp);
 	pool = dd_pool_start(n_streamed, run->jobs, (size_t)run->jobs * 2, parse_work, streamed);
@@ -237,11 +243,14 @@ void dd_run_free(dd_run *run)
 		return;
 	dd_snapshots_free(run);
 	dd_model_free(run->model);
-	for (size_t i = 0; i < run->n_units; i++)
+	for (size_t i = 0; i < run->n_units; i++) {
 		dd_arena_free(run->units[i]->arena);
+		free(run->units[i]->original);
+	}
 	dd_options_free(run);
 	for (size_t i = 0; run->checked && i < dd_rules_count; i++)
 		dd_map_free(&run->checked[i]);
+	dd_map_free(&run->real_dirs);
 	free(run->sorted);
 	dd_arena_free(run->arena);
 	free(run);

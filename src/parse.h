@@ -31,12 +31,28 @@ typedef struct dd_unit {
 	dd_parse_error **errors; size_t n_errors;
 	dd_stmt **made; size_t n_made; /* the run's statements made from stmts */
 	bool guarded;                /* while a DO block's statements are added: theirs */
+	bool cached;                 /* its results belong to a dd_parse_cache (arena NULL) */
+	char *original;              /* a cache miss: the file's bytes before the parse (heap), for the cache */
 } dd_unit;
 /* Cut a file into units of about `target` bytes (one unit when it is not much larger), appended
  * to *units (arena `a`): a large file is checked and blanked here, then cut between statements. */
 void dd_plan_units(dd_arena *a, dd_file *f, size_t target, dd_unit ***units, size_t *n);
 /* Parse one unit (thread-safe across units). */
 void dd_parse_unit(dd_unit *u);
+
+/* Parsed whole files kept by their bytes across runs (parsecache.c); NULL in a run: no cache.
+ * Take and keep are called on the replaying thread, before and after the parse. */
+typedef struct dd_parse_cache dd_parse_cache;
+dd_parse_cache *dd_parse_cache_new(void);
+void dd_parse_cache_free(dd_parse_cache *c);
+/* A whole unit whose file has the bytes of one parsed before: its results taken (the file's
+ * text made what that parse left), true. Else false, and the bytes are kept for ..._keep. */
+bool dd_parse_cache_take(dd_parse_cache *c, dd_unit *u);
+/* A unit parsed after a miss: its results are the cache's from now on. */
+void dd_parse_cache_keep(dd_parse_cache *c, dd_unit *u);
+/* After a run: drop what the last `keep` generations (sweeps) did not take; the next generation. */
+void dd_parse_cache_sweep(dd_parse_cache *c, unsigned long keep);
+void dd_parse_cache_counts(const dd_parse_cache *c, size_t *hits, size_t *misses);
 
 /* Within the module (parse.c, plpgsql.c): a parse result unpacked into arena a; a statement of
  * the unit added (NULL for an empty one), a DO statement followed by the static SQL of its

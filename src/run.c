@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "run.h"
 
 const char *dd_severity_name(dd_severity sev)
@@ -71,6 +72,37 @@ int dd_run_add_buffer(dd_run *run, const char *display, const char *data, size_t
 	return 0;
 }
 
+/* realpath(path), with each directory's own resolved once a run: a file that is not a symbolic
+ * link, named in a directory by an absolute path without . or .. parts, is the directory's real
+ * path and its name (as realpath finds, component by component). A migration directory's
+ * thousand earlier files cost a stat each, not a readlink for every component of each. */
+char *dd_run_real_path(dd_run *run, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	if (path[0] != '/' || !slash || !slash[1] || strstr(path, "//") || strstr(path, "/./") || strstr(path, "/../") ||
+	    strcmp(slash, "/.") == 0 || strcmp(slash, "/..") == 0 || lstat(path, &sb) != 0 || S_ISLNK(sb.st_mode))
+		return realpath(path, NULL);
+	char *dir = dd_xstrdup(path);
+	dir[slash - path] = '\0';
+	const char *rdir = dd_map_get(&run->real_dirs, *dir ? dir : "/");
+	if (!rdir) {
+		char *r = realpath(*dir ? dir : "/", NULL);
+		if (!r) {
+			free(dir);
+			return realpath(path, NULL);
+		}
+		rdir = dd_arena_strdup(run->arena, r);
+		free(r);
+		dd_map_put(&run->real_dirs, run->arena, *dir ? dir : "/", (void *)rdir);
+	}
+	free(dir);
+	size_t n = strlen(rdir) + strlen(slash) + 1;
+	char *real = dd_xmalloc(n);
+	snprintf(real, n, "%s%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash);
+	return real;
+}
+
 int dd_run_add_path(dd_run *run, const char *path, const char *display, bool report)
 {
 	FILE *fp = fopen(path, "rb");
@@ -89,7 +121,7 @@ int dd_run_add_path(dd_run *run, const char *path, const char *display, bool rep
 	}
 	rc = dd_run_add_buffer(run, display, buf, len, report);
 	free(buf);
-	char *real = realpath(path, NULL);
+	char *real = dd_run_real_path(run, path);
 	run->files[run->n_files - 1]->fs_real = dd_arena_strdup(run->arena, real ? real : path);
 	free(real);
 	return rc;

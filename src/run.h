@@ -39,6 +39,8 @@ struct dd_run {
 	int jobs;                /* parser threads, the calling one included */
 	bool assume_existing;    /* safety.assume_existing: plain files are judged as changes to a live database */
 	int postgres_version;    /* safety.postgres_version */
+	struct dd_parse_cache *parse_cache; /* parses kept across runs (not owned), or NULL */
+	dd_map real_dirs;        /* directory -> its real path, as resolved once (run.c) */
 	bool linted;
 	char error[1024];
 	/* ddlint report: the objects each rule judged (dd_checked), a map of keys per registry
@@ -62,6 +64,9 @@ const char *dd_diag_checked_key(struct dd_run *run, const dd_diag *d);
 
 /* The last file added stands for this path on disk (an editor's unsaved buffer). */
 void dd_run_set_last_file_path(struct dd_run *run, const char *path);
+
+/* realpath(path) (heap, NULL when it fails), each directory's resolved once a run. */
+char *dd_run_real_path(struct dd_run *run, const char *path);
 
 /* Force the layout of a directory (NULL: detect it, but treat it as a migration directory). */
 void dd_run_add_migration_dir(struct dd_run *run, const char *dir, const char *layout);

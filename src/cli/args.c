@@ -263,6 +263,7 @@ static const dd_command commands[] = {
 	{ "docs", NULL, "[PATH...]", "write the schema's documentation into --output DIR: --format html or markdown", dd_run_cmd_docs, true },
 	{ "erd", NULL, "[PATH...]", "draw the schema: --format mermaid, dbml, dot or plantuml", dd_run_cmd_erd, true },
 	{ "report", NULL, "[PATH...]", "compliance per rule, objects checked and passed: --format text, json or markdown", dd_run_cmd_compliance, true },
+	{ "lsp", NULL, "", "run as a language server on stdin/stdout (LSP 3.17), for editors", dd_run_cmd_lsp, false },
 	{ NULL, NULL, NULL, NULL, NULL, false }
 };
 

@@ -11,6 +11,8 @@ typedef struct dd_input {
 	char *display;   /* the path diagnostics show */
 	const dd_config *config;
 	const char *lookup;  /* the path its config is looked up for, when not `path` (not owned) */
+	const char *text;    /* a buffer linted in place of the file `path` ("-": of no file), or NULL (not owned) */
+	size_t len;
 } dd_input;
 
 typedef struct dd_inputs {
@@ -34,6 +36,7 @@ typedef struct config_cache {
 	char **paths;
 	dd_config **configs;
 	size_t n;
+	char error[1024], error_path[1024];   /* the last config that failed to load, and why */
 } config_cache;
 
 struct dd_command;
@@ -70,6 +73,7 @@ typedef struct cli {
 	int depth;                   /* -1: not given */
 	const char *format_name;
 	bool check;
+	struct dd_parse_cache *parse_cache; /* `ddlint lsp`: parses kept from one lint to the next, or NULL */
 } cli;
 
 /* A command: its name, the name it had before (a command only where no such path is here),
@@ -105,6 +109,33 @@ int dd_cli_docs(const cli *c, dd_run *run);
 
 /* ddlint erd (erd.c): the diagram of the run's model, as --format says, to --output or stdout. */
 int dd_cli_erd(const cli *c, dd_run *run);
+
+int dd_run_cmd_lsp(cli *c);
+
+/* Linting (main.c), as the default command does it: configs, runs, baselines, --changed-since. */
+typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE, LINT_DOCS } lint_mode;
+struct dd_baseline;
+/* The baselines of a lint, each loaded once by path (NULL where no file is). */
+typedef struct baselines {
+	char **paths;
+	struct dd_baseline **items;
+	size_t n;
+} baselines;
+/* What a lint leaves for the reports: the result points into the runs. */
+typedef struct dd_linted {
+	dd_result result;
+	bool complete;               /* the reports are to be written from it */
+	baselines bs;
+	dd_run **runs;
+	size_t n_runs;
+	struct dd_changes *changes;
+} dd_linted;
+/* Lint the inputs (each gets its config; those it excludes drop out) into *out; returns the exit
+ * status. Free *out with dd_linted_free whatever it returns. */
+int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted *out);
+void dd_linted_free(dd_linted *l);
+/* Release the configs loaded (the next lint reads them again). */
+void dd_cli_configs_free(config_cache *cc);
 
 /* What they print (commands.c). */
 int dd_cmd_rules(void);

@@ -19,6 +19,8 @@ void dd_inputs_add(dd_inputs *in, const char *path, const char *display)
 	it->display = dd_xstrdup(display);
 	it->config = NULL;
 	it->lookup = NULL;
+	it->text = NULL;
+	it->len = 0;
 	if (!it->path || !it->display) {
 		fputs("ddlint: out of memory\n", stderr);
 		exit(2);

@@ -26,6 +26,8 @@ static int load_config(cli *c, const char *path, const dd_config **out)
 	dd_config *conf;
 	if (dd_config_load(cc->arena, path, &conf, err, sizeof err) != 0) {
 		fprintf(stderr, "ddlint: %s\n", err);
+		snprintf(cc->error, sizeof cc->error, "%s", err);
+		snprintf(cc->error_path, sizeof cc->error_path, "%s", path);
 		return -1;
 	}
 	cc->paths = grow(cc->paths, cc->n, sizeof *cc->paths);
@@ -78,6 +80,20 @@ static void apply_cli(const cli *c, dd_run *run)
 		dd_run_set_severity(run, c->rule_ids[i], c->rule_sevs[i]);
 }
 
+/* A buffer linted in place of the file `stands_for` (NULL: of no file): --stdin-filename, and
+ * the documents of `ddlint lsp`. */
+static int add_buffer(dd_run *run, const char *name, const char *stands_for, const char *text, size_t len)
+{
+	if (dd_run_add_buffer(run, name, text, len, true) != 0) {
+		fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
+		return -1;
+	}
+	/* an editor's buffer stands for the file it names: its directory gives the migration context */
+	if (stands_for)
+		dd_run_set_last_file_path(run, stands_for);
+	return 0;
+}
+
 static int read_stdin(dd_run *run, const char *name)
 {
 	char *text;
@@ -87,16 +103,9 @@ static int read_stdin(dd_run *run, const char *name)
 		fprintf(stderr, "ddlint: cannot read standard input: %s\n", why);
 		return -1;
 	}
-	int rc = dd_run_add_buffer(run, name, text, len, true);
+	int rc = add_buffer(run, name, strcmp(name, "<stdin>") != 0 ? name : NULL, text, len);
 	free(text);
-	if (rc != 0) {
-		fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
-		return -1;
-	}
-	/* an editor's buffer stands for the file it names: its directory gives the migration context */
-	if (strcmp(name, "<stdin>") != 0)
-		dd_run_set_last_file_path(run, name);
-	return 0;
+	return rc;
 }
 
 /* The path a config is looked up for: standard input is found through its name. */
@@ -133,6 +142,7 @@ static int open_run(cli *c, dd_inputs *inputs, size_t first, bool all, bool *don
 	const dd_config *conf = inputs->items[first].config;
 	dd_run *run = dd_run_new();
 	dd_run_set_jobs(run, c->jobs);
+	run->parse_cache = c->parse_cache;
 	dd_config_apply(conf, run);
 	apply_cli(c, run);
 	if (add_context_files(c, run) != 0)
@@ -142,7 +152,10 @@ static int open_run(cli *c, dd_inputs *inputs, size_t first, bool all, bool *don
 			continue;
 		done[k] = true;
 		dd_input *in = &inputs->items[k];
-		if (strcmp(in->path, "-") == 0) {
+		if (in->text) {
+			if (add_buffer(run, in->display, strcmp(in->path, "-") != 0 ? in->path : NULL, in->text, in->len) != 0)
+				status = 2;
+		} else if (strcmp(in->path, "-") == 0) {
 			if (read_stdin(run, in->display) != 0)
 				status = 2;
 		} else if (dd_run_add_path(run, in->path, in->display, true) != 0) {
@@ -212,16 +225,7 @@ static void print_summary(const cli *c, const dd_result *result)
 
 /* ---- linting ---- */
 
-typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE, LINT_DOCS } lint_mode;
-
 /* ---- baselines ---- */
-
-/* The baselines of a lint, each loaded once by path (NULL where no file is). */
-typedef struct baselines {
-	char **paths;
-	dd_baseline **items;
-	size_t n;
-} baselines;
 
 /* The baseline file for a group of inputs with config `conf`: --output (writing it), --baseline,
  * else .ddlint-baseline.json beside the group's .ddlint.yml, else in the working directory; heap. */
@@ -333,11 +337,13 @@ static int select_inputs(cli *c, dd_inputs *inputs)
 	return 0;
 }
 
-/* Lint the inputs and write the reports (or, for model and plan, what those print). One run
- * per config: files under different .ddlint.yml are different projects; the model and the plan
- * are of all the inputs together. */
-static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
+/* Lint the inputs (or, for model and plan, print what those print) into *out: what the
+ * reports are written from. One run per config: files under different .ddlint.yml are different
+ * projects; the model and the plan are of all the inputs together. Returns the exit status;
+ * out->complete when the reports are to be written. */
+int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted *out)
 {
+	memset(out, 0, sizeof *out);
 	if (select_inputs(c, inputs) != 0)
 		return 2;
 	dd_changes *changes = NULL;
@@ -347,6 +353,7 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 	}
 	if (mode == LINT_REPORT && c->changed_since && !(changes = dd_changes_load(c->changed_since)))
 		return 2;
+	out->changes = changes;
 	dd_result result = { 0 };
 	baselines bs = { 0 };
 	/* the result points into each run's arena: runs live until the report is written */
@@ -428,18 +435,39 @@ static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
 	for (size_t i = 0; !changes && i < bs.n; i++)
 		if (bs.items[i])
 			result.baseline_gone += dd_baseline_gone(bs.items[i]);
-	int rc = write_reports(c, &result);
-	if (rc)
-		status = rc;
-	print_summary(c, &result);
+	out->complete = true;
 done:
-	dd_changes_free(changes);
-	dd_result_free(&result);
-	baselines_free(&bs);
-	for (size_t i = 0; i < n_runs; i++)
-		dd_run_free(runs[i]);
-	free(runs);
+	out->result = result;
+	out->bs = bs;
+	out->runs = runs;
+	out->n_runs = n_runs;
 	free(done);
+	return status;
+}
+
+void dd_linted_free(dd_linted *l)
+{
+	dd_changes_free(l->changes);
+	dd_result_free(&l->result);
+	baselines_free(&l->bs);
+	for (size_t i = 0; i < l->n_runs; i++)
+		dd_run_free(l->runs[i]);
+	free(l->runs);
+	memset(l, 0, sizeof *l);
+}
+
+/* Lint the inputs and write the reports (or, for model and plan, what those print). */
+static int lint(cli *c, dd_inputs *inputs, lint_mode mode, int status)
+{
+	dd_linted l;
+	status = dd_cli_lint(c, inputs, mode, status, &l);
+	if (l.complete) {
+		int rc = write_reports(c, &l.result);
+		if (rc)
+			status = rc;
+		print_summary(c, &l.result);
+	}
+	dd_linted_free(&l);
 	return status;
 }
 
@@ -530,13 +558,19 @@ int dd_run_cmd_inspect(cli *c)
 	return status;
 }
 
+void dd_cli_configs_free(config_cache *cc)
+{
+	for (size_t i = 0; i < cc->n; i++)
+		free(cc->paths[i]);
+	free(cc->paths);
+	free(cc->configs);
+	dd_arena_free(cc->arena);
+	memset(cc, 0, sizeof *cc);
+}
+
 static void cli_free(cli *c)
 {
-	for (size_t i = 0; i < c->configs.n; i++)
-		free(c->configs.paths[i]);
-	free(c->configs.paths);
-	free(c->configs.configs);
-	dd_arena_free(c->configs.arena);
+	dd_cli_configs_free(&c->configs);
 	free(c->paths);
 	free(c->rule_ids);
 	free(c->rule_sevs);

@@ -35,6 +35,7 @@ typedef struct mdir {
 	size_t n, cap;
 	/* what the tool's settings beside the migrations say (read by the tool's detect step) */
 	char *journal;           /* drizzle: meta/_journal.json */
+	struct dd_run *run;      /* whose directory memo resolves the entries' real paths */
 } mdir;
 
 /* A directory's names (no dot files), sorted. */

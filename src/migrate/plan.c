@@ -172,6 +172,7 @@ static void find_dirs(plan *p)
 		p->dirs = dd_xrealloc(p->dirs, (p->n_dirs + 1) * sizeof *p->dirs);
 		mdir *d = &p->dirs[p->n_dirs++];
 		memset(d, 0, sizeof *d);
+		d->run = run;
 		d->root = root;
 		d->tool = tool;
 		d->why = why;

@@ -43,7 +43,8 @@ names dd_list_dir(const char *dir)
 		out.v[out.n++] = dd_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(out.v, out.n, sizeof *out.v, name_cmp);
+	if (out.n)   /* an empty directory has no array: qsort must not be given NULL */
+		qsort(out.v, out.n, sizeof *out.v, name_cmp);
 	return out;
 }
 
@@ -139,7 +140,7 @@ void dd_add_entry(mdir *d, const char *path, const char *rel, int kind, char *ve
 	}
 	entry *e = &d->entries[d->n++];
 	memset(e, 0, sizeof *e);
-	e->path = realpath(path, NULL);
+	e->path = d->run ? dd_run_real_path(d->run, path) : realpath(path, NULL);
 	if (!e->path)
 		e->path = dd_xstrdup(path);
 	e->rel = dd_xstrdup(rel);

@@ -75,6 +75,12 @@ printf 'start-up and a 2,000-line migration: %.1f ms (best of 10)\n' "$(echo "$1
 head -n 1995 "$work/m2000.sql" > "$work/m2000-broken.sql"
 set -- $($tools/measure 10 "$bin" --no-config --fail-on never "$work/m2000-broken.sql")
 printf 'the same, last statement broken: %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"
+# the language server: a keystroke (didChange) to its diagnostics (publishDiagnostics), each
+# waited for, median of 30; the first lint (didOpen) apart: it reads and parses the context
+set -- $(python3 tests/bench/lsp_latency.py "$bin" "$work/m2000.sql" 30)
+printf 'ddlint lsp, a keystroke in that 2,000-line file to its diagnostics: %.1f ms median (min %.1f, max %.1f; first lint %.1f)\n' "$2" "$3" "$4" "$1"
+set -- $(python3 tests/bench/lsp_latency.py "$bin" "$work/migrations1000/1000_create_items_1000.up.sql" 30)
+printf 'ddlint lsp, a keystroke in the last of the 1,000 migrations: %.1f ms median (min %.1f, max %.1f; first lint %.1f)\n' "$2" "$3" "$4" "$1"
 set -- $($tools/measure 10 "$bin" --version)
 printf 'start-up alone (ddlint --version): %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"
 # ddlint erd: each format on 10,000 and 21,000 generated tables (a linear cost doubles), best of 3,
