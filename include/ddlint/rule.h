@@ -115,6 +115,7 @@ typedef struct dd_column {
 	char identity;           /* 'a' (ALWAYS), 'd' (BY DEFAULT) or 0 */
 	bool generated;          /* GENERATED ALWAYS AS (...) STORED */
 	const char *comment;
+	const dd_file *made_in;  /* the file whose statement created it: a rename keeps it (loc moves to the rename) */
 } dd_column;
 
 typedef enum dd_constraint_kind {
@@ -194,6 +195,7 @@ struct dd_table {
 	const char *parent_schema, *parent; /* PARTITION OF / ATTACH PARTITION parent */
 	const char *comment;
 	bool dropped;
+	const dd_file *made_in;  /* the file whose statement created it: a rename keeps it (loc moves to the rename) */
 };
 
 typedef enum dd_typedef_kind { DD_TYPE_ENUM, DD_TYPE_DOMAIN, DD_TYPE_COMPOSITE, DD_TYPE_RANGE } dd_typedef_kind;
@@ -421,7 +423,8 @@ enum { DD_PG_VERSION_MIN = 10, DD_PG_VERSION_MAX = 18, DD_PG_VERSION_DEFAULT = 1
 int dd_ctx_postgres_version(const dd_ctx *ctx);
 /* Does statement st act on an object that exists before the change it belongs to, so that
  * running it takes locks on (or rewrites, or breaks) something in use? `created` is the file
- * whose statement created the object (its loc.file), or NULL when the run does not create it
+ * whose statement created the object (a table's or a column's made_in, another object's
+ * loc.file), or NULL when the run does not create it
  * (made outside the files: it exists). The change is the statement's migration; a down is
  * never judged (it undoes its own up); a file outside migration directories is judged only
  * with safety.assume_existing, and then the file is the change. */

@@ -9,7 +9,7 @@ static void drop_column(dd_ctx *ctx, const dd_stmt *st, const PgQuery__AlterTabl
 	if (t && !col && c->missing_ok)
 		return;   /* IF EXISTS of a column the table lacks: nothing is dropped */
 	/* a column added by the same migration, even to an old table, is not in use yet */
-	const dd_file *made = col ? col->loc.file : t ? t->loc.file : NULL;
+	const dd_file *made = col ? col->made_in : t ? t->made_in : NULL;
 	if (!dd_stmt_on_existing(ctx, st, made))
 		return;
 	const char *schema = t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), as->relation->schemaname[0] ? as->relation->schemaname : NULL);

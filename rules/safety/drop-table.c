@@ -18,7 +18,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		const dd_table *t = dd_model_table(m, schema, name);
 		if (!t && ds->missing_ok && dd_model_dropped_table(m, schema, name))
 			continue;   /* IF EXISTS of a table dropped before: nothing is dropped */
-		if (!dd_stmt_on_existing(ctx, st, t ? t->loc.file : NULL))
+		if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 			continue;
 		const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), name, NULL);
 		dd_report(ctx, dd_stmt_find_name(ctx, st, name), object,

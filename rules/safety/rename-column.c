@@ -14,7 +14,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	const dd_column *col = t ? dd_table_column(t, rs->subname) : NULL;
 	if (t && !col && rs->missing_ok)
 		return;
-	if (!dd_stmt_on_existing(ctx, st, col ? col->loc.file : t ? t->loc.file : NULL))
+	if (!dd_stmt_on_existing(ctx, st, col ? col->made_in : t ? t->made_in : NULL))
 		return;
 	const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rs->relation->relname, rs->subname);
 	dd_report(ctx, dd_find_ident(ctx, rs->relation->location, rs->subname), object,

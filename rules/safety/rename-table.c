@@ -13,7 +13,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	const dd_table *t = dd_model_table(m, schema, rs->relation->relname);
 	if (!t && rs->missing_ok && dd_model_dropped_table(m, schema, rs->relation->relname))
 		return;
-	if (!dd_stmt_on_existing(ctx, st, t ? t->loc.file : NULL))
+	if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 		return;
 	const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rs->relation->relname, NULL);
 	dd_report(ctx, dd_name_loc(st->file, rs->relation->location), object,

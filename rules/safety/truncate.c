@@ -36,7 +36,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;
 		const char *schema = rv->schemaname[0] ? rv->schemaname : NULL;
 		const dd_table *t = dd_model_table(dd_ctx_model(ctx), schema, rv->relname);
-		if (!dd_stmt_on_existing(ctx, st, t ? t->loc.file : NULL))
+		if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 			continue;
 		const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rv->relname, NULL);
 		const char *also = "";

@@ -18,7 +18,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		return;
 	const char *schema = rv->schemaname[0] ? rv->schemaname : NULL;
 	const dd_table *t = dd_model_table(dd_ctx_model(ctx), schema, rv->relname);
-	if (!dd_stmt_on_existing(ctx, st, t ? t->loc.file : NULL))
+	if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 		return;
 	const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rv->relname, NULL);
 	dd_report(ctx, dd_name_loc(st->file, rv->location), object,
