@@ -20,6 +20,7 @@ HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
+.PHONY: safety-diff
 .PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
@@ -78,13 +79,17 @@ cli: $(BUILD)/ddlint
 check-pg: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
 
+# The safety/ rules against squawk and the Postgres Language Server over the corpus (tests/safety).
+safety-diff: $(BUILD)/ddlint
+	@python3 tests/safety/differential.py --ddlint $(BUILD)/ddlint --tools $(BUILD)/tools --corpus $${CORPUS:-../shared/corpus}
+
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
 	@sh scripts/check-layers.sh $(BUILD)
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check install-check
+	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check install-check safety-diff
 	@echo "make check: all test suites passed"
 
 # ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----

@@ -36,11 +36,17 @@ fi
 if [ "${1:-}" = --test ]; then
 	tools=$(cd "$(dirname "$0")/.." && pwd)/build/tools
 	multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
-	if [ ! -x "$multitool" ]; then
-		echo "installing: @microsoft/sarif-multitool (npm, into build/tools)"
+	# the peers of the safety/ rules' differential test (tests/safety): squawk and the Postgres
+	# Language Server; both packages carry their binary (an optional dependency per platform)
+	squawk="$tools/node_modules/.bin/squawk"
+	pls="$tools/node_modules/.bin/postgres-language-server"
+	if [ ! -x "$multitool" ] || [ ! -x "$squawk" ] || [ ! -x "$pls" ]; then
+		echo "installing: @microsoft/sarif-multitool, squawk-cli, @postgres-language-server/cli (npm, into build/tools)"
 		mkdir -p "$tools"
+		# one npm install for all: a later `npm install --no-save` would prune the others
 		(cd "$tools" && npm install --silent --no-audit --no-fund --no-save \
-			@microsoft/sarif-multitool@5 @microsoft/sarif-multitool-linux@5 >/dev/null)
+			@microsoft/sarif-multitool@5 @microsoft/sarif-multitool-linux@5 \
+			squawk-cli@2.66.0 @postgres-language-server/cli@0.25.5 >/dev/null)
 		# npm does not run the package's install script: the binary needs its execute bit
 		chmod +x "$multitool"
 	fi
