@@ -189,6 +189,10 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	 * under an IF or an exception handler may be meant to fail */
 	if (st->guarded || !dd_stmt_on_existing(ctx, st, NULL))
 		return;
+	/* numbered files of no known tool: how they are run is a guess (migration/transaction asks
+	 * them for BEGIN ... COMMIT); this rule speaks where the tool is known */
+	if (st->migration && strcmp(st->migration->layout, "plain") == 0)
+		return;
 	it->data = candidate(ctx, st);
 }
 
@@ -199,7 +203,7 @@ const dd_rule dd_rule_safety_retry_safe = {
 	.summary = "Where a migration runs outside a transaction, its CREATE and DROP can run again (IF [NOT] EXISTS)",
 	.severity = DD_SEV_WARNING,
 	.description =
-		"Where the migration's tool runs it statement by statement (sqitch, plain numbered files, goose NO "
+		"Where the migration's tool runs it statement by statement (sqitch, goose NO "
 		"TRANSACTION, sql-migrate notransaction, Flyway executeInTransaction=false or a Flyway migration "
 		"of only non-transactional statements, ...: see the README's table of tools) and no BEGIN covers "
 		"the statement, reports CREATE TABLE, INDEX, SCHEMA, SEQUENCE, EXTENSION, MATERIALIZED VIEW and "
@@ -210,19 +214,18 @@ const dd_rule dd_rule_safety_retry_safe = {
 		"A migration the tool runs in a transaction (its own, or one query: golang-migrate, Prisma) is "
 		"atomic and never reported, and neither is a migration of a single statement (it is done or not), "
 		"except CREATE INDEX CONCURRENTLY, which fails half way by itself and leaves an invalid index. "
-		"Temporary tables, statements of a DO block under an IF or an exception handler, and downs are not "
-		"judged; a plain schema file only with safety.assume_existing (run as psql -f runs it). The rule is "
+		"Numbered files of no known tool are left to migration/transaction (how they run is a guess: a "
+		"renamed supabase/migrations directory runs each file as one transaction). Temporary tables, "
+		"statements of a DO block under an IF or an exception handler, and downs are not judged; a plain schema file only with safety.assume_existing (run as psql -f runs it). The rule is "
 		"about failure and retry, not locks: the statements take the locks PostgreSQL's 13.3 Explicit "
 		"Locking lists for them either way.",
 	.why = "Run statement by statement, a migration that fails at its fifth statement has committed the "
 	       "first four, and the tool has not recorded it as applied: the fix-and-retry runs the first four "
 	       "again, and a CREATE of what exists (or a DROP of what is gone) stops it there, so the migration "
 	       "can only be finished by hand on the server.",
-	.bad = "-- file: 0001_init.sql\nCREATE SCHEMA IF NOT EXISTS app;\n"
-	       "-- file: 0002_users.sql\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
+	.bad = "-- file: 001_users.sql\n-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
 	       "CREATE INDEX idx_users_email ON users (email);\n",
-	.good = "-- file: 0001_init.sql\nCREATE SCHEMA IF NOT EXISTS app;\n"
-		"-- file: 0002_users.sql\nCREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text);\n"
+	.good = "-- file: 001_users.sql\n-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text);\n"
 		"CREATE INDEX IF NOT EXISTS idx_users_email ON users (email);\n",
 	.init = init,
 	.statement = statement,

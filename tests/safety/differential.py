@@ -32,6 +32,8 @@ REASONS = {
     "tx": "ddlint follows how the tool runs this file (its transaction, a per-file opt-out, one query, an explicit "
           "BEGIN); the peer decides without knowing it (squawk: one --assume-in-transaction setting per project; "
           "the Postgres Language Server: a fixed assumption per statement kind)",
+    "unknown-tool": "numbered files of no known tool: how they run is a guess, and ddlint's retry-safe makes none "
+                    "(migration/transaction asks them for BEGIN ... COMMIT)",
     "single": "a migration of one statement is atomic: a retry cannot meet half of it",
     "dropped": "IF EXISTS of what does not exist there (never created, or dropped before): nothing is dropped",
     "peer-wider": "the peer's rule reports more than ddlint's rule checks, by design",
@@ -217,6 +219,8 @@ def classify(e, corpus, ctx):
         if name:
             return "new", "auto: %s is created earlier in the migration" % name
     if rule == "safety/retry-safe":
+        if ctx["file_tool"].get(f) == "plain":
+            return "unknown-tool", "auto"
         if side == "peer-only":
             if "Missing transaction" in e["message"]:
                 return "peer-wider", "auto: squawk asks a transaction of every other ALTER TABLE action"
@@ -327,7 +331,7 @@ def main():
     listed = {l.split()[0] for l in out.splitlines() if l.strip()}
     migdir = os.path.join(a.corpus, "migrations")
     dirs = sorted(os.path.join(migdir, d) for d in os.listdir(migdir) if os.path.isdir(os.path.join(migdir, d)))
-    ups, assume, file_tx, dir_assume = {}, {}, {}, {}
+    ups, assume, file_tx, dir_assume, file_tool = {}, {}, {}, {}, {}
     mine = []
     for d in dirs:
         files = []
@@ -335,6 +339,7 @@ def main():
         for D in plan(a.ddlint, d):
             for m in D["migrations"]:
                 if m.get("up"):
+                    file_tool[rel(a.corpus, m["up"])] = D.get("tool")
                     files.append(m["up"])
                     modes[m.get("up_transaction")] += 1
                     file_tx[rel(a.corpus, m["up"])] = m.get("up_transaction")
@@ -354,7 +359,7 @@ def main():
                 for c in t.get("columns", []):
                     if "timestamp without" in (c.get("type") or "") and c.get("location"):
                         final_cols.add((rel(a.corpus, c["location"]["file"]), c["location"]["line"]))
-    ctx = {"syntax": SYNTAX, "final_cols": final_cols, "file_tx": {f: ("no transaction" if v == "no transaction" else "transaction") for f, v in file_tx.items()},
+    ctx = {"file_tool": file_tool, "syntax": SYNTAX, "final_cols": final_cols, "file_tx": {f: ("no transaction" if v == "no transaction" else "transaction") for f, v in file_tx.items()},
            "dir_assume": dir_assume}
     failed = 0
     report = []
