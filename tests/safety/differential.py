@@ -37,6 +37,8 @@ REASONS = {
     "first": "both ask for lock_timeout in this migration, at different statements: ddlint at the first that locks a "
              "table existing before it (SHARE or stronger), squawk at the first it deems possibly slow, the Language "
              "Server at every one",
+    "one-per-tx": "ddlint reports the first long statement a transaction runs after taking ACCESS EXCLUSIVE, once; "
+                  "the peer every statement after it",
     "single": "a migration of one statement is atomic: a retry cannot meet half of it",
     "dropped": "IF EXISTS of what does not exist there (never created, or dropped before): nothing is dropped",
     "peer-wider": "the peer's rule reports more than ddlint's rule checks, by design",
@@ -255,6 +257,8 @@ def classify(e, corpus, ctx):
                 return "first", "auto"
             return "peer-wider", "auto: no lock ddlint counts (SHARE or stronger on a table that exists before)"
         return ("first", "auto") if peer_in_file else ("ddlint-wider", "auto: the peer does not count this statement")
+    if rule == "safety/exclusive-lock-held" and side == "peer-only" and any(d["line"] < line for d in mine_in_file):
+        return "one-per-tx", "auto: ddlint reported an earlier statement of the file"
     if rule == "safety/exclusive-lock-held" and side == "peer-only" and not text.startswith(LONG):
         return "peer-wider", "auto: not a long statement"
     if rule == "safety/many-tables-locked":
@@ -263,6 +267,12 @@ def classify(e, corpus, ctx):
         dm = re.search(r"default\s+(.*)", text)
         if dm and re.match(r"(\(?\'[^\']*\'\)?(::[\w ]+)?|-?[\d.]+|true|false|null|now\(\)|current_timestamp|current_date|\'\{\}\'::jsonb?|array\[\])", dm.group(1).strip()):
             return "peer-wider", "auto: a constant default, stored once since PostgreSQL 11"
+    if rule == "safety/constraint-not-valid" and side == "peer-only" and re.search(r"\b(primary key|unique)\b", text) \
+            and not re.search(r"\b(references|foreign key|check)\b", text):
+        return "peer-wider", "auto: PRIMARY KEY or UNIQUE, which cannot be NOT VALID (ddlint: safety/unique-using-index)"
+    if rule == "safety/column-type-change" and side == "peer-only" and \
+            re.search(r"alter column \"?(\w+)\"? type [\w ()]+, alter column \"?\1\"? (drop|set) not null", text):
+        return "peer-wider", "auto: pop's fizz restates the column's own type beside a NOT NULL change: no rewrite"
     if rule == "safety/column-type-change" and side == "peer-only" and re.search(r"type\s+(text|varchar|character varying|citext)\b", text):
         return "peer-wider", "auto: a type change PostgreSQL makes without a rewrite"
     if rule == "safety/retry-safe":
