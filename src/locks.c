@@ -52,6 +52,11 @@ dd_table *dd_rangevar_table(const dd_ctx *ctx, const PgQuery__RangeVar *rv)
 	if (!rv || !rv->relname || !*rv->relname)
 		return NULL;
 	const dd_model *m = dd_ctx_model(ctx);
+	if (!rv->schemaname || !*rv->schemaname) {   /* PostgreSQL looks in pg_temp first */
+		dd_table *temp = dd_model_table(m, "pg_temp", rv->relname);
+		if (temp)
+			return temp;
+	}
 	return dd_model_table(m, rv->schemaname && *rv->schemaname ? rv->schemaname : NULL, rv->relname);
 }
 
@@ -369,6 +374,8 @@ static void alter_table_locks(lockset *s, const PgQuery__AlterTableStmt *as)
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, rv);
 	int version = dd_ctx_postgres_version(ctx);
+	const PgQuery__RangeVar *refs[16];   /* referenced tables, locked after the altered one */
+	size_t n_refs = 0;
 	for (size_t i = 0; i < as->n_cmds; i++) {
 		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;
@@ -393,8 +400,8 @@ static void alter_table_locks(lockset *s, const PgQuery__AlterTableStmt *as)
 					if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN) {
 						if (!c->constraint->skip_validation)
 							long_why = "checks every row against the referenced table";
-						add_rv(s, c->constraint->pktable, DD_LOCK_SHARE_ROW_EXCLUSIVE,
-						       "a foreign key of ALTER TABLE ... ADD COLUMN", NULL);
+						if (n_refs < 16)
+							refs[n_refs++] = c->constraint->pktable;
 					}
 				}
 			}
@@ -408,7 +415,8 @@ static void alter_table_locks(lockset *s, const PgQuery__AlterTableStmt *as)
 					what = "ALTER TABLE ... ADD FOREIGN KEY";
 					if (!c->skip_validation)
 						long_why = "checks every row against the referenced table";
-					add_rv(s, c->pktable, DD_LOCK_SHARE_ROW_EXCLUSIVE, "a foreign key referencing it", NULL);
+					if (n_refs < 16)
+						refs[n_refs++] = c->pktable;
 					break;
 				case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
 					what = "ALTER TABLE ... ADD CHECK";
@@ -518,6 +526,8 @@ static void alter_table_locks(lockset *s, const PgQuery__AlterTableStmt *as)
 		}
 		add_rv(s, rv, mode, what, long_why);
 	}
+	for (size_t i = 0; i < n_refs; i++)
+		add_rv(s, refs[i], DD_LOCK_SHARE_ROW_EXCLUSIVE, "ALTER TABLE ... ADD FOREIGN KEY (on the referenced table)", NULL);
 }
 
 size_t dd_stmt_locks(dd_ctx *ctx, const dd_stmt *st, const dd_lock **locks)
