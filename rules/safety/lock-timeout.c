@@ -146,7 +146,7 @@ static const dd_option options[] = {
 const dd_rule dd_rule_safety_lock_timeout = {
 	.id = "safety/lock-timeout",
 	.summary = "A migration that locks an existing table sets lock_timeout first",
-	.severity = DD_SEV_WARNING,
+	.severity = DD_SEV_OFF,
 	.description =
 		"Reports the first statement of a migration that takes a lock at least as strong as the "
 		"`lock` option (default SHARE: SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE and ACCESS EXCLUSIVE, the "
@@ -158,7 +158,8 @@ const dd_rule dd_rule_safety_lock_timeout = {
 		"TABLE forms, DROP/TRUNCATE, DROP INDEX, REINDEX, CLUSTER, VACUUM FULL, REFRESH MATERIALIZED "
 		"VIEW, LOCK TABLE; SHARE ROW EXCLUSIVE for ADD FOREIGN KEY (both tables), CREATE TRIGGER, "
 		"ENABLE/DISABLE TRIGGER; SHARE for CREATE INDEX. Tables created in the same migration are "
-		"exempt; plain schema files are judged only with safety.assume_existing.",
+		"exempt; plain schema files are judged only with safety.assume_existing. Off by default (no "
+		"migration directory of the corpus sets lock_timeout): turn it on with extends: strict or rules:.",
 	.why = "A statement waiting for a lock holds its place in the lock queue: every query that "
 	       "conflicts with it waits behind it, so an ALTER stuck behind one long transaction stops all "
 	       "traffic to the table. lock_timeout makes it give up instead; the migration can be retried.",

@@ -74,7 +74,7 @@ static const dd_option options[] = {
 const dd_rule dd_rule_safety_many_tables_locked = {
 	.id = "safety/many-tables-locked",
 	.summary = "One transaction takes ACCESS EXCLUSIVE on at most a few existing tables",
-	.severity = DD_SEV_WARNING,
+	.severity = DD_SEV_OFF,
 	.description =
 		"Reports the statement with which one transaction comes to hold ACCESS EXCLUSIVE on more "
 		"than `max_tables` (default 3) tables that exist before the migration. Locks are held until "
@@ -83,7 +83,8 @@ const dd_rule dd_rule_safety_many_tables_locked = {
 		"does not share invites deadlocks. The transaction is the one the migration's tool runs it "
 		"in (its own, one implicit transaction for a file sent as one query, or BEGIN ... COMMIT); a "
 		"statement run on its own counts alone (TRUNCATE a, b, c, d). Tables created in the same "
-		"migration are exempt; plain schema files are judged only with safety.assume_existing.",
+		"migration are exempt; plain schema files are judged only with safety.assume_existing. Off by "
+		"default (how many is too many is a project's call): turn it on with extends: strict or rules:.",
 	.why = "Each extra table multiplies the queries the migration waits for and blocks; a deploy that "
 	       "renames or alters many tables at once is the classic source of lock pile-ups.",
 	.bad = "-- file: 0001_init.sql\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int);\n"
