@@ -77,6 +77,7 @@ cli: $(BUILD)/ddlint
 # Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
 check-pg: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/safety-locks.sh
 
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint

@@ -551,7 +551,9 @@ size_t dd_stmt_locks(dd_ctx *ctx, const dd_stmt *st, const dd_lock **locks)
 		const PgQuery__ReindexStmt *rs = n->reindex_stmt;
 		bool conc = has_option(rs->params, rs->n_params, "concurrently");
 		const char *what = conc ? "REINDEX CONCURRENTLY" : "REINDEX";
-		dd_lockmode mode = conc ? DD_LOCK_SHARE_UPDATE_EXCLUSIVE : DD_LOCK_SHARE;
+		/* the reference page: writes blocked on the table (SHARE), ACCESS EXCLUSIVE on each index,
+		 * which blocks every query planned on the table; the Explicit Locking list says ACCESS EXCLUSIVE */
+		dd_lockmode mode = conc ? DD_LOCK_SHARE_UPDATE_EXCLUSIVE : DD_LOCK_ACCESS_EXCLUSIVE;
 		if (rs->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE)
 			add_rv(&s, rs->relation, mode, what, "rebuilds every index of the table");
 		else if (rs->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX && rs->relation)
