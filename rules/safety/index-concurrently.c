@@ -16,6 +16,8 @@ static const char *outside(dd_ctx *ctx, const dd_stmt *st, unsigned long txid)
 	const dd_section *sec = st->section;
 	if (sec && sec->tx_optout && sec->tx != DD_TXMODE_NONE)
 		return dd_sprintf(ctx, "; CONCURRENTLY cannot run inside a transaction block: %s", sec->tx_optout);
+	if (sec && sec->tx == DD_TXMODE_IMPLICIT)
+		return "; CONCURRENTLY cannot run inside a transaction block, and a file sent as one query runs as one: put it alone in a migration of its own";
 	if (sec && st->migration && (sec->tx == DD_TXMODE_OWN || sec->tx == DD_TXMODE_RUN))
 		return dd_sprintf(ctx, "; CONCURRENTLY cannot run inside a transaction block, and %s has no way to run a migration outside one: run it apart from the migrations", st->migration->layout);
 	return "; CONCURRENTLY cannot run inside a transaction block: put it in a migration of its own, outside BEGIN ... COMMIT";
