@@ -365,11 +365,6 @@ static void alter_table_locks(lockset *s, const PgQuery__AlterTableStmt *as)
 	const PgQuery__RangeVar *rv = as->relation;
 	if (!rv)
 		return;
-	if (as->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
-		const dd_index *ix = index_named(ctx, rv->schemaname, rv->relname);
-		index_table_lock(s, ix, DD_LOCK_ACCESS_EXCLUSIVE, "ALTER INDEX", NULL);
-		return;
-	}
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW)
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, rv);
@@ -651,6 +646,24 @@ size_t dd_stmt_locks(dd_ctx *ctx, const dd_stmt *st, const dd_lock **locks)
 		if (cs->partbound)   /* PARTITION OF: the parent */
 			for (size_t i = 0; i < cs->n_inh_relations; i++)
 				add_rv(&s, node_rv(cs->inh_relations[i]), DD_LOCK_ACCESS_EXCLUSIVE, "CREATE TABLE ... PARTITION OF", NULL);
+		/* a foreign key adds triggers to the referenced table: SHARE ROW EXCLUSIVE on it */
+		for (size_t i = 0; i < cs->n_table_elts; i++) {
+			const PgQuery__Node *e = cs->table_elts[i];
+			PgQuery__Node *const *cons = NULL;
+			size_t n_cons = 0;
+			if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+				cons = e->column_def->constraints;
+				n_cons = e->column_def->n_constraints;
+			} else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+				cons = &cs->table_elts[i];
+				n_cons = 1;
+			}
+			for (size_t k = 0; k < n_cons; k++)
+				if (cons[k]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+				    cons[k]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+					add_rv(&s, cons[k]->constraint->pktable, DD_LOCK_SHARE_ROW_EXCLUSIVE,
+					       "CREATE TABLE ... REFERENCES (on the referenced table)", NULL);
+		}
 		break;
 	}
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:

@@ -26,6 +26,12 @@ printf '%s\n' "$init" > flyway/V1__users.sql
 printf '%s\n' "$index" > flyway/V2__index.sql
 check "Flyway: a migration of its own" 1 '"suggestion": "CREATE INDEX CONCURRENTLY .*Flyway runs a migration of only such statements outside a transaction' -- \
 	$DDLINT --no-config --format json --rule safety/index-concurrently=error flyway
+printf '%s\n' "$init" > golang/1_users.up.sql
+printf 'DROP TABLE users;\n' > golang/1_users.down.sql
+printf 'ALTER TABLE users ADD COLUMN name text;\n%s\n' "$index" > golang/2_index.up.sql
+printf 'DROP INDEX idx_users_email;\n' > golang/2_index.down.sql
+check "golang-migrate: one query is one transaction" 1 '"suggestion": "CREATE INDEX CONCURRENTLY .*a file sent as one query runs as one: put it alone in a migration of its own' -- \
+	$DDLINT --no-config --format json --rule safety/index-concurrently=error golang
 printf '%s\n' "$init" > sqitch/0001_users.sql
 printf 'BEGIN;\nREINDEX TABLE users;\nCOMMIT;\n' > sqitch/0002_reindex.sql
 check "explicit BEGIN: outside BEGIN ... COMMIT" 1 '"suggestion": "REINDEX \(CONCURRENTLY\) TABLE users; CONCURRENTLY cannot run inside a transaction block: put it in a migration of its own, outside BEGIN' -- \

@@ -102,6 +102,8 @@ lock "LOCK TABLE users IN SHARE MODE;"
 lock "LOCK TABLE users;"
 lock "CLUSTER users USING idx_users_age;"
 lock "REFRESH MATERIALIZED VIEW user_ages;"
+lock "CREATE TABLE carts (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));"
+lock "CREATE TABLE carts (id bigint PRIMARY KEY, user_id bigint, FOREIGN KEY (user_id) REFERENCES users);"
 lock "UPDATE users SET age = 1;"
 lock "DELETE FROM users WHERE age < 0;"
 
