@@ -23,7 +23,7 @@ migrate 6 migrate
 suppress 6 suppress
 report 6 report report/common report/github report/gitlab report/json report/junit report/report report/sarif report/text
 config 7 config
-ctx 7 ctx defnames txscope
+ctx 7 ctx defnames txscope locks
 lint 8 lint dump
 cli 9 cli/args cli/baseline cli/changed cli/child cli/commands cli/inputs cli/main cli/pgdump cli/cli
 '
