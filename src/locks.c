@@ -60,6 +60,14 @@ dd_table *dd_rangevar_table(const dd_ctx *ctx, const PgQuery__RangeVar *rv)
 	return dd_model_table(m, rv->schemaname && *rv->schemaname ? rv->schemaname : NULL, rv->relname);
 }
 
+const char *dd_rangevar_schema(dd_ctx *ctx, const PgQuery__RangeVar *rv)
+{
+	const dd_table *t = dd_rangevar_table(ctx, rv);
+	if (t)
+		return t->schema;
+	return dd_model_schema_for(dd_ctx_model(ctx), rv->schemaname && *rv->schemaname ? rv->schemaname : NULL);
+}
+
 bool dd_rangevar_existing(const dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv)
 {
 	if (!rv || (rv->relpersistence && rv->relpersistence[0] == 't'))
@@ -316,7 +324,7 @@ static void add_rv(lockset *s, const PgQuery__RangeVar *rv, dd_lockmode mode, co
 	if (!rv)
 		return;
 	const dd_table *t = dd_rangevar_table(s->ctx, rv);
-	const char *schema = t ? t->schema : dd_model_schema_for(dd_ctx_model(s->ctx), rv->schemaname && *rv->schemaname ? rv->schemaname : NULL);
+	const char *schema = dd_rangevar_schema(s->ctx, rv);
 	bool existing = dd_rangevar_existing(s->ctx, s->st, rv);
 	add(s, schema, t ? t->name : rv->relname, existing, mode, what, existing ? long_why : NULL);
 }

@@ -604,6 +604,9 @@ size_t dd_stmt_locks(dd_ctx *ctx, const dd_stmt *st, const dd_lock **locks);
  * statement st acts on it as on an existing table (temporary tables never are). */
 dd_table *dd_rangevar_table(const dd_ctx *ctx, const PgQuery__RangeVar *rv);
 bool dd_rangevar_existing(const dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv);
+/* The schema of that table: the model's, else the one the name resolves to (written, or the
+ * first of the search path). */
+const char *dd_rangevar_schema(dd_ctx *ctx, const PgQuery__RangeVar *rv);
 /* A built-in VOLATILE function called in expr (per PostgreSQL 15's pg_proc, plus uuid-ossp's,
  * pgcrypto's and PostgreSQL 16-18's), or NULL. */
 const char *dd_expr_volatile(const PgQuery__Node *expr);

@@ -28,7 +28,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, as->relation);
-	const char *table = t ? dd_qualified(ctx, t->schema, t->name, NULL) : as->relation->relname;
+	const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
 	for (size_t i = 0; i < as->n_cmds; i++) {
 		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;
@@ -44,7 +44,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;
 		dd_loc l = cd->location >= st->offset && cd->location < st->offset + st->len ? dd_name_loc(st->file, cd->location)
 											      : dd_name_loc(st->file, st->offset);
-		dd_report(ctx, l, dd_qualified(ctx, t ? t->schema : NULL, t ? t->name : as->relation->relname, cd->colname),
+		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cd->colname),
 			  fix_for(ctx, table, cd->colname, why),
 			  "ADD COLUMN %s rewrites %s, which exists before this migration, under an ACCESS EXCLUSIVE lock that blocks "
 			  "every read and write: %s", cd->colname, table, why);

@@ -25,7 +25,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, as->relation);
-	const char *table = t ? dd_qualified(ctx, t->schema, t->name, NULL) : as->relation->relname;
+	const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
 	for (size_t i = 0; i < as->n_cmds; i++) {
 		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
 			continue;
@@ -56,7 +56,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
 		if (!l.len)
 			l = dd_name_loc(st->file, st->offset);
-		dd_report(ctx, l, dd_qualified(ctx, t ? t->schema : NULL, t ? t->name : as->relation->relname, cmd->name),
+		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name),
 			  dd_sprintf(ctx, "add a new column of the new type, fill it in batches (and keep it in step with a trigger), "
 				     "then switch readers and writers to it and drop %s in a later migration", cmd->name),
 			  "ALTER COLUMN %s TYPE rewrites %s, which exists before this migration, and its indexes under an ACCESS "

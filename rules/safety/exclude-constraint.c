@@ -21,7 +21,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;
 		const PgQuery__Constraint *c = cmd->def->constraint;
 		const dd_table *t = dd_rangevar_table(ctx, as->relation);
-		const char *table = t ? dd_qualified(ctx, t->schema, t->name, NULL) : as->relation->relname;
+		const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
 		dd_loc l = c->location >= st->offset && c->location < st->offset + st->len ? dd_name_loc(st->file, c->location)
 											 : dd_name_loc(st->file, st->offset);
 		dd_report(ctx, l, table,

@@ -34,7 +34,7 @@ static const char *rv_name(dd_ctx *ctx, const PgQuery__RangeVar *rv)
 	const dd_table *t = dd_rangevar_table(ctx, rv);
 	if (t)
 		return dd_qualified(ctx, t->schema, t->name, NULL);
-	return rv->schemaname && *rv->schemaname ? dd_qualified(ctx, rv->schemaname, rv->relname, NULL) : rv->relname;
+	return dd_qualified(ctx, dd_rangevar_schema(ctx, rv), rv->relname, NULL);
 }
 
 static void create_index(dd_ctx *ctx, const dd_stmt *st, const PgQuery__IndexStmt *is, unsigned long txid)

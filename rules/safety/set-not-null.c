@@ -12,7 +12,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, as->relation);
-	const char *table = t ? dd_qualified(ctx, t->schema, t->name, NULL) : as->relation->relname;
+	const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
 	int version = dd_ctx_postgres_version(ctx);
 	for (size_t i = 0; i < as->n_cmds; i++) {
 		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
@@ -42,7 +42,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
 		if (!l.len)
 			l = dd_name_loc(st->file, st->offset);
-		dd_report(ctx, l, dd_qualified(ctx, t ? t->schema : NULL, t ? t->name : as->relation->relname, cmd->name), fix,
+		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name), fix,
 			  "SET NOT NULL on %s.%s, which exists before this migration, reads every row under an ACCESS EXCLUSIVE "
 			  "lock, blocking every read and write", table, cmd->name);
 	}

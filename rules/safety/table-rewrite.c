@@ -9,14 +9,14 @@ static const char *name_of(dd_ctx *ctx, const PgQuery__RangeVar *rv)
 	const dd_table *t = dd_rangevar_table(ctx, rv);
 	if (t)
 		return dd_qualified(ctx, t->schema, t->name, NULL);
-	return *rv->schemaname ? dd_qualified(ctx, rv->schemaname, rv->relname, NULL) : rv->relname;
+	return dd_qualified(ctx, dd_rangevar_schema(ctx, rv), rv->relname, NULL);
 }
 
 static void report(dd_ctx *ctx, const dd_stmt *st, int location, const char *table, const char *what, const char *fix)
 {
 	dd_loc l = location >= st->offset && location < st->offset + st->len ? dd_name_loc(st->file, location)
 									      : dd_name_loc(st->file, st->offset);
-	dd_report(ctx, l, table, fix, "%s rewrites %s, under an ACCESS EXCLUSIVE lock that blocks every read and write until "
+	dd_report(ctx, l, table, fix, "%s rewrites %s under an ACCESS EXCLUSIVE lock that blocks every read and write until "
 		  "the copy is done", what, table ? dd_sprintf(ctx, "%s, which exists before this migration,", table)
 						 : "tables that exist before this migration, one after the other,");
 }

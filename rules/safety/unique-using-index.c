@@ -28,7 +28,7 @@ static void report(dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv, 
 {
 	const dd_table *t = dd_rangevar_table(ctx, rv);
 	const char *table = t ? dd_qualified(ctx, t->schema, t->name, NULL)
-			      : *rv->schemaname ? dd_qualified(ctx, rv->schemaname, rv->relname, NULL) : rv->relname;
+			      : dd_qualified(ctx, dd_rangevar_schema(ctx, rv), rv->relname, NULL);
 	bool pk = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
 	const char *kind = pk ? "PRIMARY KEY" : "UNIQUE";
 	const char *name = *c->conname ? c->conname : pk ? dd_sprintf(ctx, "%s_pkey", rv->relname) : "<name>";
