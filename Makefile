@@ -20,6 +20,7 @@ HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
+.PHONY: safety-diff
 .PHONY: all demo check lsp $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
@@ -72,7 +73,7 @@ fixtures: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" UPDATE="$(UPDATE)" sh tests/run-fixtures.sh
 
 cli: $(BUILD)/ddlint
-	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh tests/cli/erd.sh tests/cli/report.sh tests/cli/docs.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
+	@set -e; for t in tests/cli/run.sh tests/cli/config.sh tests/cli/suppress.sh tests/cli/migrations.sh tests/cli/commands.sh tests/cli/limits.sh tests/cli/recipes.sh tests/cli/formats.sh tests/cli/integrations.sh tests/cli/changed.sh tests/cli/templates.sh tests/cli/fixtures.sh tests/cli/baseline.sh tests/cli/erd.sh tests/cli/report.sh tests/cli/docs.sh tests/cli/safety-locks.sh; do DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh $$t; done
 
 # The language server: a scripted LSP session (python3), then Neovim's and Emacs eglot's own clients.
 lsp: $(BUILD)/ddlint
@@ -83,6 +84,11 @@ lsp: $(BUILD)/ddlint
 # Truth: the model and four rules against a real PostgreSQL 15 (started and stopped by the script).
 check-pg: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/safety-locks.sh
+
+# The safety/ rules against squawk and the Postgres Language Server over the corpus (tests/safety).
+safety-diff: $(BUILD)/ddlint
+	@python3 tests/safety/differential.py --ddlint $(BUILD)/ddlint --tools $(BUILD)/tools --corpus $${CORPUS:-../shared/corpus}
 
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
@@ -90,7 +96,7 @@ docs-check: $(BUILD)/ddlint
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli lsp fuzz-smoke check-pg docs-check install-check
+	@$(MAKE) --no-print-directory all unit fixtures cli lsp fuzz-smoke check-pg docs-check install-check safety-diff
 	@echo "make check: all test suites passed"
 
 # ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----

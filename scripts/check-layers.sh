@@ -23,7 +23,7 @@ migrate 6 migrate
 suppress 6 suppress
 report 6 report report/common report/github report/gitlab report/json report/junit report/report report/sarif report/text
 config 7 config
-ctx 7 ctx defnames
+ctx 7 ctx defnames txscope locks
 lint 8 lint dump
 erd 8 erd erd/graph erd/mermaid erd/dbml erd/dot erd/plantuml
 docs 9 docs docs/site

@@ -46,13 +46,20 @@ if [ "${1:-}" = --test ]; then
 	# the Markdown pages
 	tools=$(cd "$(dirname "$0")/.." && pwd)/build/tools
 	multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+	# the peers of the safety/ rules' differential test (tests/safety): squawk and the Postgres
+	# Language Server; both packages carry their binary (an optional dependency per platform)
+	squawk="$tools/node_modules/.bin/squawk"
+	pls="$tools/node_modules/.bin/postgres-language-server"
 	if [ ! -x "$multitool" ] || [ ! -f "$tools/node_modules/@dbml/core/package.json" ] ||
 		[ ! -f "$tools/node_modules/mermaid/package.json" ] || [ ! -f "$tools/node_modules/jsdom/package.json" ] ||
-		[ ! -f "$tools/node_modules/puppeteer-core/package.json" ] || [ ! -f "$tools/node_modules/marked/package.json" ]; then
-		echo "installing: @microsoft/sarif-multitool, @dbml/core, mermaid, jsdom, puppeteer-core, marked (npm, into build/tools)"
+		[ ! -f "$tools/node_modules/puppeteer-core/package.json" ] || [ ! -f "$tools/node_modules/marked/package.json" ] ||
+		[ ! -x "$squawk" ] || [ ! -x "$pls" ]; then
+		echo "installing: @microsoft/sarif-multitool, @dbml/core, mermaid, jsdom, puppeteer-core, marked, squawk-cli, @postgres-language-server/cli (npm, into build/tools)"
 		mkdir -p "$tools"
+		# one npm install for all: a later `npm install --no-save` would prune the others
 		(cd "$tools" && npm install --silent --no-audit --no-fund --no-save \
-			@microsoft/sarif-multitool@5 @microsoft/sarif-multitool-linux@5 @dbml/core@3 mermaid@11 jsdom@29 puppeteer-core@24 marked@16 >/dev/null)
+			@microsoft/sarif-multitool@5 @microsoft/sarif-multitool-linux@5 @dbml/core@3 mermaid@11 jsdom@29 puppeteer-core@24 marked@16 \
+			squawk-cli@2.66.0 @postgres-language-server/cli@0.25.5 >/dev/null)
 		# npm does not run the package's install script: the binary needs its execute bit
 		chmod +x "$multitool"
 	fi

@@ -115,6 +115,7 @@ typedef struct dd_column {
 	char identity;           /* 'a' (ALWAYS), 'd' (BY DEFAULT) or 0 */
 	bool generated;          /* GENERATED ALWAYS AS (...) STORED */
 	const char *comment;
+	const dd_file *made_in;  /* the file whose statement created it: a rename keeps it (loc moves to the rename) */
 } dd_column;
 
 typedef enum dd_constraint_kind {
@@ -194,6 +195,7 @@ struct dd_table {
 	const char *parent_schema, *parent; /* PARTITION OF / ATTACH PARTITION parent */
 	const char *comment;
 	bool dropped;
+	const dd_file *made_in;  /* the file whose statement created it: a rename keeps it (loc moves to the rename) */
 };
 
 typedef enum dd_typedef_kind { DD_TYPE_ENUM, DD_TYPE_DOMAIN, DD_TYPE_COMPOSITE, DD_TYPE_RANGE } dd_typedef_kind;
@@ -421,7 +423,8 @@ enum { DD_PG_VERSION_MIN = 10, DD_PG_VERSION_MAX = 18, DD_PG_VERSION_DEFAULT = 1
 int dd_ctx_postgres_version(const dd_ctx *ctx);
 /* Does statement st act on an object that exists before the change it belongs to, so that
  * running it takes locks on (or rewrites, or breaks) something in use? `created` is the file
- * whose statement created the object (its loc.file), or NULL when the run does not create it
+ * whose statement created the object (a table's or a column's made_in, another object's
+ * loc.file), or NULL when the run does not create it
  * (made outside the files: it exists). The change is the statement's migration; a down is
  * never judged (it undoes its own up); a file outside migration directories is judged only
  * with safety.assume_existing, and then the file is the change. */
@@ -581,5 +584,70 @@ const char *dd_string_node(const PgQuery__Node *n);
 
 /* The last String of a name list (e.g. ["pg_catalog","int4"] -> "int4"), or "". */
 const char *dd_name_last(PgQuery__Node *const *names, size_t n);
+
+/* ---- locks and rewrites a statement causes (the safety/ rules; src/locks.c) ------------ */
+
+/* PostgreSQL's table-level lock modes, weakest first (the order of the "Explicit Locking" chapter). */
+typedef enum dd_lockmode {
+	DD_LOCK_NONE, DD_LOCK_ACCESS_SHARE, DD_LOCK_ROW_SHARE, DD_LOCK_ROW_EXCLUSIVE,
+	DD_LOCK_SHARE_UPDATE_EXCLUSIVE, DD_LOCK_SHARE, DD_LOCK_SHARE_ROW_EXCLUSIVE, DD_LOCK_EXCLUSIVE,
+	DD_LOCK_ACCESS_EXCLUSIVE
+} dd_lockmode;
+/* "ACCESS EXCLUSIVE", ...; and back (any case, spaces or underscores), DD_LOCK_NONE when unknown. */
+const char *dd_lockmode_name(dd_lockmode mode);
+dd_lockmode dd_lockmode_parse(const char *text);
+/* What blocks behind the mode: "reads and writes", "writes", "schema changes and VACUUM". */
+const char *dd_lockmode_blocks(dd_lockmode mode);
+
+/* A table-level lock a statement takes on a table (or materialized view). */
+typedef struct dd_lock {
+	const char *schema, *name;
+	dd_lockmode mode;         /* the strongest the statement takes on it */
+	bool existing;            /* the table exists before the change (dd_stmt_on_existing) */
+	const char *what;         /* the part of the statement that takes it: "ALTER TABLE ... SET NOT NULL" */
+	/* The statement reads, rebuilds or rewrites the whole table (an index build, a constraint's
+	 * scan, a rewrite, an UPDATE/DELETE): long on a big table. NULL when it does not. */
+	const char *long_why;
+} dd_lock;
+/* The locks statement st takes, one per table, with the model as it stood before it (call it
+ * from a `statement` step). Statements that take none, or whose tables ddlint cannot name
+ * (REINDEX SCHEMA, VACUUM of every table), give 0. The array lives until the step returns. */
+size_t dd_stmt_locks(dd_ctx *ctx, const dd_stmt *st, const dd_lock **locks);
+
+/* The table a RangeVar names in the model (NULL when the run does not create it), and whether
+ * statement st acts on it as on an existing table (temporary tables never are). */
+dd_table *dd_rangevar_table(const dd_ctx *ctx, const PgQuery__RangeVar *rv);
+bool dd_rangevar_existing(const dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv);
+/* The schema of that table: the model's, else the one the name resolves to (written, or the
+ * first of the search path). */
+const char *dd_rangevar_schema(dd_ctx *ctx, const PgQuery__RangeVar *rv);
+/* A built-in VOLATILE function called in expr (per PostgreSQL 15's pg_proc, plus uuid-ossp's,
+ * pgcrypto's and PostgreSQL 16-18's), or NULL. */
+const char *dd_expr_volatile(const PgQuery__Node *expr);
+/* Does ADD COLUMN cd rewrite the table on PostgreSQL `version`? NULL when not, else why
+ * ("its default calls the volatile function random()", "it is a stored generated column"). */
+const char *dd_add_column_rewrites(dd_ctx *ctx, const PgQuery__ColumnDef *cd, int version);
+/* Does ALTER COLUMN ... TYPE from `from` to `to` rewrite the table (USING expression aside)?
+ * NULL when PostgreSQL changes it without a rewrite (binary coercible, a longer length, a
+ * larger precision), else a short reason. */
+const char *dd_type_change_rewrites(const dd_type *from, const dd_type *to);
+/* The type a TypeName names, as the model writes types (dd_type). */
+void dd_typename_type(dd_ctx *ctx, const PgQuery__TypeName *tn, dd_type *out);
+/* Does SET NOT NULL on t.col scan the table? Not on PostgreSQL 12+ when a validated CHECK
+ * (col IS NOT NULL) is there; *not_valid is set when such a CHECK is there but NOT VALID. */
+bool dd_set_not_null_scans(const dd_ctx *ctx, const dd_table *t, const char *col, bool *not_valid);
+
+/* The transaction each statement runs in, as the migration's tool runs it (dd_section.tx,
+ * explicit BEGIN/COMMIT/ROLLBACK). Keep one in a rule's state, zeroed, and step it over every
+ * statement in replay order: it returns the transaction's id, 0 for a statement that runs on
+ * its own (autocommit). Ids are not reused within a run. */
+typedef struct dd_txtrack {
+	const dd_file *file;
+	const dd_section *section;
+	bool down;
+	bool wrapped;             /* the part runs in the tool's or an implicit transaction */
+	unsigned long id, next;
+} dd_txtrack;
+unsigned long dd_txtrack_step(dd_ctx *ctx, dd_txtrack *t, const dd_stmt *st);
 
 #endif

@@ -72,6 +72,7 @@ static dd_column *new_column(dd_model *m, const PgQuery__ColumnDef *cd)
 	dd_column *c = dd_arena_alloc(A(m), sizeof *c);
 	c->name = dd_arena_strdup(A(m), cd->colname);
 	c->loc = loc_at(m, cd->location);
+	c->made_in = c->loc.file;
 	dd_type_from_typename(A(m), cd->type_name, &c->type);
 	c->not_null = cd->is_not_null;
 	if (cd->identity && *cd->identity)
@@ -443,6 +444,7 @@ void dd_model_copy_columns(dd_model *m, dd_table *to, const dd_table *from, bool
 		dd_column *c = dd_arena_alloc(A(m), sizeof *c);
 		*c = *from->columns[i];
 		c->loc = to->loc;
+		c->made_in = to->made_in;
 		if (!defaults && !c->identity)
 			c->default_expr = NULL;
 		c->comment = NULL;
@@ -642,6 +644,7 @@ static dd_table *new_table(dd_model *m, const PgQuery__CreateStmt *cs)
 	t->schema = dd_arena_strdup(A(m), schema);
 	t->name = dd_arena_strdup(A(m), rv->relname);
 	t->loc = dd_name_loc(m->priv->st->file, rv->location);
+	t->made_in = t->loc.file;
 	t->persistence = persistence;
 	t->partitioned = cs->partspec != NULL;
 	dd_obj_add(m, KIND_TABLE, t);

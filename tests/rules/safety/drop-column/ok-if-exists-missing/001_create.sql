@@ -1,0 +1,2 @@
+-- +goose Up
+CREATE TABLE users (id bigint PRIMARY KEY, email text, nickname text);

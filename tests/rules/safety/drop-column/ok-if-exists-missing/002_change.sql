@@ -1,0 +1,3 @@
+-- +goose Up
+-- the table has no such column: nothing is dropped
+ALTER TABLE users DROP COLUMN IF EXISTS legacy;

@@ -1,0 +1,4 @@
+-- +goose Up
+DROP SCHEMA reporting CASCADE;
+-- +goose Down
+CREATE SCHEMA reporting;

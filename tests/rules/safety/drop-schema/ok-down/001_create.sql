@@ -1,0 +1,3 @@
+-- +goose Up
+CREATE SCHEMA reporting;
+CREATE TABLE reporting.daily (id bigint PRIMARY KEY);

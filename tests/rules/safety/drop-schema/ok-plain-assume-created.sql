@@ -1,0 +1,3 @@
+CREATE SCHEMA reporting;
+CREATE TABLE reporting.daily (id bigint PRIMARY KEY);
+DROP SCHEMA reporting CASCADE;

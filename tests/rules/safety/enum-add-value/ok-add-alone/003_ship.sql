@@ -1,0 +1,2 @@
+-- +goose Up
+UPDATE orders SET status = 'shipped' WHERE id < 10;

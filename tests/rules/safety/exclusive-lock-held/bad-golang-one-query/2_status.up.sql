@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN status text;
+ALTER TABLE users ALTER COLUMN age TYPE bigint;

@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN status text;
+UPDATE users SET status = 'active';

@@ -1,0 +1,5 @@
+-- migrate:up
+REINDEX INDEX idx_users_age;
+
+-- migrate:down
+SELECT 1;

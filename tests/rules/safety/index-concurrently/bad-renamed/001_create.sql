@@ -1,0 +1,2 @@
+-- +goose Up
+CREATE TABLE session_temp (id bigint PRIMARY KEY, token text);

@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE orders ADD CONSTRAINT fk_orders_user_id FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+
+-- migrate:down
+SELECT 1;

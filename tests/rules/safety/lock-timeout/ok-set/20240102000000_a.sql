@@ -1,0 +1,6 @@
+-- migrate:up
+SET lock_timeout = '2s';
+ALTER TABLE users ADD COLUMN nickname text;
+
+-- migrate:down
+SELECT 1;

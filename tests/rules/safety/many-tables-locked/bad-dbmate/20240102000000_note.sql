@@ -1,0 +1,10 @@
+-- migrate:up
+ALTER TABLE a ADD COLUMN note text;
+ALTER TABLE a ADD COLUMN other text;
+ALTER TABLE b ADD COLUMN note text;
+ALTER TABLE c ADD COLUMN note text;
+ALTER TABLE d ADD COLUMN note text;
+ALTER TABLE e ADD COLUMN note text;
+
+-- migrate:down
+SELECT 1;

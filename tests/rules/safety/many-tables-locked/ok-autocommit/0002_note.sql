@@ -1,0 +1,4 @@
+ALTER TABLE a ADD COLUMN note text;
+ALTER TABLE b ADD COLUMN note text;
+ALTER TABLE c ADD COLUMN note text;
+ALTER TABLE d ADD COLUMN note text;

@@ -1,0 +1,7 @@
+-- migrate:up
+ALTER TABLE a ADD COLUMN note text;
+ALTER TABLE b ADD COLUMN note text;
+ALTER TABLE c ADD COLUMN note text;
+
+-- migrate:down
+SELECT 1;

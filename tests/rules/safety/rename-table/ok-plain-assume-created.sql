@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text, nickname text);
+ALTER TABLE users RENAME TO accounts;

@@ -1,0 +1,12 @@
+-- +goose NO TRANSACTION
+-- +goose Up
+BEGIN;
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE INDEX idx_users_email ON users (email);
+ALTER TABLE users ADD COLUMN nickname text;
+DROP INDEX idx_users_email;
+CREATE VIEW v_users AS SELECT id FROM users;
+CREATE TYPE mood AS ENUM ('ok');
+COMMIT;
+-- +goose Down
+DROP TABLE users CASCADE;

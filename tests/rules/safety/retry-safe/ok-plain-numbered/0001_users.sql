@@ -1,0 +1,7 @@
+-- sqitch runs the script through psql, statement by statement
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE INDEX idx_users_email ON users (email);
+ALTER TABLE users ADD COLUMN nickname text;
+DROP INDEX idx_users_email;
+CREATE VIEW v_users AS SELECT id FROM users;
+CREATE TYPE mood AS ENUM ('ok');

@@ -1,0 +1,2 @@
+-- +goose Up
+TRUNCATE users, sessions CASCADE;

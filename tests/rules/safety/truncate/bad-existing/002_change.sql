@@ -1,0 +1,5 @@
+-- +goose Up
+TRUNCATE users;
+-- +goose Down
+-- nothing to undo
+SELECT 1;

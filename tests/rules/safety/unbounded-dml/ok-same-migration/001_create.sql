@@ -1,0 +1,5 @@
+-- +goose Up
+-- made by this migration: nothing uses it yet
+CREATE TABLE users (id bigint PRIMARY KEY, email text, nickname text);
+UPDATE users SET nickname = NULL;
+DELETE FROM users;
