@@ -11,12 +11,15 @@ BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
 LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c)
-CLI_SRCS  := $(wildcard src/cli/*.c)
+CLI_SRCS  := $(wildcard src/cli/*.c src/verify/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h) $(BUILD)/gen/registry.h
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h src/verify/*.h) $(BUILD)/gen/registry.h
+# ddlint verify (src/verify/) is the only code that talks to PostgreSQL: only it and the binary use libpq
+PQ_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+$(BUILD)/obj/src/verify/%.o: CFLAGS += -I$(PQ_INCLUDE)
 
 PHONY_EXTRA := deps-build
 PHONY_PG := check-pg bench fuzz fuzz-smoke
@@ -52,7 +55,7 @@ $(BUILD)/libddlint.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/ddlint: $(CLI_OBJS) $(BUILD)/libddlint.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -lpq -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libddlint.a $(HEADERS)
 	@mkdir -p $(dir $@)

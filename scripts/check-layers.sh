@@ -25,7 +25,7 @@ report 6 report report/common report/github report/gitlab report/json report/jun
 config 7 config
 ctx 7 ctx defnames
 lint 8 lint dump
-cli 9 cli/args cli/baseline cli/changed cli/child cli/commands cli/inputs cli/main cli/pgdump cli/cli
+cli 9 cli/args cli/baseline cli/changed cli/child cli/commands cli/inputs cli/main cli/pgdump cli/cli verify/verify verify/server verify/catalog verify/catalog.sql
 '
 module_of() {   # path without src/ and extension -> module name
 	echo "$layers" | awk -v f="$1" 'NF { for (i = 3; i <= NF; i++) if ($i == f) print $1 }'
@@ -49,6 +49,7 @@ for src in $(find src -name '*.c' -o -name '*.h' | LC_ALL=C sort); do
 		case "$inc" in ddlint/rule|ddlint|../ddlint) continue ;; esac
 		base=$inc
 		[ -f "src/cli/$inc.h" ] && [ "${src#src/cli/}" != "$src" ] && base=cli/$inc
+		[ -f "src/verify/$inc.h" ] && [ "${src#src/verify/}" != "$src" ] && base=verify/$inc
 		[ "$base" = model_priv ] && base=model
 		case "$base" in migrate_priv|sections) base=migrate ;; esac
 		im=$(module_of "$base")

@@ -38,6 +38,9 @@ struct dd_run {
 	dd_unit **units; size_t n_units;
 	int jobs;                /* parser threads, the calling one included */
 	bool linted;
+	/* dd_run_on_migration: called once the model holds each migration's up */
+	void (*on_migration)(struct dd_run *run, const dd_migration *m, void *arg);
+	void *on_migration_arg;
 	char error[1024];
 };
 

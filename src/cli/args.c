@@ -12,6 +12,27 @@
 
 static void *grow(void *p, size_t n, size_t size) { return dd_xrealloc(p, (n + 1) * size); }
 
+/* ---- ddlint verify's options ---- */
+static int set_database(cli *c, const char *name, const char *val) { c->verify.database = val; return 0; }
+static int set_temp_server(cli *c, const char *name, const char *val) { c->verify.temp_server = true; return 0; }
+static int set_create_database(cli *c, const char *name, const char *val) { c->verify.create_database = true; return 0; }
+static int set_allow_nonempty(cli *c, const char *name, const char *val) { c->verify.allow_nonempty = true; return 0; }
+static int set_pg_bin(cli *c, const char *name, const char *val) { c->verify.pg_bin = val; return 0; }
+static int set_from(cli *c, const char *name, const char *val) { c->verify.from = val; return 0; }
+static int set_to(cli *c, const char *name, const char *val) { c->verify.to = val; return 0; }
+static int set_statement_timeout(cli *c, const char *name, const char *val)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(val, &end, 10);
+	if (errno || end == val || *end || n < 0 || n > 86400) {
+		fprintf(stderr, "ddlint: --statement-timeout takes seconds from 0 (none) to 86400, not '%s'\n", val);
+		return -1;
+	}
+	c->verify.statement_timeout = (int)n;
+	return 0;
+}
+
 /* ---- options ---- */
 
 /* A handler sets what its option means; it returns 0, or -1 after printing why. */
@@ -190,6 +211,14 @@ static const option options[] = {
 	{ "--no-baseline", 0, NULL, "report every finding, ignoring any baseline", set_no_baseline },
 	{ "--show-baselined", 0, NULL, "json and sarif: keep the baselined findings, marked", set_show_baselined },
 	{ "--update", 0, NULL, "ddlint baseline: drop what is gone from the baseline, add nothing", set_update },
+	{ "--temp-server", 0, NULL, "ddlint verify: on a throwaway PostgreSQL started here (initdb, Unix socket only)", set_temp_server },
+	{ "--database", 0, "CONNINFO", "ddlint verify: on this empty database (a libpq connection string or URI)", set_database },
+	{ "--create-database", 0, NULL, "ddlint verify: on a scratch database created (and dropped) on the --database server", set_create_database },
+	{ "--allow-nonempty", 0, NULL, "ddlint verify: accept a --database that already has tables", set_allow_nonempty },
+	{ "--pg-bin", 0, "DIR", "ddlint verify: the server programs for --temp-server (default: pg_config --bindir)", set_pg_bin },
+	{ "--statement-timeout", 0, "SECONDS", "ddlint verify: cancel a statement after this long (default 60, 0: never)", set_statement_timeout },
+	{ "--from", 0, "VERSION", "ddlint verify: verify from this migration on (earlier ones are only applied)", set_from },
+	{ "--to", 0, "VERSION", "ddlint verify: verify up to this migration, run none after it", set_to },
 	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
 	{ "--no-color", 0, NULL, "force colours off", set_no_color },
 	{ "--version", 0, NULL, "print the version", show_version },
@@ -208,6 +237,7 @@ static const dd_command commands[] = {
 	{ "plan", "migrations", "[PATH...]", "show the migration directories found: layout, order, downs", dd_run_cmd_plan },
 	{ "inspect", "db", "CONNINFO", "lint the schema of a live database (pg_dump --schema-only)", dd_run_cmd_inspect },
 	{ "baseline", NULL, "[PATH...]", "record the current findings as accepted (--output FILE, --update)", dd_run_cmd_baseline },
+	{ "verify", NULL, "[PATH...]", "run the migrations up, down and up again on PostgreSQL (--temp-server or --database)", dd_run_cmd_verify },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -59,6 +59,12 @@ typedef struct cli {
 	const char *changed_since;   /* --changed-since REF, or NULL */
 	size_t changed_left_out;     /* findings left out by it */
 	config_cache configs;
+	/* ddlint verify (src/verify/): where, and which migrations */
+	struct {
+		const char *database, *pg_bin, *schema, *from, *to;
+		bool temp_server, allow_nonempty, create_database;
+		int statement_timeout;   /* seconds; -1: the default (60), 0: none */
+	} verify;
 } cli;
 
 /* A command: its name, the name it had before (a command only where no such path is here),
@@ -83,6 +89,7 @@ int dd_run_cmd_config(cli *c);
 int dd_run_cmd_plan(cli *c);
 int dd_run_cmd_inspect(cli *c);
 int dd_run_cmd_baseline(cli *c);
+int dd_run_cmd_verify(cli *c);
 
 /* What they print (commands.c). */
 int dd_cmd_rules(void);
@@ -104,6 +111,8 @@ void dd_changes_free(dd_changes *ch);
 /* Drop the findings r->diags[from..] of `run` that are neither on a changed line nor about a
  * table a changed statement creates or alters; returns how many counted ones were dropped. */
 size_t dd_changes_filter(const dd_changes *ch, const dd_run *run, dd_result *r, size_t from);
+/* Did file f change (new, or lines added or deleted) since the merge base? */
+bool dd_changes_has_file(const dd_changes *ch, const dd_file *f);
 
 /* Run argv (argv[0] a program name, looked up in PATH, or a path; no shell), standard input
  * /dev/null; its standard output to out_fd when that is not 0, else read into out (at most
