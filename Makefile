@@ -22,7 +22,7 @@ PQ_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/po
 $(BUILD)/obj/src/verify/%.o: CFLAGS += -I$(PQ_INCLUDE)
 
 PHONY_EXTRA := deps-build
-PHONY_PG := check-pg bench fuzz fuzz-smoke
+PHONY_PG := check-pg check-verify bench fuzz fuzz-smoke
 .PHONY: all demo check $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
 all: $(BUILD)/ddlint
@@ -81,13 +81,17 @@ cli: $(BUILD)/ddlint
 check-pg: $(BUILD)/ddlint
 	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" sh tests/pg/run.sh
 
+# ddlint verify: fixtures and bad input against PostgreSQL 15 (temporary servers the tests start).
+check-verify: $(BUILD)/ddlint
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" UPDATE="$(UPDATE)" sh tests/verify/run.sh
+
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
 	@sh scripts/check-layers.sh $(BUILD)
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg docs-check install-check
+	@$(MAKE) --no-print-directory all unit fixtures cli fuzz-smoke check-pg check-verify docs-check install-check
 	@echo "make check: all test suites passed"
 
 # ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----

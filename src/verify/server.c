@@ -139,7 +139,8 @@ int dd_vserver_start(vserver *s, const char *pg_bin)
 			return -1;
 		}
 	}
-	snprintf(s->dir, sizeof s->dir, "/tmp/ddlint-verify-XXXXXX");
+	/* named with our pid: a directory whose process is gone was left behind */
+	snprintf(s->dir, sizeof s->dir, "/tmp/ddlint-verify-%ld-XXXXXX", (long)getpid());
 	if (!mkdtemp(s->dir)) {
 		fprintf(stderr, "ddlint: cannot create a temporary directory: %s\n", strerror(errno));
 		s->dir[0] = '\0';

@@ -47,6 +47,8 @@ struct dd_verify {
 	size_t n_dirs;
 	size_t next;             /* the next migration of the run to apply */
 	bool stopped;            /* the rest of this directory is not run */
+	bool scanned;            /* the run's files looked at (scan_files) */
+	bool outside;            /* some reported SQL is in no migration: the model is not the migrations' alone */
 	int fatal;               /* 2 or 128+signal: verifying ended */
 	dd_changes *changes;
 	size_t verified, up_only_no_down, up_only_before, not_run, findings;
@@ -111,7 +113,7 @@ static int session_setup(dd_verify *v, PGconn *conn)
 	PQsetNoticeProcessor(conn, quiet, NULL);
 	int t = v->c->verify.statement_timeout < 0 ? 60 : v->c->verify.statement_timeout;
 	char sql[64];
-	snprintf(sql, sizeof sql, "SET statement_timeout = '%ds'", t);
+	snprintf(sql, sizeof sql, "SET statement_timeout = '%ds'; SET jit = off", t);
 	return command(v, conn, sql);
 }
 
@@ -545,7 +547,7 @@ static int selected(dd_verify *v, const dd_run *run, const dd_migration *m, size
 		long from = -1, to = -1, me = -1, k = 0;
 		for (size_t i = 0; i < run->n_migrations; i++) {
 			const dd_migration *o = run->migrations[i];
-			if (o->dir != m->dir)
+			if (strcmp(o->dir, m->dir) != 0)
 				continue;
 			if (c->verify.from && o->version && strcmp(o->version, c->verify.from) == 0 && from < 0)
 				from = k;
@@ -575,6 +577,29 @@ static void stop_dir(dd_verify *v, const dd_migration *m, const char *why)
 	dd_buf_printf(&v->notes, "%s: the migrations after %s were not run: %s\n", m->dir, mig_name(m, name, sizeof name), why);
 }
 
+/* Files given that are in no migration (and are replayed into the model) are not run: say so
+ * once, and compare no catalog with the model, which holds them. */
+static void scan_files(dd_verify *v, const dd_run *run)
+{
+	if (v->scanned)
+		return;
+	v->scanned = true;
+	size_t n = 0;
+	const char *first = NULL;
+	for (size_t i = 0; i < run->n_files; i++) {
+		const dd_file *f = run->files[i];
+		if (f->report && !f->migration && f->role != DD_ROLE_OTHER) {
+			if (!n++)
+				first = f->path;
+			v->outside = true;
+		}
+	}
+	if (n)
+		dd_buf_printf(&v->notes, "%zu file%s in no migration (%s%s) not run, and the catalog not compared with the "
+			      "model, which holds %s ('ddlint plan' shows how ddlint reads the paths)\n", n, n == 1 ? "" : "s", first,
+			      n > 1 ? ", ..." : "", n == 1 ? "it" : "them");
+}
+
 static void start_dir(dd_verify *v, const dd_migration *m)
 {
 	if (v->n_dirs++ && !v->scratch) {
@@ -596,13 +621,14 @@ static void start_dir(dd_verify *v, const dd_migration *m)
 	free(dd_vsnap_model_lines(v->cat, v->cur, &n));
 	/* the model knows only what the migrations make; with the first directory only, and an
 	 * empty database, the two can be compared */
-	v->model_ok = n == 0 && v->n_dirs == 1;
+	v->model_ok = n == 0 && v->n_dirs == 1 && !v->outside;
 	if (n)
 		dd_buf_printf(&v->notes, "%s: the database was not empty at the start: the catalog is not compared with the model\n", m->dir);
 }
 
 static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bool with_model)
 {
+	char name[256];
 	if (g_signal && !v->fatal)
 		v->fatal = 128 + g_signal;
 	if (v->fatal)
@@ -700,8 +726,14 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 		dd_vsnap_free(s1);
 		return;
 	}
-	report_diffs(v, run, DD_RULE_VERIFY_UP_NOT_REPEATABLE, m->up, m->n_up ? m->up_stmts[0]->offset : 0, m, s1, s3,
-		     "applied again after its down, the up builds another schema (- after the first up, + after the second)");
+	if (report_diffs(v, run, DD_RULE_VERIFY_UP_NOT_REPEATABLE, m->up, m->n_up ? m->up_stmts[0]->offset : 0, m, s1, s3,
+			 "applied again after its down, the up builds another schema (- after the first up, + after the second)") &&
+	    v->model_ok) {
+		/* the database goes on from the second up's schema, the model from the first's */
+		v->model_ok = false;
+		dd_buf_printf(&v->notes, "%s: after %s the catalog is not compared with the model any more: the second up built "
+			      "another schema\n", m->dir, mig_name(m, name, sizeof name));
+	}
 	dd_vsnap_free(s1);
 	dd_vsnap_free(v->cur);
 	v->cur = s3;
@@ -717,6 +749,7 @@ interrupted:
 static void on_migration(dd_run *run, const dd_migration *m, void *arg)
 {
 	dd_verify *v = arg;
+	scan_files(v, run);
 	while (!v->fatal && v->next < run->n_migrations) {
 		const dd_migration *o = run->migrations[v->next++];
 		apply_migration(v, run, o, o == m);
@@ -731,14 +764,7 @@ void dd_verify_attach(dd_verify *v, dd_run *run) { dd_run_on_migration(run, on_m
 
 int dd_verify_finish(dd_verify *v, dd_run *run)
 {
-	for (size_t i = 0; i < run->n_files; i++) {
-		const dd_file *f = run->files[i];
-		if (f->report && !f->migration) {
-			fprintf(stderr, "ddlint: verify runs migration directories; %s is in none ('ddlint plan' shows how ddlint reads "
-				"the paths)\n", f->path);
-			return 2;
-		}
-	}
+	scan_files(v, run);
 	while (!v->fatal && v->next < run->n_migrations) {
 		const dd_migration *o = run->migrations[v->next++];
 		apply_migration(v, run, o, false);
