@@ -11,8 +11,9 @@ const dd_rule dd_rule_verify_model_differs = {
 		"columns (type, NOT NULL, whether there is a default), constraints, indexes, enum types, views "
 		"and triggers. A difference means the rules reasoned about a schema that is not the real one: "
 		"a ddlint bug worth reporting, unless it is one of the documented limits of the model (CREATE "
-		"TABLE AS, dynamic SQL in DO blocks, what functions do). Reported once a migration, at its up, "
-		"with the differing lines; info by default, so it never fails a build.",
+		"TABLE AS, dynamic SQL in DO blocks, what functions do). Reported at the up of the migration "
+		"that brings a difference (one a migration before it left is not reported again), with the "
+		"differing lines; info by default, so it never fails a build.",
 	.why = "Every other rule trusts the model; where it is wrong, findings are missed or wrong.",
 	.bad = "-- file: 0002_copy.up.sql (the model does not follow CREATE TABLE AS)\n"
 	       "CREATE TABLE users_copy AS SELECT * FROM users;\n",

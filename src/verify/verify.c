@@ -43,6 +43,8 @@ struct dd_verify {
 	vcatalog *cat;
 	vsnap *cur;              /* the catalog as the migrations so far leave it */
 	bool model_ok;           /* the database held nothing the model could list at the start */
+	char **model_diff;       /* the differences from the model after the last migration compared */
+	size_t n_model_diff;
 	const char *dir;         /* the migration directory being verified */
 	size_t n_dirs;
 	size_t next;             /* the next migration of the run to apply */
@@ -264,6 +266,9 @@ void dd_verify_close(dd_verify *v)
 	dd_vcatalog_free(v->cat);
 	dd_changes_free(v->changes);
 	dd_buf_free(&v->notes);
+	for (size_t i = 0; i < v->n_model_diff; i++)
+		free(v->model_diff[i]);
+	free(v->model_diff);
 	free(v->base);
 	free(v);
 	signal(SIGINT, SIG_DFL);
@@ -271,6 +276,8 @@ void dd_verify_close(dd_verify *v)
 }
 
 /* ---- findings ---- */
+
+static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
 static const char *mig_name(const dd_migration *m, char *buf, size_t size)
 {
@@ -502,7 +509,8 @@ static bool same(const dd_verify *v, const vsnap *a, const vsnap *b)
 	return n == 0;
 }
 
-/* The catalog after m's up against the model as it stands (the model holds m's up now). */
+/* The catalog after m's up against the model as it stands (the model holds m's up now). Only
+ * the differences m brings are reported: one the migrations before left is theirs. */
 static void compare_model(dd_verify *v, dd_run *run, const dd_migration *m, const vsnap *s)
 {
 	size_t nc, nm;
@@ -510,17 +518,31 @@ static void compare_model(dd_verify *v, dd_run *run, const dd_migration *m, cons
 	dd_arena *a = dd_arena_new();
 	const char **mod;
 	nm = dd_run_model_listing(run, a, &mod);
-	dd_buf msg = { 0 };
-	size_t shown = 0, more = 0, i = 0, k = 0;
+	char **now = NULL;
+	size_t n_now = 0, i = 0, k = 0;
 	while (i < nc || k < nm) {
 		int c = i == nc ? 1 : k == nm ? -1 : strcmp(cat[i], mod[k]);
 		if (c == 0) {
 			i++, k++;
 			continue;
 		}
-		const char *line = c < 0 ? cat[i++] : mod[k++];
+		dd_buf line = { 0 };
+		dd_buf_printf(&line, "%s %s", c < 0 ? "catalog only:" : "model only:  ", c < 0 ? cat[i++] : mod[k++]);
+		now = dd_xrealloc(now, (n_now + 1) * sizeof *now);
+		now[n_now++] = line.data;
+	}
+	/* sorted, as the last migration's are: one pass over both */
+	if (n_now)
+		qsort(now, n_now, sizeof *now, cmp_str);
+	dd_buf msg = { 0 };
+	size_t shown = 0, more = 0, p = 0;
+	for (size_t j = 0; j < n_now; j++) {
+		while (p < v->n_model_diff && strcmp(v->model_diff[p], now[j]) < 0)
+			p++;
+		if (p < v->n_model_diff && strcmp(v->model_diff[p], now[j]) == 0)
+			continue;
 		if (shown++ < 8)
-			dd_buf_printf(&msg, "\n    %s %s", c < 0 ? "catalog only:" : "model only:  ", line);
+			dd_buf_printf(&msg, "\n    %s", now[j]);
 		else
 			more++;
 	}
@@ -533,6 +555,11 @@ static void compare_model(dd_verify *v, dd_run *run, const dd_migration *m, cons
 		report(v, run, DD_RULE_VERIFY_MODEL_DIFFERS, m->up, m->n_up ? m->up_stmts[0]->offset : 0, m, t.data);
 		dd_buf_free(&t);
 	}
+	for (size_t q = 0; q < v->n_model_diff; q++)
+		free(v->model_diff[q]);
+	free(v->model_diff);
+	v->model_diff = now;
+	v->n_model_diff = n_now;
 	dd_buf_free(&msg);
 	dd_arena_free(a);
 	free(cat);
