@@ -56,6 +56,10 @@ check "--from: earlier migrations only applied" 1 "2 migrations verified \\(up, 
 	sh -c "cd '$here' && $DDLINT verify --no-config --temp-server --from 0002 down-fails 2>&1"
 check "--to: none run after it" 0 "1 migration verified \\(up, down, up\\), 2 not run" -- \
 	sh -c "cd '$here' && $DDLINT verify --no-config --temp-server --to 0001 down-fails 2>&1"
+check "--changed-since: only the migrations changed are verified" 0 "1 migration verified \\(up, down, up\\), 1 earlier or unchanged applied up only" -- sh -c "
+	mkdir -p '$work/repo/db' && cd '$work/repo' && git init -q . &&
+	cp '$here'/ok-all-good/0001_* db/ && git add db && git -c user.name=t -c user.email=t@t commit -qm one &&
+	cp '$here'/ok-all-good/0002_* db/ && $DDLINT verify --no-config --temp-server --changed-since HEAD db 2>&1"
 for fmt in json sarif github gitlab junit; do
 	check "verify --format $fmt" 1 "verify/up-fails" -- sh -c "cd '$here' && $DDLINT verify --no-config --temp-server --format $fmt up-fails 2>/dev/null"
 done
