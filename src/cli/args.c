@@ -20,6 +20,7 @@ static int set_allow_nonempty(cli *c, const char *name, const char *val) { c->ve
 static int set_pg_bin(cli *c, const char *name, const char *val) { c->verify.pg_bin = val; return 0; }
 static int set_from(cli *c, const char *name, const char *val) { c->verify.from = val; return 0; }
 static int set_to(cli *c, const char *name, const char *val) { c->verify.to = val; return 0; }
+static int set_schema(cli *c, const char *name, const char *val) { c->verify.schema = val; return 0; }
 static int set_statement_timeout(cli *c, const char *name, const char *val)
 {
 	char *end;
@@ -219,6 +220,7 @@ static const option options[] = {
 	{ "--statement-timeout", 0, "SECONDS", "ddlint verify: cancel a statement after this long (default 60, 0: never)", set_statement_timeout },
 	{ "--from", 0, "VERSION", "ddlint verify: verify from this migration on (earlier ones are only applied)", set_from },
 	{ "--to", 0, "VERSION", "ddlint verify: verify up to this migration, run none after it", set_to },
+	{ "--schema", 0, "FILE", "ddlint verify: compare what the migrations build with this schema file (a pg_dump)", set_schema },
 	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
 	{ "--no-color", 0, NULL, "force colours off", set_no_color },
 	{ "--version", 0, NULL, "print the version", show_version },

@@ -51,6 +51,7 @@ struct dd_verify {
 	bool stopped;            /* the rest of this directory is not run */
 	bool scanned;            /* the run's files looked at (scan_files) */
 	bool outside;            /* some reported SQL is in no migration: the model is not the migrations' alone */
+	const dd_file *schema_file; /* --schema, a file of the run (replayed last, never run) */
 	int fatal;               /* 2 or 128+signal: verifying ended */
 	dd_changes *changes;
 	size_t verified, up_only_no_down, up_only_before, not_run, findings;
@@ -615,6 +616,8 @@ static void scan_files(dd_verify *v, const dd_run *run)
 	const char *first = NULL;
 	for (size_t i = 0; i < run->n_files; i++) {
 		const dd_file *f = run->files[i];
+		if (f == v->schema_file)
+			continue;
 		if (f->report && !f->migration && f->role != DD_ROLE_OTHER) {
 			if (!n++)
 				first = f->path;
@@ -787,7 +790,114 @@ static void on_migration(dd_run *run, const dd_migration *m, void *arg)
 		v->fatal = 128 + g_signal;
 }
 
-void dd_verify_attach(dd_verify *v, dd_run *run) { dd_run_on_migration(run, on_migration, v); }
+void dd_verify_attach(dd_verify *v, dd_run *run)
+{
+	dd_run_on_migration(run, on_migration, v);
+	/* the schema file is a file of the run, so that its findings have a place; it comes after
+	 * the migrations, so the model is compared with each migration before it is replayed */
+	if (v->c->verify.schema) {
+		if (dd_run_add_path(run, v->c->verify.schema, v->c->verify.schema, true) != 0) {
+			fprintf(stderr, "ddlint: %s\n", dd_run_error(run));
+			v->fatal = 2;
+			return;
+		}
+		v->schema_file = run->files[run->n_files - 1];
+	}
+}
+
+/* Migration tools' bookkeeping tables (and their sequences) are in a dump, never in migrations. */
+static bool tool_group(const char *grp)
+{
+	static const char *const tools[] = { "schema_migrations", "ar_internal_metadata", "goose_db_version",
+		"flyway_schema_history", "__diesel_schema_migrations", "_prisma_migrations", "_sqlx_migrations",
+		"schema_version", "knex_migrations", "knex_migrations_lock", "gorp_migrations", "__drizzle_migrations",
+		"pgmigrations", "atlas_schema_revisions", "databasechangelog", "databasechangeloglock", "seed_files", NULL };
+	const char *dot = strrchr(grp, '.');
+	if (!dot || (strncmp(grp, "table ", 6) != 0 && strncmp(grp, "sequence ", 9) != 0))
+		return false;
+	for (size_t i = 0; tools[i]; i++) {
+		size_t n = strlen(tools[i]);
+		if (strncmp(dot + 1, tools[i], n) == 0 && (dot[1 + n] == '\0' || dot[1 + n] == '_' || dot[1 + n] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* --schema: the file loaded into a second scratch database, its catalog against the migrations'. */
+static void schema_drift(dd_verify *v, dd_run *run)
+{
+	const dd_file *f = v->schema_file;
+	PGconn *mig = v->conn;
+	char name[64];
+	snprintf(name, sizeof name, "ddlint_verify_%ld_schema", (long)getpid());
+	char sql[160];
+	snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\" TEMPLATE template0", name);
+	if (command(v, v->maint, sql) != 0) {
+		v->fatal = g_signal ? 128 + g_signal : 2;
+		return;
+	}
+	PGconn *conn = connect_to(v, v->base, name);
+	if (conn && session_setup(v, conn) == 0) {
+		v->conn = conn;
+		failure fl = { 0 };
+		/* as psql would run it (its meta-commands are blanked in the file's text): one query */
+		if (!send_text(v, f, 0, (int)f->len, &fl)) {
+			if (g_signal) {
+				v->fatal = 128 + g_signal;
+			} else {
+				dd_buf msg = { 0 };
+				dd_buf_printf(&msg, "PostgreSQL rejects the schema file: %s", fl.message);
+				char obj[] = "schema file";
+				dd_loc loc = { f, fl.offset, 0 };
+				size_t before = run->n_diags;
+				dd_run_add_diag(run, DD_RULE_VERIFY_SCHEMA_DRIFT, &loc, obj, NULL, msg.data);
+				v->findings += run->n_diags - before;
+				dd_buf_free(&msg);
+			}
+			free(fl.message);
+		} else {
+			vsnap *s = snapshot(v);
+			if (s) {
+				size_t n;
+				char **d = dd_vsnap_diff(v->cat, v->cur, s, &n);
+				for (size_t i = 0; i < n; i++) {
+					/* "<group>[ (only before|only after)]\n    - line..." */
+					char grp[512];
+					snprintf(grp, sizeof grp, "%.*s", (int)strcspn(d[i], "\n"), d[i]);
+					const char *rest = d[i] + strlen(grp), *where = "";
+					char *paren = strstr(grp, " (only ");
+					if (paren) {
+						where = strstr(paren, "before") ? " (only from the migrations)" : " (only in the schema file)";
+						*paren = '\0';
+					}
+					if (!tool_group(grp)) {
+						dd_buf msg = { 0 };
+						dd_buf_printf(&msg, "the schema file differs from what the migrations build (- the migrations, "
+							      "+ the schema file): %s%s%s", grp, where, rest);
+						dd_loc loc = { f, 0, 0 };
+						size_t before = run->n_diags;
+						dd_run_add_diag(run, DD_RULE_VERIFY_SCHEMA_DRIFT, &loc, grp, NULL, msg.data);
+						v->findings += run->n_diags - before;
+						dd_buf_free(&msg);
+					}
+					free(d[i]);
+				}
+				free(d);
+				dd_vsnap_free(s);
+			}
+		}
+		v->conn = mig;
+	}
+	if (conn)
+		PQfinish(conn);
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", name);
+	bool sig = g_signal;
+	g_signal = 0;
+	command(v, v->maint, sql);
+	g_signal = sig;
+	if (!conn && !v->fatal)
+		v->fatal = 2;
+}
 
 int dd_verify_finish(dd_verify *v, dd_run *run)
 {
@@ -795,6 +905,14 @@ int dd_verify_finish(dd_verify *v, dd_run *run)
 	while (!v->fatal && v->next < run->n_migrations) {
 		const dd_migration *o = run->migrations[v->next++];
 		apply_migration(v, run, o, false);
+	}
+	if (!v->fatal && v->schema_file) {
+		if (v->n_dirs != 1 || !v->cur)
+			fprintf(stderr, "ddlint: --schema compares one migration directory with its schema file: %zu were given\n", v->n_dirs);
+		else if (v->stopped)
+			dd_buf_printf(&v->notes, "%s: not compared with the schema file: not every migration ran\n", v->dir);
+		else
+			schema_drift(v, run);
 	}
 	if (v->fatal) {
 		if (v->fatal > 128)

@@ -33,7 +33,10 @@ cd "$here"
 for dir in */; do
 	dir=${dir%/}
 	expected=$here/$dir.expected
-	(cd "$here" && $DDLINT verify --no-config --no-color --temp-server "$dir") > "$work/out" 2> "$work/err"
+	schema=
+	[ -f "$here/$dir.schema.sql" ] && schema="--schema $dir.schema.sql"   # a committed schema to compare with
+	# shellcheck disable=SC2086
+	(cd "$here" && $DDLINT verify --no-config --no-color --temp-server $schema "$dir") > "$work/out" 2> "$work/err"
 	st=$?
 	# model-differs is info: it never fails a build
 	case "$dir" in ok-*|model-differs) want=0 ;; *) want=1 ;; esac
@@ -66,6 +69,11 @@ done
 check "verify --format json is JSON with the SQLSTATE" 0 "42703" -- sh -c "cd '$here' && $DDLINT verify --no-config --temp-server --format json up-fails 2>/dev/null |
 	python3 -c 'import json, sys; d = json.load(sys.stdin); print([g[\"message\"] for g in d[\"diagnostics\"]])'"
 check "verify --format junit is XML" 0 "" -- sh -c "cd '$here' && $DDLINT verify --no-config --temp-server --format junit up-fails 2>/dev/null | xmllint --noout -"
+check "--schema: a file PostgreSQL rejects" 1 "^bad-schema.sql:2:8: error: PostgreSQL rejects the schema file: syntax error at or near \"TABL\" \\[SQLSTATE 42601\\] \\[verify/schema-drift\\]" -- \
+	sh -c "cd '$work' && printf 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABL oops ();\n' > bad-schema.sql &&
+	$DDLINT verify --no-config --no-color --temp-server --schema bad-schema.sql '$here/ok-all-good' 2>&1"
+check "--schema: needs a server to create a database on" 2 "^ddlint: --schema loads the schema into a second scratch database" -- \
+	$DDLINT verify --no-config --database "host=/nowhere dbname=x" --schema schema-drift.schema.sql schema-drift
 check "verify: no server or directory left behind by the fixtures" 0 "" -- no_leftovers
 
 # ---- usage ----
