@@ -9,7 +9,7 @@ const dd_rule dd_rule_verify_schema_drift = {
 		"Reported by `ddlint verify --schema FILE` only. After every up of the migration directory, "
 		"the schema file (a structure.sql, schema.sql or pg_dump --schema-only) is loaded into a second "
 		"scratch database and both catalogs are compared like a down with the schema before its up: "
-		"one finding an object that differs, at the schema file, with the lines of the migrations' "
+		"one finding an object that differs, where the schema file first names it, with the lines of the migrations' "
 		"database (-) and of the schema file's (+). The bookkeeping tables of migration tools "
 		"(schema_migrations, flyway_schema_history, ...) are left out. A schema file PostgreSQL "
 		"rejects is one finding, with PostgreSQL's message and position.",

@@ -823,6 +823,30 @@ static bool tool_group(const char *grp)
 	return false;
 }
 
+/* Where in the schema file an object (a group: "table public.users", "function public.f(integer)")
+ * is: the first place its qualified name is written, else its name as a word; else 0. */
+static int object_offset(const dd_file *f, const char *grp)
+{
+	const char *sp = strchr(grp, ' ');
+	while (sp && strncmp(sp, " view ", 6) == 0)   /* "materialized view x" */
+		sp = strchr(sp + 1, ' ');
+	if (!sp)
+		return 0;
+	char qual[256], name[256];
+	snprintf(qual, sizeof qual, "%.*s", (int)strcspn(sp + 1, "("), sp + 1);
+	const char *dot = strrchr(qual, '.');
+	snprintf(name, sizeof name, "%s", dot ? dot + 1 : qual);
+	const char *hit = strstr(f->text, qual);
+	for (const char *p = f->text; !hit && (p = strstr(p, name)); p++) {
+		char before = p > f->text ? p[-1] : ' ', after = p[strlen(name)];
+		bool word = !(before == '_' || (before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) &&
+			    !(after == '_' || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9'));
+		if (word)
+			hit = p;
+	}
+	return hit ? (int)(hit - f->text) : 0;
+}
+
 /* --schema: the file loaded into a second scratch database, its catalog against the migrations'. */
 static void schema_drift(dd_verify *v, dd_run *run)
 {
@@ -874,7 +898,7 @@ static void schema_drift(dd_verify *v, dd_run *run)
 						dd_buf msg = { 0 };
 						dd_buf_printf(&msg, "the schema file differs from what the migrations build (- the migrations, "
 							      "+ the schema file): %s%s%s", grp, where, rest);
-						dd_loc loc = { f, 0, 0 };
+						dd_loc loc = { f, object_offset(f, grp), 0 };
 						size_t before = run->n_diags;
 						dd_run_add_diag(run, DD_RULE_VERIFY_SCHEMA_DRIFT, &loc, grp, NULL, msg.data);
 						v->findings += run->n_diags - before;
