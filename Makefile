@@ -11,15 +11,18 @@ BUILD   ?= build
 
 RULE_SRCS := $(shell find rules -name '*.c' | LC_ALL=C sort)
 LIB_SRCS  := $(wildcard src/*.c src/model/*.c src/migrate/*.c src/report/*.c src/erd/*.c src/docs/*.c)
-CLI_SRCS  := $(wildcard src/cli/*.c src/lsp/*.c)
+CLI_SRCS  := $(wildcard src/cli/*.c src/lsp/*.c src/verify/*.c)
 CLI_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRCS))
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS) $(RULE_SRCS)) $(BUILD)/obj/gen/registry.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h src/lsp/*.h) $(BUILD)/gen/registry.h
+HEADERS   := $(wildcard include/*.h include/ddlint/*.h src/*.h src/model/*.h src/migrate/*.h src/cli/*.h src/lsp/*.h src/verify/*.h) $(BUILD)/gen/registry.h
+# ddlint verify (src/verify/) is the only code that talks to PostgreSQL: only it and the binary use libpq
+PQ_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+$(BUILD)/obj/src/verify/%.o: CFLAGS += -I$(PQ_INCLUDE)
 
 PHONY_EXTRA := deps-build
-PHONY_PG := check-pg bench fuzz fuzz-smoke
+PHONY_PG := check-pg check-verify bench fuzz fuzz-smoke
 .PHONY: safety-diff
 .PHONY: all demo check lsp $(PHONY_PG) $(PHONY_EXTRA) docs install uninstall install-check unit fixtures cli docs-check corpus asan tsan tsan-run valgrind clean deps readme
 
@@ -53,7 +56,7 @@ $(BUILD)/libddlint.a: $(LIB_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/ddlint: $(CLI_OBJS) $(BUILD)/libddlint.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -lpq -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libddlint.a $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -90,13 +93,17 @@ check-pg: $(BUILD)/ddlint
 safety-diff: $(BUILD)/ddlint
 	@python3 tests/safety/differential.py --ddlint $(BUILD)/ddlint --tools $(BUILD)/tools --corpus $${CORPUS:-../shared/corpus}
 
+# ddlint verify: fixtures and bad input against PostgreSQL 15 (temporary servers the tests start).
+check-verify: $(BUILD)/ddlint
+	@DDLINT="$(VALGRIND) $(CURDIR)/$(BUILD)/ddlint" UPDATE="$(UPDATE)" sh tests/verify/run.sh
+
 docs-check: $(BUILD)/ddlint
 	@sh scripts/readme-rules.sh --check $(BUILD)/ddlint
 	@sh scripts/check-layers.sh $(BUILD)
 
 # Every test; what CI runs.
 check: deps
-	@$(MAKE) --no-print-directory all unit fixtures cli lsp fuzz-smoke check-pg docs-check install-check safety-diff
+	@$(MAKE) --no-print-directory all unit fixtures cli lsp fuzz-smoke check-pg check-verify docs-check install-check safety-diff
 	@echo "make check: all test suites passed"
 
 # ---- install: make install PREFIX=/usr DESTDIR=/tmp/stage; make uninstall with the same ----

@@ -96,6 +96,18 @@ const char *dd_run_error(const dd_run *run);
 /* Write the schema model as a JSON document (see the README, "ddlint dump"). */
 int dd_run_dump_json(dd_run *run, FILE *out);
 
+/* The model as it stands, as sorted lines in the form of PostgreSQL's catalog listing that
+ * `ddlint verify` compares it with ("table public.users", "column public.users.id type=uuid
+ * notnull=true default=false", "constraint ...", "index ...", "enum ...", "view ...",
+ * "trigger ..."); strings and array in `a` (an arena of util.h). Returns the count. */
+struct dd_arena;
+size_t dd_run_model_listing(const dd_run *run, struct dd_arena *a, const char ***out);
+
+/* Call fn(run, m, arg) during dd_run_lint each time the model holds the up of a migration m
+ * (its last statement replayed), in the order they are applied. Set before dd_run_lint. */
+struct dd_migration;
+void dd_run_on_migration(dd_run *run, void (*fn)(dd_run *run, const struct dd_migration *m, void *arg), void *arg);
+
 const char *dd_severity_name(dd_severity sev);
 /* Parse "error", "warning", "info" or "off"; returns -1 for anything else. */
 int dd_severity_parse(const char *name, dd_severity *out);

@@ -5,6 +5,7 @@
 # Quiet and quick when everything is already there.
 set -eu
 pkgs="gcc make libc6-dev libpg-query-dev libprotobuf-c-dev libcmocka-dev libyaml-dev libjansson-dev"
+pkgs="$pkgs libpq-dev"   # ddlint verify's PostgreSQL client (src/verify/)
 if [ "${1:-}" = --test ]; then
 	# the tests check our output with the real consumers: pre-commit, Neovim's quickfix and
 	# ALE, an XML parser for JUnit, a YAML parser for the CI templates, Microsoft's SARIF validator

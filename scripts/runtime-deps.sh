@@ -5,6 +5,10 @@
 #   sh scripts/runtime-deps.sh [BINARY]     (default build/ddlint)
 set -eu
 bin=${1:-build/ddlint}
-ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | while read -r lib; do
+# only the libraries the binary names itself (NEEDED): theirs come with their packages (libpq5
+# brings libssl3, Kerberos, LDAP...), as apt installs them
+needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// { print $1, $3 }' | while read -r name lib; do
+	case " $(echo $needed) " in *" $name "*) ;; *) continue ;; esac
 	dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib"
 done | cut -d: -f1 | grep -v '^libc6$' | LC_ALL=C sort -u

@@ -227,3 +227,111 @@ int dd_run_dump_json(dd_run *run, FILE *out)
 	json_decref(doc);
 	return rc == 0 && !ferror(out) ? 0 : -1;
 }
+
+/* ---- the model as catalog lines (ddlint verify; tests/pg/listing.js writes the same from the JSON) ---- */
+
+static int cmp_line(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static void join_names(dd_buf *b, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			dd_buf_puts(b, ",");
+		dd_buf_puts(b, names[i]);
+	}
+}
+
+size_t dd_run_model_listing(const dd_run *run, dd_arena *a, const char ***out)
+{
+	const dd_model *m = run->model;
+	const char **lines = NULL;
+	size_t n = 0;
+	dd_buf b = { 0 };
+#define LINE() do { DD_PUSH(a, &lines, &n, dd_arena_strndup(a, b.data ? b.data : "", b.len)); b.len = 0; } while (0)
+	dd_map tables = { 0 };
+	static const char kinds[] = { 'p', 'u', 'c', 'f', 'x' };
+	for (size_t i = 0; i < m->n_tables; i++) {
+		const dd_table *t = m->tables[i];
+		if (t->dropped || t->persistence == 't')
+			continue;
+		dd_map_put(&tables, a, dd_arena_sprintf(a, "%s.%s", t->schema, t->name), (void *)t);
+		dd_buf_printf(&b, "table %s.%s", t->schema, t->name);
+		LINE();
+		for (size_t k = 0; k < t->n_columns; k++) {
+			const dd_column *c = t->columns[k];
+			dd_buf_printf(&b, "column %s.%s.%s type=%s notnull=%s default=%s", t->schema, t->name, c->name, c->type.text,
+				      c->not_null ? "true" : "false", c->default_expr || c->identity ? "true" : "false");
+			LINE();
+		}
+		for (size_t k = 0; k < t->n_constraints; k++) {
+			const dd_constraint *c = t->constraints[k];
+			dd_buf_printf(&b, "constraint %s.%s.%s kind=%c", t->schema, t->name, c->name, kinds[c->kind]);
+			if (c->kind != DD_CON_CHECK) {
+				dd_buf_puts(&b, " cols=(");
+				join_names(&b, c->columns, c->n_columns);
+				dd_buf_puts(&b, ")");
+			}
+			if (c->kind == DD_CON_FOREIGN) {
+				const char *const *cols = c->ref_columns;
+				size_t nc = c->n_ref_columns;
+				if (!nc) {   /* the referenced primary key */
+					const dd_table *rt = dd_model_table(m, c->ref_schema, c->ref_table);
+					const dd_constraint *pk = rt ? dd_table_primary_key(rt) : NULL;
+					cols = pk ? pk->columns : NULL;
+					nc = pk ? pk->n_columns : 0;
+				}
+				dd_buf_printf(&b, " ref=%s.%s(", c->ref_schema ? c->ref_schema : "", c->ref_table ? c->ref_table : "");
+				join_names(&b, cols, nc);
+				dd_buf_puts(&b, ")");
+			}
+			LINE();
+		}
+	}
+	for (size_t i = 0; i < m->n_indexes; i++) {
+		const dd_index *ix = m->indexes[i];
+		if (ix->dropped || !ix->table || ix->table->dropped ||
+		    !dd_map_get(&tables, dd_arena_sprintf(a, "%s.%s", ix->table->schema, ix->table->name)))
+			continue;
+		dd_buf_printf(&b, "index %s.%s on=%s.%s unique=%s method=%s predicate=%s keys=(", ix->schema, ix->name,
+			      ix->schema, ix->table->name, ix->unique ? "true" : "false", ix->method,
+			      ix->predicate ? "true" : "false");
+		for (size_t k = 0; k < ix->n_elems; k++)
+			dd_buf_printf(&b, "%s%s", k ? "," : "", ix->elems[k].column ? ix->elems[k].column : "expr");
+		dd_buf_puts(&b, ")");
+		LINE();
+	}
+	for (size_t i = 0; i < m->n_types; i++) {
+		const dd_typedef *t = m->types[i];
+		if (t->dropped || t->kind != DD_TYPE_ENUM)
+			continue;
+		dd_buf_printf(&b, "enum %s.%s labels=(", t->schema, t->name);
+		join_names(&b, t->labels, t->n_labels);
+		dd_buf_puts(&b, ")");
+		LINE();
+	}
+	dd_map views = { 0 };
+	for (size_t i = 0; i < m->n_views; i++) {
+		const dd_view *v = m->views[i];
+		if (v->dropped)
+			continue;
+		dd_map_put(&views, a, dd_arena_sprintf(a, "%s.%s", v->schema, v->name), (void *)v);
+		dd_buf_printf(&b, "%s %s.%s", v->materialized ? "materialized view" : "view", v->schema, v->name);
+		LINE();
+	}
+	for (size_t i = 0; i < m->n_triggers; i++) {
+		const dd_trigger *t = m->triggers[i];
+		const char *q = dd_arena_sprintf(a, "%s.%s", t->schema, t->table);
+		if (t->dropped || (!dd_map_get(&tables, q) && !dd_map_get(&views, q)))
+			continue;
+		dd_buf_printf(&b, "trigger %s.%s.%s", t->schema, t->table, t->name);
+		LINE();
+	}
+#undef LINE
+	dd_buf_free(&b);
+	dd_map_free(&tables);
+	dd_map_free(&views);
+	if (n)
+		qsort(lines, n, sizeof *lines, cmp_line);
+	*out = lines;
+	return n;
+}

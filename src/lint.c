@@ -155,6 +155,9 @@ static void replay_stmt(dd_run *run, replay *rp, dd_stmt *st)
 				dd_ctx_enter(ctx, rp->hooked[i]);
 				ctx->rule->applied(ctx, st);
 			}
+		const dd_migration *m = st->migration;
+		if (run->on_migration && m && m->n_up && m->up_stmts[m->n_up - 1] == st)
+			run->on_migration(run, m, run->on_migration_arg);
 	}
 	dd_arena_reset(ctx->arena);
 }
@@ -254,6 +257,12 @@ void dd_run_free(dd_run *run)
 	free(run->sorted);
 	dd_arena_free(run->arena);
 	free(run);
+}
+
+void dd_run_on_migration(dd_run *run, void (*fn)(dd_run *run, const dd_migration *m, void *arg), void *arg)
+{
+	run->on_migration = fn;
+	run->on_migration_arg = arg;
 }
 
 int dd_run_lint(dd_run *run)

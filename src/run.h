@@ -42,6 +42,9 @@ struct dd_run {
 	struct dd_parse_cache *parse_cache; /* parses kept across runs (not owned), or NULL */
 	dd_map real_dirs;        /* directory -> its real path, as resolved once (run.c) */
 	bool linted;
+	/* dd_run_on_migration: called once the model holds each migration's up */
+	void (*on_migration)(struct dd_run *run, const dd_migration *m, void *arg);
+	void *on_migration_arg;
 	char error[1024];
 	/* ddlint report: the objects each rule judged (dd_checked), a map of keys per registry
 	 * entry; NULL unless dd_run_count_checked asked for them */

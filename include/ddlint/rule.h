@@ -384,6 +384,9 @@ typedef struct dd_rule {
 	void (*statement)(dd_ctx *ctx, const dd_stmt *st);
 	/* Called after a statement (not a down one) has been applied to the model. */
 	void (*applied)(dd_ctx *ctx, const dd_stmt *st);
+	/* The command whose findings these are when linting never reports them ("verify": `ddlint
+	 * verify` runs the migrations on PostgreSQL), or NULL for a rule of linting. */
+	const char *command;
 } dd_rule;
 
 /* The running rule's state, as its init returned it (NULL without init). */

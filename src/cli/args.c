@@ -12,6 +12,27 @@
 
 static void *grow(void *p, size_t n, size_t size) { return dd_xrealloc(p, (n + 1) * size); }
 
+/* ---- ddlint verify's options ---- */
+static int set_database(cli *c, const char *name, const char *val) { c->verify.database = val; return 0; }
+static int set_temp_server(cli *c, const char *name, const char *val) { c->verify.temp_server = true; return 0; }
+static int set_create_database(cli *c, const char *name, const char *val) { c->verify.create_database = true; return 0; }
+static int set_allow_nonempty(cli *c, const char *name, const char *val) { c->verify.allow_nonempty = true; return 0; }
+static int set_pg_bin(cli *c, const char *name, const char *val) { c->verify.pg_bin = val; return 0; }
+static int set_from(cli *c, const char *name, const char *val) { c->verify.from = val; return 0; }
+static int set_to(cli *c, const char *name, const char *val) { c->verify.to = val; return 0; }
+static int set_statement_timeout(cli *c, const char *name, const char *val)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(val, &end, 10);
+	if (errno || end == val || *end || n < 0 || n > 86400) {
+		fprintf(stderr, "ddlint: --statement-timeout takes seconds from 0 (none) to 86400, not '%s'\n", val);
+		return -1;
+	}
+	c->verify.statement_timeout = (int)n;
+	return 0;
+}
+
 /* ---- options ---- */
 
 /* A handler sets what its option means; it returns 0, or -1 after printing why. */
@@ -104,10 +125,12 @@ static int set_no_baseline(cli *c, const char *name, const char *val) { c->no_ba
 static int set_show_baselined(cli *c, const char *name, const char *val) { c->show_baselined = true; return 0; }
 static int set_update(cli *c, const char *name, const char *val) { c->update = true; return 0; }
 
-static int add_erd_schema(cli *c, const char *name, const char *val)
+/* --schema: a schema's name for erd and docs (repeatable), the schema file for verify (once) */
+static int add_schema(cli *c, const char *name, const char *val)
 {
 	c->erd_schemas = grow(c->erd_schemas, c->n_erd_schemas, sizeof *c->erd_schemas);
 	c->erd_schemas[c->n_erd_schemas++] = val;
+	c->verify.schema = val;
 	return 0;
 }
 
@@ -236,12 +259,20 @@ static const option options[] = {
 	{ "--no-baseline", 0, NULL, "report every finding, ignoring any baseline", set_no_baseline },
 	{ "--show-baselined", 0, NULL, "json and sarif: keep the baselined findings, marked", set_show_baselined },
 	{ "--update", 0, NULL, "ddlint baseline: drop what is gone from the baseline, add nothing", set_update },
-	{ "--schema", 0, "NAME", "erd, docs: only the tables of this schema (repeatable)", add_erd_schema },
+	{ "--schema", 0, "NAME|FILE", "erd, docs: only the tables of schema NAME (repeatable); verify: compare with the schema FILE (a pg_dump)", add_schema },
 	{ "--table", 0, "GLOB", "erd, docs: only the tables whose name or schema.name matches (repeatable)", add_erd_table },
 	{ "--exclude", 0, "GLOB", "erd, docs: leave out the tables whose name or schema.name matches (repeatable)", add_erd_exclude },
 	{ "--around", 0, "TABLE", "erd, docs: only TABLE and the tables within --depth foreign keys of it", set_around },
 	{ "--depth", 0, "N", "erd, docs: how many foreign keys from the --around table (default 1)", set_depth },
 	{ "--check", 0, NULL, "docs: exit 1 when the site in --output DIR differs from what the SQL gives", set_check },
+	{ "--temp-server", 0, NULL, "ddlint verify: on a throwaway PostgreSQL started here (initdb, Unix socket only)", set_temp_server },
+	{ "--database", 0, "CONNINFO", "ddlint verify: on this empty database (a libpq connection string or URI)", set_database },
+	{ "--create-database", 0, NULL, "ddlint verify: on a scratch database created (and dropped) on the --database server", set_create_database },
+	{ "--allow-nonempty", 0, NULL, "ddlint verify: accept a --database that already has tables", set_allow_nonempty },
+	{ "--pg-bin", 0, "DIR", "ddlint verify: the server programs for --temp-server (default: pg_config --bindir)", set_pg_bin },
+	{ "--statement-timeout", 0, "SECONDS", "ddlint verify: cancel a statement after this long (default 60, 0: never)", set_statement_timeout },
+	{ "--from", 0, "VERSION", "ddlint verify: verify from this migration on (earlier ones are only applied)", set_from },
+	{ "--to", 0, "VERSION", "ddlint verify: verify up to this migration, run none after it", set_to },
 	{ "--color", 0, NULL, "force colours on (default: on a terminal, unless NO_COLOR)", set_color },
 	{ "--no-color", 0, NULL, "force colours off", set_no_color },
 	{ "--version", 0, NULL, "print the version", show_version },
@@ -264,6 +295,7 @@ static const dd_command commands[] = {
 	{ "erd", NULL, "[PATH...]", "draw the schema: --format mermaid, dbml, dot or plantuml", dd_run_cmd_erd, true },
 	{ "report", NULL, "[PATH...]", "compliance per rule, objects checked and passed: --format text, json or markdown", dd_run_cmd_compliance, true },
 	{ "lsp", NULL, "", "run as a language server on stdin/stdout (LSP 3.17), for editors", dd_run_cmd_lsp, false },
+	{ "verify", NULL, "[PATH...]", "run the migrations up, down and up again on PostgreSQL (--temp-server or --database)", dd_run_cmd_verify, false },
 	{ NULL, NULL, NULL, NULL, NULL, false }
 };
 

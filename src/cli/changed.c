@@ -210,6 +210,8 @@ static const changed_file *find_file(const dd_changes *ch, const dd_file *f)
 	return NULL;
 }
 
+bool dd_changes_has_file(const dd_changes *ch, const dd_file *f) { return find_file(ch, f) != NULL; }
+
 /* Do lines first..last hold an added line (or, with cuts, sit next to deleted ones)? */
 static bool lines_changed(const changed_file *cf, int first, int last, bool cuts)
 {

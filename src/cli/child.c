@@ -30,10 +30,12 @@ static void drain(int fd, dd_buf *b, size_t cap)
 int dd_child_run(char *const argv[], int out_fd, dd_buf *out, dd_buf *err, int *exit_status)
 {
 	int opipe[2] = { -1, -1 }, epipe[2] = { -1, -1 };
-	int null = open("/dev/null", O_RDWR);
+	/* close-on-exec: the child gets only its dup2'd copies, so a daemon it starts (pg_ctl's
+	 * server) cannot hold a pipe open and keep us reading forever */
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (null < 0)
 		return errno;
-	if ((!out_fd && out && pipe(opipe) != 0) || (err && pipe(epipe) != 0)) {
+	if ((!out_fd && out && pipe2(opipe, O_CLOEXEC) != 0) || (err && pipe2(epipe, O_CLOEXEC) != 0)) {
 		int e = errno;
 		close(null);
 		if (opipe[0] >= 0)

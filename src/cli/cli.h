@@ -74,6 +74,12 @@ typedef struct cli {
 	const char *format_name;
 	bool check;
 	struct dd_parse_cache *parse_cache; /* `ddlint lsp`: parses kept from one lint to the next, or NULL */
+	/* ddlint verify (src/verify/): where, and which migrations */
+	struct {
+		const char *database, *pg_bin, *schema, *from, *to;
+		bool temp_server, allow_nonempty, create_database;
+		int statement_timeout;   /* seconds; -1: the default (60), 0: none */
+	} verify;
 } cli;
 
 /* A command: its name, the name it had before (a command only where no such path is here),
@@ -113,7 +119,7 @@ int dd_cli_erd(const cli *c, dd_run *run);
 int dd_run_cmd_lsp(cli *c);
 
 /* Linting (main.c), as the default command does it: configs, runs, baselines, --changed-since. */
-typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE, LINT_DOCS } lint_mode;
+typedef enum lint_mode { LINT_REPORT, LINT_MODEL, LINT_PLAN, LINT_BASELINE, LINT_ERD, LINT_COMPLIANCE, LINT_DOCS, LINT_VERIFY } lint_mode;
 struct dd_baseline;
 /* The baselines of a lint, each loaded once by path (NULL where no file is). */
 typedef struct baselines {
@@ -136,6 +142,7 @@ int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted
 void dd_linted_free(dd_linted *l);
 /* Release the configs loaded (the next lint reads them again). */
 void dd_cli_configs_free(config_cache *cc);
+int dd_run_cmd_verify(cli *c);
 
 /* What they print (commands.c). */
 int dd_cmd_rules(void);
@@ -157,6 +164,8 @@ void dd_changes_free(dd_changes *ch);
 /* Drop the findings r->diags[from..] of `run` that are neither on a changed line nor about a
  * table a changed statement creates or alters; returns how many counted ones were dropped. */
 size_t dd_changes_filter(const dd_changes *ch, const dd_run *run, dd_result *r, size_t from);
+/* Did file f change (new, or lines added or deleted) since the merge base? */
+bool dd_changes_has_file(const dd_changes *ch, const dd_file *f);
 
 /* Run argv (argv[0] a program name, looked up in PATH, or a path; no shell), standard input
  * /dev/null; its standard output to out_fd when that is not 0, else read into out (at most

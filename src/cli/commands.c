@@ -34,6 +34,8 @@ int dd_cmd_explain(const char *id)
 	}
 	const dd_rule *r = dd_rules[i];
 	printf("%s (default severity: %s)\n\n%s\n\n", r->id, dd_severity_name(r->severity), r->summary);
+	if (r->command)
+		printf("Reported by `ddlint %s` only, never when linting.\n\n", r->command);
 	printf("What it checks\n    %s\n\n", r->description);
 	printf("Why\n    %s\n\n", r->why);
 	printf("Bad\n");
@@ -308,6 +310,8 @@ int dd_cmd_rules_man(void)
 		printf(".SS %s\n", r->id);
 		man_text(r->summary, false);
 		printf(".PP\nDefault severity: \\fB%s\\fR.\n.PP\n", dd_severity_name(r->severity));
+		if (r->command)
+			printf("Reported by \\fBddlint %s\\fR only, never when linting.\n.PP\n", r->command);
 		man_text(r->description, false);
 		printf(".PP\n\\fIWhy:\\fR\n");
 		man_text(r->why, false);

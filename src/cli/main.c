@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "baseline.h"
 #include "cli.h"
+#include "verify/verify.h"
 
 static void *grow(void *p, size_t n, size_t size) { return dd_xrealloc(p, (n + 1) * size); }
 
@@ -254,8 +255,8 @@ static char *baseline_path(const cli *c, const dd_config *conf, bool writing)
 static int baseline_for(cli *c, baselines *bs, const dd_config *conf, lint_mode mode, dd_baseline **out)
 {
 	*out = NULL;
-	if (mode == LINT_REPORT && c->no_baseline)
-		return 0;
+	if ((mode == LINT_REPORT && c->no_baseline) || mode == LINT_VERIFY)
+		return 0;   /* verify's findings are of the run on PostgreSQL, not of linting */
 	char *path = baseline_path(c, conf, mode == LINT_BASELINE);
 	for (size_t i = 0; i < bs->n; i++)
 		if (strcmp(bs->paths[i], path) == 0) {
@@ -354,6 +355,10 @@ int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted
 	if (mode == LINT_REPORT && c->changed_since && !(changes = dd_changes_load(c->changed_since)))
 		return 2;
 	out->changes = changes;
+	/* verify: the migrations run on PostgreSQL while they are replayed (src/verify/) */
+	dd_verify *verify = NULL;
+	if (mode == LINT_VERIFY && !(verify = dd_verify_open(c)))
+		return 2;
 	dd_result result = { 0 };
 	baselines bs = { 0 };
 	/* the result points into each run's arena: runs live until the report is written */
@@ -364,9 +369,13 @@ int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted
 		if (done[i])
 			continue;
 		dd_run *run;
-		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN || mode == LINT_ERD || mode == LINT_COMPLIANCE || mode == LINT_DOCS, done, &run) != 0)
+		if (open_run(c, inputs, i, mode == LINT_MODEL || mode == LINT_PLAN || mode == LINT_ERD || mode == LINT_COMPLIANCE || mode == LINT_DOCS || mode == LINT_VERIFY, done, &run) != 0)
 			status = 2;
 		runs[n_runs++] = run;
+		if (verify && status != 0)
+			goto done;
+		if (verify)
+			dd_verify_attach(verify, run);
 		if (mode == LINT_PLAN) {
 			status = dd_cmd_migrations(run, c->targets[0].format == &dd_reporter_json);
 			goto done;
@@ -385,6 +394,15 @@ int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted
 			int rc = mode == LINT_ERD ? dd_cli_erd(c, run) : mode == LINT_DOCS ? dd_cli_docs(c, run) : dd_cli_compliance(c, run);
 			status = rc ? rc : status;
 			goto done;
+		}
+		if (verify) {
+			int vs = dd_verify_finish(verify, run);
+			dd_verify_close(verify);
+			verify = NULL;
+			if (vs != 0) {
+				status = vs;
+				goto done;
+			}
 		}
 		if (mode == LINT_MODEL) {
 			if (dd_run_dump_json(run, stdout) != 0) {
@@ -437,6 +455,7 @@ int dd_cli_lint(cli *c, dd_inputs *inputs, lint_mode mode, int status, dd_linted
 			result.baseline_gone += dd_baseline_gone(bs.items[i]);
 	out->complete = true;
 done:
+	dd_verify_close(verify);
 	out->result = result;
 	out->bs = bs;
 	out->runs = runs;
@@ -503,6 +522,16 @@ int dd_run_cmd_baseline(cli *c)
 		return 2;
 	}
 	return lint_paths(c, LINT_BASELINE);
+}
+
+int dd_run_cmd_verify(cli *c)
+{
+	/* the findings are those of the verify/ rules: linting's are `ddlint`'s own */
+	for (size_t i = 0; i < dd_rules_count; i++)
+		if (!dd_rules[i]->command || strcmp(dd_rules[i]->command, "verify") != 0)
+			c->ignore = dd_xrealloc(c->ignore, (c->n_ignore + 1) * sizeof *c->ignore),
+			c->ignore[c->n_ignore++] = dd_rules[i]->id;
+	return lint_paths(c, LINT_VERIFY);
 }
 
 int dd_run_cmd_explain(cli *c)
@@ -590,6 +619,7 @@ int main(int argc, char **argv)
 	c.fail_on = -1;
 	c.color = -1;
 	c.depth = -1;
+	c.verify.statement_timeout = -1;
 	c.configs.arena = dd_arena_new();
 	int status;
 	if (dd_cli_parse(&c, argc, argv) != 0) {

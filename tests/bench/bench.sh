@@ -68,6 +68,20 @@ EOF2
 	[ $n -lt 3 ] || break
 done
 row "migration directory (1,000 ups, 1,000 downs)" "$work/migrations1000" "$work"/migrations1000/*.sql
+# ddlint verify on the same directory, with the function its triggers call as migration 0000:
+# a temporary PostgreSQL started, every migration up, down and up again, the catalog compared
+if [ ! -d "$work/verify1000" ]; then
+	mkdir -p "$work/verify1000"
+	cp "$work"/migrations1000/*.sql "$work/verify1000/"
+	sh tests/bench/gen.sh 0 > "$work/verify1000/0000_set_updated_at.up.sql"
+	printf 'DROP FUNCTION set_updated_at();\n' > "$work/verify1000/0000_set_updated_at.down.sql"
+fi
+if command -v pg_config >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+	set -- $($tools/measure -a 1 "$bin" verify --no-config --temp-server "$work/verify1000")
+	printf 'ddlint verify --temp-server, 1,001 migrations up, down, up (server start-up included): %.1f s (target: under 60)\n' "$1"
+else
+	echo "ddlint verify: no PostgreSQL server programs, not timed"
+fi
 sh tests/bench/gen.sh 200 > "$work/m2000.sql"   # 2,001 lines
 set -- $($tools/measure 10 "$bin" --no-config --fail-on never "$work/m2000.sql")
 printf 'start-up and a 2,000-line migration: %.1f ms (best of 10)\n' "$(echo "$1 * 1000" | bc -l)"

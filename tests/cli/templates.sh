@@ -149,7 +149,7 @@ check "Dockerfile: builds with make, as action.yml does" 0 "^RUN make " -- grep 
 check "Dockerfile: copies what the build needs" 0 "^ok$" -- sh -c "cd '$root' && for d in \$(sed -n 's/^COPY \\([^-][^ ]*\\) .*/\\1/p' '$df'); do [ -e \"\$d\" ] || { echo \"missing \$d\"; exit 1; }; done; echo ok"
 check "Dockerfile: runs as a non-root user" 0 "^USER ddlint$" -- grep -E "^USER" "$df"
 # (a sanitizer build, make asan or tsan, links the sanitizers' runtimes too: not ddlint's needs)
-check "runtime-deps.sh names the libraries ddlint links" 0 "^libjansson4 libpg-query[0-9.]+ libyaml-0-2 $" -- sh -c "sh '$root/scripts/runtime-deps.sh' '$build/ddlint' | grep -vE '^(libasan|libubsan|libtsan|liblsan|libgcc-s|libstdc\\+\\+)' | tr '\\n' ' '"
+check "runtime-deps.sh names the libraries ddlint links" 0 "^libjansson4 libpg-query[0-9.]+ libpq5 libyaml-0-2 $" -- sh -c "sh '$root/scripts/runtime-deps.sh' '$build/ddlint' | grep -vE '^(libasan|libubsan|libtsan|liblsan|libgcc-s|libstdc\\+\\+)' | tr '\\n' ' '"
 check "runtime-deps.sh: packages apt knows" 0 "" -- sh -c "apt-cache show \$(sh '$root/scripts/runtime-deps.sh' '$build/ddlint') > /dev/null"
 engine=""
 for e in docker podman; do

@@ -117,6 +117,8 @@ static void test_documented_examples(void **state)
 	(void)state;
 	for (size_t i = 0; i < dd_rules_count; i++) {
 		const dd_rule *r = dd_rules[i];
+		if (r->command)
+			continue;   /* reported by a command on PostgreSQL (ddlint verify): tests/verify/ has its cases */
 		if (count_rule(r->bad, r->id) == 0)
 			fail_msg("%s: the documented bad example does not fire", r->id);
 		if (count_rule(r->good, r->id) != 0)

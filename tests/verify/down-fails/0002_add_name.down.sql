@@ -1,0 +1,2 @@
+-- a typo: the column is name
+ALTER TABLE users DROP COLUMN nmae;

@@ -1,0 +1,2 @@
+-- forgets the sequence
+DROP TABLE tags;

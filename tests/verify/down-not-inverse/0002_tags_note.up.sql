@@ -1,0 +1,2 @@
+CREATE TABLE notes (id bigint PRIMARY KEY, body text);
+ALTER TABLE tags ALTER COLUMN name DROP NOT NULL;

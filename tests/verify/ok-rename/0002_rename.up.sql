@@ -1,0 +1,2 @@
+-- the foreign key of orders now names people: orders' own rows are not written
+ALTER TABLE users RENAME TO people;

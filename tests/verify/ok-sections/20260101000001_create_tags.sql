@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE tags (id uuid PRIMARY KEY, name text NOT NULL);
+
+-- migrate:down
+DROP TABLE tags;

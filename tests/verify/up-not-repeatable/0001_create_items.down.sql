@@ -1,0 +1,2 @@
+ALTER TABLE items DROP COLUMN note;
+ALTER TABLE items ADD COLUMN legacy_code integer;

@@ -1,0 +1,2 @@
+CREATE SEQUENCE counters;
+CREATE TABLE counts (id bigint PRIMARY KEY DEFAULT nextval('counters'));
