@@ -39,11 +39,12 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		const PgQuery__ColumnDef *cd = cmd->def->column_def;
 		if (t && dd_table_column(t, cd->colname))
 			continue;   /* ADD COLUMN IF NOT EXISTS of a column that is there: nothing happens */
+		dd_loc l = cd->location >= st->offset && cd->location < st->offset + st->len ? dd_name_loc(st->file, cd->location)
+											      : dd_name_loc(st->file, st->offset);
+		dd_checked(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cd->colname));
 		const char *why = dd_add_column_rewrites(ctx, cd, dd_ctx_postgres_version(ctx));
 		if (!why)
 			continue;
-		dd_loc l = cd->location >= st->offset && cd->location < st->offset + st->len ? dd_name_loc(st->file, cd->location)
-											      : dd_name_loc(st->file, st->offset);
 		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cd->colname),
 			  fix_for(ctx, table, cd->colname, why),
 			  "ADD COLUMN %s rewrites %s, which exists before this migration, under an ACCESS EXCLUSIVE lock that blocks "

@@ -34,6 +34,10 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		    cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !cmd->def->column_def->type_name)
 			continue;
 		const PgQuery__ColumnDef *cd = cmd->def->column_def;
+		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
+		if (!l.len)
+			l = dd_name_loc(st->file, st->offset);
+		dd_checked(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name));
 		dd_type to;
 		dd_typename_type(ctx, cd->type_name, &to);
 		const dd_column *col = t ? dd_table_column(t, cmd->name) : NULL;
@@ -53,9 +57,6 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 				continue;
 			why = dd_sprintf(ctx, "to %s, from a type ddlint does not know (the table was made outside the files)", to.text);
 		}
-		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
-		if (!l.len)
-			l = dd_name_loc(st->file, st->offset);
 		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name),
 			  dd_sprintf(ctx, "add a new column of the new type, fill it in batches (and keep it in step with a trigger), "
 				     "then switch readers and writers to it and drop %s in a later migration", cmd->name),

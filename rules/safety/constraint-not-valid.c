@@ -69,6 +69,8 @@ static void validate(dd_ctx *ctx, state *s, const dd_stmt *st, const PgQuery__Ra
 		     unsigned long txid)
 {
 	const dd_table *t = dd_rangevar_table(ctx, rv);
+	if (t)   /* judged: a VALIDATE CONSTRAINT on a table in use */
+		dd_checked(ctx, at(st, rv->location), dd_qualified(ctx, t->schema, t->name, conname));
 	if (!t || !txid)
 		return;
 	for (size_t i = 0; i < t->n_constraints; i++) {
@@ -109,6 +111,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			const PgQuery__Constraint *c = def->constraint;
 			if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
 				continue;
+			dd_checked(ctx, at(st, c->location), qname(ctx, as->relation));   /* judged: a FOREIGN KEY or CHECK added to a table in use */
 			if (c->skip_validation) {
 				added *a = dd_run_alloc(ctx, sizeof *a);
 				a->file = st->file;
@@ -125,8 +128,10 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			for (size_t k = 0; k < cd->n_constraints; k++) {
 				const PgQuery__Node *cn = cd->constraints[k];
 				if (cn->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
-				    cn->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+				    cn->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN) {
+					dd_checked(ctx, at(st, cn->constraint->location), qname(ctx, as->relation));
 					report(ctx, st, as->relation, cn->constraint, cd->colname);
+				}
 			}
 		} else if ((cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint ||
 			    cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse) && st->file->report) {

@@ -14,6 +14,7 @@ static void drop_column(dd_ctx *ctx, const dd_stmt *st, const PgQuery__AlterTabl
 		return;
 	const char *schema = t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), as->relation->schemaname[0] ? as->relation->schemaname : NULL);
 	const char *object = dd_qualified(ctx, schema, as->relation->relname, c->name);
+	dd_checked(ctx, dd_find_ident(ctx, as->relation->location, c->name), object);
 	dd_report(ctx, dd_find_ident(ctx, as->relation->location, c->name), object,
 		  "first deploy code that no longer reads or writes the column (with an ORM, mark it ignored), then drop it in a later migration",
 		  "DROP COLUMN '%s' of a table that exists before this migration: running code that still selects, inserts or "

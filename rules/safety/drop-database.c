@@ -12,6 +12,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	dd_loc at = dd_stmt_find_name(ctx, st, name);
 	if (!at.len)
 		at = dd_name_loc(st->file, st->offset);
+	dd_checked(ctx, at, name);
 	dd_report(ctx, at, name, "drop databases by hand, outside the migrations, after a backup",
 		  "DROP DATABASE '%s' in a migration: the whole database is gone for good, and a migration tool that "
 		  "replays the directory on another server (a new environment, a test) drops it there too",

@@ -32,6 +32,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;   /* IF EXISTS of a schema dropped before */
 		if (!dd_stmt_on_existing(ctx, st, s ? s->loc.file : NULL))
 			continue;
+		dd_checked(ctx, dd_stmt_find_name(ctx, st, name), name);
 		dd_report(ctx, dd_stmt_find_name(ctx, st, name), name,
 			  "drop the schema's objects one by one, each once no code uses it, and the empty schema last (without CASCADE)",
 			  "DROP SCHEMA '%s', a schema that exists before this migration: %s",

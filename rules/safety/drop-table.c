@@ -21,6 +21,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 			continue;
 		const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), name, NULL);
+		dd_checked(ctx, dd_stmt_find_name(ctx, st, name), object);
 		dd_report(ctx, dd_stmt_find_name(ctx, st, name), object,
 			  "first deploy code that no longer uses the table, then drop it in a later migration (renaming it "
 			  "aside first makes the drop reversible for a release)",

@@ -114,6 +114,8 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		r->loc = dd_stmt_find_name(ctx, st, name);
 		if (!r->loc.len)
 			r->loc = dd_name_loc(st->file, st->offset);
+		if (r->existing)   /* judged: ADD VALUE to a type in use */
+			dd_checked(ctx, r->loc, r->type);
 		it->data = r;
 		s->adds = true;
 		return;

@@ -16,14 +16,16 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;
 		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
 		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd->def ||
-		    cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT ||
-		    cmd->def->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+		    cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
 			continue;
 		const PgQuery__Constraint *c = cmd->def->constraint;
 		const dd_table *t = dd_rangevar_table(ctx, as->relation);
 		const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
 		dd_loc l = c->location >= st->offset && c->location < st->offset + st->len ? dd_name_loc(st->file, c->location)
 											 : dd_name_loc(st->file, st->offset);
+		dd_checked(ctx, l, table);   /* judged: a constraint added to a table in use */
+		if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+			continue;
 		dd_report(ctx, l, table,
 			  "PostgreSQL has no concurrent way to add an EXCLUDE constraint (USING INDEX takes only unique B-tree "
 			  "indexes): run it in a maintenance window with lock_timeout set, or enforce the rule in a new table "

@@ -48,11 +48,14 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (s->held_tx == txid && s->reported_tx != txid && st->file->report) {
 		for (size_t i = 0; i < k; i++) {
 			const dd_lock *l = &locks[i];
-			if (!l->existing || !l->long_why)
+			if (!l->existing)
+				continue;
+			dd_loc at = { st->file, st->offset, dd_name_loc(st->file, st->offset).len };
+			dd_checked(ctx, at, dd_qualified(ctx, l->schema, l->name, NULL));   /* judged: a table in use, locked after it */
+			if (!l->long_why)
 				continue;
 			const char *where = s->held_file == st->file ? dd_sprintf(ctx, "line %d", line_of(st->file, s->held_offset))
 								    : dd_sprintf(ctx, "%s:%d", s->held_file->path, line_of(s->held_file, s->held_offset));
-			dd_loc at = { st->file, st->offset, dd_name_loc(st->file, st->offset).len };
 			dd_report(ctx, at, dd_qualified(ctx, l->schema, l->name, NULL),
 				  dd_sprintf(ctx, "put it in a transaction of its own (a later migration), or run the %s after it", s->held_what),
 				  "%s on %s %s while this transaction holds the ACCESS EXCLUSIVE lock that %s took on %s (%s), which exists "

@@ -39,10 +39,13 @@ static const char *rv_name(dd_ctx *ctx, const PgQuery__RangeVar *rv)
 
 static void create_index(dd_ctx *ctx, const dd_stmt *st, const PgQuery__IndexStmt *is, unsigned long txid)
 {
-	if (is->concurrent || !dd_rangevar_existing(ctx, st, is->relation))
+	if (!dd_rangevar_existing(ctx, st, is->relation))
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, is->relation);
 	const char *table = rv_name(ctx, is->relation);
+	dd_checked(ctx, at(st), table);   /* judged: an index built on a table in use */
+	if (is->concurrent)
+		return;
 	const char *fix;
 	if (t && t->partitioned)
 		fix = dd_sprintf(ctx, "%s is partitioned, and PostgreSQL cannot build its index concurrently: CREATE INDEX ... ON ONLY %s, "
@@ -58,7 +61,7 @@ static void create_index(dd_ctx *ctx, const dd_stmt *st, const PgQuery__IndexStm
 
 static void drop_index(dd_ctx *ctx, const dd_stmt *st, const PgQuery__DropStmt *ds, unsigned long txid)
 {
-	if (ds->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX || ds->concurrent)
+	if (ds->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
 		return;
 	for (size_t i = 0; i < ds->n_objects; i++) {
 		const PgQuery__Node *o = ds->objects[i];
@@ -71,6 +74,9 @@ static void drop_index(dd_ctx *ctx, const dd_stmt *st, const PgQuery__DropStmt *
 		if (ix && ix->table && ix->table->persistence == 't')
 			continue;
 		if (!dd_stmt_on_existing(ctx, st, ix ? ix->loc.file : NULL))
+			continue;
+		dd_checked(ctx, at(st), dd_qualified(ctx, schema ? schema : (ix ? ix->schema : NULL), name, NULL));
+		if (ds->concurrent)
 			continue;
 		const char *object = ix && ix->table ? dd_qualified(ctx, ix->table->schema, ix->table->name, NULL) : NULL;
 		const char *fix = dd_sprintf(ctx, "DROP INDEX CONCURRENTLY %s%s (one index per statement, without CASCADE)%s",
@@ -88,7 +94,7 @@ static void drop_index(dd_ctx *ctx, const dd_stmt *st, const PgQuery__DropStmt *
 
 static void reindex(dd_ctx *ctx, const dd_stmt *st, const PgQuery__ReindexStmt *rs, unsigned long txid)
 {
-	if (dd_stmt_outside_transaction(st->node) || !rs->relation)   /* REINDEX CONCURRENTLY */
+	if (!rs->relation)
 		return;
 	const char *what, *table;
 	if (rs->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE) {
@@ -106,6 +112,9 @@ static void reindex(dd_ctx *ctx, const dd_stmt *st, const PgQuery__ReindexStmt *
 	} else {
 		return;
 	}
+	dd_checked(ctx, at(st), table);   /* judged: a REINDEX on a table in use */
+	if (dd_stmt_outside_transaction(st->node))   /* REINDEX CONCURRENTLY */
+		return;
 	const char *fix = dd_ctx_postgres_version(ctx) >= 12
 		? dd_sprintf(ctx, "REINDEX (CONCURRENTLY) %s %s%s", what, rs->relation->relname, outside(ctx, st, txid))
 		: dd_sprintf(ctx, "PostgreSQL %d has no REINDEX CONCURRENTLY (12 has): CREATE INDEX CONCURRENTLY a copy, DROP INDEX "

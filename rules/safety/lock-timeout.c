@@ -103,8 +103,9 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		dd_walk_tree(&n->base, find_set_config, &w);
 		return;
 	}
-	if (s->reported || !st->file->report || s->session || (s->local_tx && s->local_tx == txid))
+	if (s->reported || !st->file->report)
 		return;
+	bool timeout = s->session || (s->local_tx && s->local_tx == txid);
 	const char *min_text = dd_opt_string(ctx, "lock");
 	dd_lockmode min = dd_lockmode_parse(min_text);
 	const dd_lock *locks;
@@ -113,8 +114,11 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		const dd_lock *l = &locks[i];
 		if (!l->existing || l->mode < min)
 			continue;
-		s->reported = true;
 		dd_loc at = { st->file, st->offset, dd_name_loc(st->file, st->offset).len };
+		dd_checked(ctx, at, dd_qualified(ctx, l->schema, l->name, NULL));   /* judged: a strong lock on a table in use */
+		if (timeout)
+			continue;
+		s->reported = true;
 		const char *where = st->migration ? "this migration" : "this file";
 		dd_report(ctx, at, dd_qualified(ctx, l->schema, l->name, NULL),
 			  dd_sprintf(ctx, "SET lock_timeout = '2s'; at the start of %s (SET LOCAL inside its transaction), and retry "

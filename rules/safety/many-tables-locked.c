@@ -51,6 +51,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		if (seen)
 			continue;
 		dd_run_push(ctx, (void ***)&s->tables, &s->n_tables, run_strdup(ctx, name));
+		dd_checked(ctx, (dd_loc){ st->file, st->offset, dd_name_loc(st->file, st->offset).len }, name);
 		if ((long)s->n_tables > max && !s->reported && st->file->report) {
 			s->reported = true;
 			char *list = dd_strdup(ctx, "");

@@ -17,6 +17,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (!dd_stmt_on_existing(ctx, st, col ? col->made_in : t ? t->made_in : NULL))
 		return;
 	const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rs->relation->relname, rs->subname);
+	dd_checked(ctx, dd_find_ident(ctx, rs->relation->location, rs->subname), object);
 	dd_report(ctx, dd_find_ident(ctx, rs->relation->location, rs->subname), object,
 		  dd_sprintf(ctx, "add column %s beside %s, write both and backfill, move the code to %s, and drop %s in a later "
 			     "migration (or keep the old name)", rs->newname, rs->subname, rs->newname, rs->subname),

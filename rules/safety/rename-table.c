@@ -16,6 +16,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 		return;
 	const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rs->relation->relname, NULL);
+	dd_checked(ctx, dd_name_loc(st->file, rs->relation->location), object);
 	dd_report(ctx, dd_name_loc(st->file, rs->relation->location), object,
 		  dd_sprintf(ctx, "rename it and leave a view under the old name for a release (CREATE VIEW %s AS SELECT * "
 			     "FROM %s, which is updatable), or keep the name", rs->relation->relname, rs->newname),

@@ -37,6 +37,7 @@ static void judge(dd_ctx *ctx, state *s)
 		const rec *r = it->data;
 		if (!r || it->in_tx || !it->st->file->report || (n == 1 && !r->index_concurrently))
 			continue;
+		dd_checked(ctx, r->loc, NULL);   /* judged: a CREATE or DROP a retry would fail on, keyed by its line */
 		dd_report(ctx, r->loc, NULL,
 			  r->index_concurrently
 				  ? dd_sprintf(ctx, "%s, after DROP INDEX CONCURRENTLY IF EXISTS of the same name (a failed build "

@@ -23,6 +23,10 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		const dd_column *col = t ? dd_table_column(t, cmd->name) : NULL;
 		if (col && col->not_null)
 			continue;   /* already NOT NULL: PostgreSQL does nothing */
+		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
+		if (!l.len)
+			l = dd_name_loc(st->file, st->offset);
+		dd_checked(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name));
 		bool not_valid;
 		if (!dd_set_not_null_scans(ctx, t, cmd->name, &not_valid))
 			continue;
@@ -39,9 +43,6 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			fix = dd_sprintf(ctx, "ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID; in a later transaction "
 					 "ALTER TABLE %s VALIDATE CONSTRAINT %s; then ALTER TABLE %s ALTER COLUMN %s SET NOT NULL (no scan) "
 					 "and DROP CONSTRAINT %s", table, name, cmd->name, table, name, table, cmd->name, name);
-		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
-		if (!l.len)
-			l = dd_name_loc(st->file, st->offset);
 		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name), fix,
 			  "SET NOT NULL on %s.%s, which exists before this migration, reads every row under an ACCESS EXCLUSIVE "
 			  "lock, blocking every read and write", table, cmd->name);

@@ -16,6 +16,7 @@ static void report(dd_ctx *ctx, const dd_stmt *st, int location, const char *tab
 {
 	dd_loc l = location >= st->offset && location < st->offset + st->len ? dd_name_loc(st->file, location)
 									      : dd_name_loc(st->file, st->offset);
+	dd_checked(ctx, l, table);   /* judged: a rewrite of a table in use (NULL: of them all, keyed by the line) */
 	dd_report(ctx, l, table, fix, "%s rewrites %s under an ACCESS EXCLUSIVE lock that blocks every read and write until "
 		  "the copy is done", what, table ? dd_sprintf(ctx, "%s, which exists before this migration,", table)
 						 : "tables that exist before this migration, one after the other,");

@@ -39,6 +39,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 			continue;
 		const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rv->relname, NULL);
+		dd_checked(ctx, dd_name_loc(st->file, rv->location), object);
 		const char *also = "";
 		if (cascade) {
 			const char *refs = t ? referencing(ctx, t) : NULL;

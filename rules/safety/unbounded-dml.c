@@ -5,12 +5,15 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
 	const PgQuery__RangeVar *rv;
 	const char *verb;
-	if (st->node->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT && !st->node->update_stmt->where_clause) {
+	bool where;
+	if (st->node->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) {
 		rv = st->node->update_stmt->relation;
 		verb = "UPDATE";
-	} else if (st->node->node_case == PG_QUERY__NODE__NODE_DELETE_STMT && !st->node->delete_stmt->where_clause) {
+		where = st->node->update_stmt->where_clause;
+	} else if (st->node->node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
 		rv = st->node->delete_stmt->relation;
 		verb = "DELETE";
+		where = st->node->delete_stmt->where_clause;
 	} else {
 		return;
 	}
@@ -21,6 +24,9 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (!dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL))
 		return;
 	const char *object = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), rv->relname, NULL);
+	dd_checked(ctx, dd_name_loc(st->file, rv->location), object);   /* judged: an UPDATE or DELETE of a table in use */
+	if (where)
+		return;
 	dd_report(ctx, dd_name_loc(st->file, rv->location), object,
 		  dd_sprintf(ctx, "%s in batches outside the schema migration: %s ... WHERE id IN (SELECT id FROM %s WHERE "
 			     "<not done yet> LIMIT 10000), repeated until no row is left", *verb == 'U' ? "update" : "delete",

@@ -48,6 +48,14 @@ static void report(dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv, 
 		  "EXCLUSIVE lock, blocking every read and write until the build ends", kind, table);
 }
 
+/* Judged: a PRIMARY KEY or UNIQUE added to a table in use (the key report() gives). */
+static void checked(dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv, const PgQuery__Constraint *c)
+{
+	const dd_table *t = dd_rangevar_table(ctx, rv);
+	dd_checked(ctx, at(st, c->location), t ? dd_qualified(ctx, t->schema, t->name, NULL)
+					       : dd_qualified(ctx, dd_rangevar_schema(ctx, rv), rv->relname, NULL));
+}
+
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
 	if (st->down || !st->file->report || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
@@ -64,8 +72,10 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;
 		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
 			const PgQuery__Constraint *c = def->constraint;
-			if ((c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE) &&
-			    !*c->indexname)
+			if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY && c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
+				continue;
+			checked(ctx, st, as->relation, c);
+			if (!*c->indexname)
 				report(ctx, st, as->relation, c, NULL);
 		} else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
 			const PgQuery__ColumnDef *cd = def->column_def;
@@ -73,8 +83,10 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 				const PgQuery__Node *cn = cd->constraints[k];
 				if (cn->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
 				    (cn->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
-				     cn->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE))
+				     cn->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)) {
+					checked(ctx, st, as->relation, cn->constraint);
 					report(ctx, st, as->relation, cn->constraint, cd->colname);
+				}
 			}
 		}
 	}
