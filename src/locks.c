@@ -128,6 +128,37 @@ const char *dd_expr_volatile(const PgQuery__Node *expr)
 	return w.found;
 }
 
+/* A function the migrations create VOLATILE (CREATE FUNCTION's default) that expr calls, or NULL.
+ * An unqualified name is looked for in every schema: the function is the user's, not PostgreSQL's. */
+struct user_vol_walk { const dd_model *m; const char *found; };
+
+static void find_user_volatile(const PgQuery__Node *n, void *arg)
+{
+	struct user_vol_walk *w = arg;
+	if (w->found || n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return;
+	const PgQuery__FuncCall *fc = n->func_call;
+	const char *name = dd_name_last(fc->funcname, fc->n_funcname);
+	const char *schema = fc->n_funcname == 2 ? dd_string_node(fc->funcname[0]) : NULL;
+	for (size_t i = 0; i < w->m->n_functions; i++) {
+		const dd_function *f = w->m->functions[i];
+		if (!f->dropped && f->volatility == 'v' && strcmp(f->name, name) == 0 &&
+		    (!schema || strcmp(f->schema, schema) == 0)) {
+			w->found = f->name;
+			return;
+		}
+	}
+}
+
+static const char *user_volatile(const dd_model *m, const PgQuery__Node *expr)
+{
+	struct user_vol_walk w = { m, NULL };
+	find_user_volatile(expr, &w);
+	if (!w.found)
+		dd_walk_tree(&expr->base, find_user_volatile, &w);
+	return w.found;
+}
+
 static bool is_null_const(const PgQuery__Node *e)
 {
 	while (e && e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
@@ -166,6 +197,9 @@ const char *dd_add_column_rewrites(dd_ctx *ctx, const PgQuery__ColumnDef *cd, in
 	const char *vol = dd_expr_volatile(def);
 	if (vol)
 		return dd_sprintf(ctx, "its default calls the volatile function %s()", vol);
+	if ((vol = user_volatile(dd_ctx_model(ctx), def)))
+		return dd_sprintf(ctx, "its default calls %s(), which the migrations create VOLATILE (CREATE FUNCTION's "
+				  "default when it names no volatility)", vol);
 	if (version < 11)
 		return dd_sprintf(ctx, "it has a default, and PostgreSQL %d stores it in every row (11 and later do not)", version);
 	return NULL;

@@ -233,6 +233,7 @@ typedef struct dd_function {
 	const char *args;        /* argument types, comma separated */
 	const char *returns;
 	const char *language;
+	char volatility;         /* 'i' IMMUTABLE, 's' STABLE, 'v' VOLATILE (CREATE FUNCTION's default) */
 	bool procedure;
 	dd_loc loc;
 	bool dropped;

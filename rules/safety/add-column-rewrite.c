@@ -65,8 +65,10 @@ const dd_rule dd_rule_safety_add_column_rewrite = {
 		"identity column, a stored generated column. Since PostgreSQL 11 a non-volatile default is "
 		"stored once in the catalog (ALTER TABLE's notes: \"the default value is evaluated at the "
 		"time of the statement and the result stored in the table's metadata\"); with "
-		"safety.postgres_version below 11 every non-null default is reported. Functions of the "
-		"user's own schemas are not judged (ddlint does not know their volatility). Tables created "
+		"safety.postgres_version below 11 every non-null default is reported. A function the "
+		"migrations create is judged by its CREATE FUNCTION: VOLATILE unless it says IMMUTABLE or "
+		"STABLE (PostgreSQL's default); functions made elsewhere (an extension, another tool) are "
+		"not judged, their volatility is not known. Tables created "
 		"in the same migration are exempt; plain schema files are judged only with "
 		"safety.assume_existing.",
 	.why = "A rewrite copies the whole table and rebuilds its indexes while no query can touch it.",

@@ -373,6 +373,7 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 	f->name = dd_arena_strdup(A(m), name);
 	f->args = argtext;
 	f->procedure = fs->is_procedure;
+	f->volatility = 'v';
 	if (fs->return_type) {
 		dd_type rt;
 		dd_type_from_typename(A(m), fs->return_type, &rt);
@@ -380,8 +381,12 @@ static void create_function(dd_model *m, const PgQuery__CreateFunctionStmt *fs)
 	}
 	for (size_t i = 0; i < fs->n_options; i++) {
 		const PgQuery__Node *o = fs->options[i];
-		if (o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && strcmp(o->def_elem->defname, "language") == 0)
+		if (o->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		if (strcmp(o->def_elem->defname, "language") == 0)
 			f->language = dd_arena_strdup(A(m), dd_string_node(o->def_elem->arg));
+		else if (strcmp(o->def_elem->defname, "volatility") == 0 && dd_string_node(o->def_elem->arg))
+			f->volatility = dd_string_node(o->def_elem->arg)[0];   /* "immutable", "stable", "volatile" */
 	}
 	f->loc = find_ident(m, m->priv->st->offset, name);
 	dd_obj_add(m, KIND_FUNCTION, f);
