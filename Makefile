@@ -91,7 +91,7 @@ check-pg: $(BUILD)/ddlint
 
 # The safety/ rules against squawk and the Postgres Language Server over the corpus (tests/safety).
 safety-diff: $(BUILD)/ddlint
-	@python3 tests/safety/differential.py --ddlint $(BUILD)/ddlint --tools $(BUILD)/tools --corpus $${CORPUS:-../shared/corpus}
+	@python3 tests/safety/differential.py --ddlint $(BUILD)/ddlint --tools build/tools --corpus $${CORPUS:-../shared/corpus}
 
 # ddlint verify: fixtures and bad input against PostgreSQL 15 (temporary servers the tests start).
 check-verify: $(BUILD)/ddlint
