@@ -86,6 +86,7 @@ bool dd_stmt_on_existing(const dd_ctx *ctx, const dd_stmt *st, const dd_file *cr
 
 void *dd_state(dd_ctx *ctx) { return ctx->run->rule_state[ctx->rule_index]; }
 void *dd_run_alloc(dd_ctx *ctx, size_t size) { return dd_arena_alloc(ctx->run->arena, size); }
+char *dd_run_strdup(dd_ctx *ctx, const char *s) { return dd_arena_strdup(ctx->run->arena, s); }
 void dd_run_push(dd_ctx *ctx, void ***items, size_t *n, void *item) { dd_arena_push(ctx->run->arena, items, n, item); }
 
 const dd_value *dd_opt_value(dd_ctx *ctx, const char *name) { return dd_option_value(ctx->run, ctx->rule_index, name); }

@@ -66,12 +66,8 @@ void dd_file_index_lines(dd_arena *a, dd_file *f)
 		f->line_starts[k++] = (int)(p - f->text) + 1;
 }
 
-void dd_file_position(const dd_file *f, int offset, int *line, int *column)
+int dd_file_line(const dd_file *f, int offset)
 {
-	if (offset < 0)
-		offset = 0;
-	if ((size_t)offset > f->len)
-		offset = (int)f->len;
 	int lo = 0, hi = f->n_lines - 1;
 	while (lo < hi) {             /* last line start <= offset */
 		int mid = (lo + hi + 1) / 2;
@@ -80,11 +76,20 @@ void dd_file_position(const dd_file *f, int offset, int *line, int *column)
 		else
 			hi = mid - 1;
 	}
+	return lo + 1;
+}
+
+void dd_file_position(const dd_file *f, int offset, int *line, int *column)
+{
+	if (offset < 0)
+		offset = 0;
+	if ((size_t)offset > f->len)
+		offset = (int)f->len;
+	*line = dd_file_line(f, offset);
 	int col = 1;
-	for (int i = f->line_starts[lo]; i < offset; i++)
+	for (int i = f->line_starts[*line - 1]; i < offset; i++)
 		if (((unsigned char)f->text[i] & 0xC0) != 0x80)
 			col++;
-	*line = lo + 1;
 	*column = col;
 }
 

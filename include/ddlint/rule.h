@@ -394,6 +394,8 @@ typedef struct dd_rule {
 void *dd_state(dd_ctx *ctx);
 /* Zeroed memory that lives as long as the run (for a rule's state). */
 void *dd_run_alloc(dd_ctx *ctx, size_t size);
+/* A copy of s that lives as long as the run. */
+char *dd_run_strdup(dd_ctx *ctx, const char *s);
 /* Grow a run-lifetime array of pointers by one item (capacity is implicit). */
 void dd_run_push(dd_ctx *ctx, void ***items, size_t *n, void *item);
 
@@ -486,6 +488,8 @@ const char *dd_ident_at(dd_ctx *ctx, const dd_file *file, int offset, dd_loc *sp
 
 /* The span of the last component of a possibly qualified name starting at `offset`. */
 dd_loc dd_name_loc(const dd_file *file, int offset);
+/* The 1-based line of a byte offset of the file. */
+int dd_file_line(const dd_file *f, int offset);
 
 /*
  * Search the statement being visited, from byte offset `from` on, for the

@@ -105,11 +105,9 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		const dd_typedef *t = dd_model_type(dd_ctx_model(ctx), schema, name);
 		rec *r = dd_run_alloc(ctx, sizeof *r);
 		r->add = true;
-		r->label = dd_run_alloc(ctx, strlen(ae->new_val) + 1);
-		strcpy((char *)r->label, ae->new_val);
+		r->label = dd_run_strdup(ctx, ae->new_val);
 		const char *q = dd_qualified(ctx, t ? t->schema : dd_model_schema_for(dd_ctx_model(ctx), schema), name, NULL);
-		r->type = dd_run_alloc(ctx, strlen(q) + 1);
-		strcpy((char *)r->type, q);
+		r->type = dd_run_strdup(ctx, q);
 		r->existing = dd_stmt_on_existing(ctx, st, t ? t->loc.file : NULL);
 		r->loc = dd_stmt_find_name(ctx, st, name);
 		if (!r->loc.len)

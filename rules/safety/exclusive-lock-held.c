@@ -16,27 +16,6 @@ typedef struct state {
 
 static void *init(dd_ctx *ctx) { return dd_run_alloc(ctx, sizeof(state)); }
 
-static int line_of(const dd_file *f, int offset)
-{
-	int lo = 0, hi = f->n_lines - 1;
-	while (lo < hi) {
-		int mid = (lo + hi + 1) / 2;
-		if (f->line_starts[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return lo + 1;
-}
-
-static char *run_strdup(dd_ctx *ctx, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = dd_run_alloc(ctx, n);
-	memcpy(p, s, n);
-	return p;
-}
-
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
 	state *s = dd_state(ctx);
@@ -54,8 +33,8 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			dd_checked(ctx, at, dd_qualified(ctx, l->schema, l->name, NULL));   /* judged: a table in use, locked after it */
 			if (!l->long_why)
 				continue;
-			const char *where = s->held_file == st->file ? dd_sprintf(ctx, "line %d", line_of(st->file, s->held_offset))
-								    : dd_sprintf(ctx, "%s:%d", s->held_file->path, line_of(s->held_file, s->held_offset));
+			const char *where = s->held_file == st->file ? dd_sprintf(ctx, "line %d", dd_file_line(st->file, s->held_offset))
+								    : dd_sprintf(ctx, "%s:%d", s->held_file->path, dd_file_line(s->held_file, s->held_offset));
 			dd_report(ctx, at, dd_qualified(ctx, l->schema, l->name, NULL),
 				  dd_sprintf(ctx, "put it in a transaction of its own (a later migration), or run the %s after it", s->held_what),
 				  "%s on %s %s while this transaction holds the ACCESS EXCLUSIVE lock that %s took on %s (%s), which exists "
@@ -72,8 +51,8 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		const dd_lock *l = &locks[i];
 		if (l->existing && l->mode == DD_LOCK_ACCESS_EXCLUSIVE) {
 			s->held_tx = txid;
-			s->held_table = run_strdup(ctx, dd_qualified(ctx, l->schema, l->name, NULL));
-			s->held_what = run_strdup(ctx, l->what);
+			s->held_table = dd_run_strdup(ctx, dd_qualified(ctx, l->schema, l->name, NULL));
+			s->held_what = dd_run_strdup(ctx, l->what);
 			s->held_file = st->file;
 			s->held_offset = st->offset;
 			break;

@@ -15,14 +15,6 @@ typedef struct state {
 
 static void *init(dd_ctx *ctx) { return dd_run_alloc(ctx, sizeof(state)); }
 
-static char *run_strdup(dd_ctx *ctx, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = dd_run_alloc(ctx, n);
-	memcpy(p, s, n);
-	return p;
-}
-
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
 	state *s = dd_state(ctx);
@@ -50,7 +42,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			seen = strcmp(s->tables[j], name) == 0;
 		if (seen)
 			continue;
-		dd_run_push(ctx, (void ***)&s->tables, &s->n_tables, run_strdup(ctx, name));
+		dd_run_push(ctx, (void ***)&s->tables, &s->n_tables, dd_run_strdup(ctx, name));
 		dd_checked(ctx, (dd_loc){ st->file, st->offset, dd_name_loc(st->file, st->offset).len }, name);
 		if ((long)s->n_tables > max && !s->reported && st->file->report) {
 			s->reported = true;

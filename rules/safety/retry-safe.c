@@ -67,18 +67,11 @@ static const char *drop_kind(PgQuery__ObjectType t)
 	}
 }
 
-/* A copy in run-lifetime memory (the record outlives the statement step). */
-static const char *keep(dd_ctx *ctx, const char *s)
-{
-	char *c = dd_run_alloc(ctx, strlen(s) + 1);
-	return strcpy(c, s);
-}
-
 static rec *mk(dd_ctx *ctx, const dd_stmt *st, const char *what, const char *fix)
 {
 	rec *r = dd_run_alloc(ctx, sizeof *r);
-	r->what = keep(ctx, what);
-	r->fix = keep(ctx, fix);
+	r->what = dd_run_strdup(ctx, what);
+	r->fix = dd_run_strdup(ctx, fix);
 	r->missing = strstr(what, "CREATE TYPE") || strstr(what, "CREATE DOMAIN") ? "a check that it exists"
 		     : strstr(fix, "OR REPLACE") ? "OR REPLACE" : strstr(fix, "IF NOT EXISTS") ? "IF NOT EXISTS" : "IF EXISTS";
 	r->loc = dd_name_loc(st->file, st->offset);

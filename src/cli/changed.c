@@ -226,20 +226,6 @@ static bool lines_changed(const changed_file *cf, int first, int last, bool cuts
 	return false;
 }
 
-/* 1-based line of a byte offset. */
-static int line_of(const dd_file *f, int offset)
-{
-	int lo = 0, hi = f->n_lines - 1;
-	while (lo < hi) {
-		int mid = (lo + hi + 1) / 2;
-		if (f->line_starts[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return lo + 1;
-}
-
 typedef struct touched { char **names; size_t n; } touched;
 
 /* The table a statement names as the one it creates or alters, or NULL. */
@@ -341,8 +327,8 @@ size_t dd_changes_filter(const dd_changes *ch, const dd_run *run, dd_result *r, 
 	for (size_t i = 0; i < run->n_stmts; i++) {
 		const dd_stmt *st = run->stmts[i];
 		const changed_file *cf = st->file && st->file->report ? find_file(ch, st->file) : NULL;
-		if (cf && st->len > 0 && lines_changed(cf, line_of(st->file, st->offset),
-							line_of(st->file, st->offset + st->len - 1), true))
+		if (cf && st->len > 0 && lines_changed(cf, dd_file_line(st->file, st->offset),
+							dd_file_line(st->file, st->offset + st->len - 1), true))
 			touch_stmt(&t, run->model, st);
 	}
 	size_t kept = from, left_out = 0;
