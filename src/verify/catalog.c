@@ -1,8 +1,13 @@
 /*
- * Snapshots of the catalog for `ddlint verify`. One query lists every object as a group (a table
- * with its columns, constraints, indexes...) and the digest of its lines; the lines of a digest
- * not seen before are fetched by a second query and kept, so a snapshot costs one pass over the
- * catalog and moves little more than one row an object, however many migrations there are.
+ * Snapshots of the catalog for `ddlint verify`, as groups of lines (a table with its columns,
+ * constraints, indexes...). The lines of a group are read again only when the group may have
+ * changed since the last snapshot, and the same lines are kept once. Which groups may have changed:
+ * - in a database verify made itself, as a superuser ("tracked"), event triggers record every
+ *   object a DDL command touches; a snapshot reads those objects' groups, their dependants' and
+ *   (for a dropped object, which the catalog no longer has) the groups whose lines showed it, so
+ *   its cost follows what the migration changed, not the size of the catalog;
+ * - elsewhere, one query over the whole catalog counts each group's rows and sees whether any was
+ *   written since the last snapshot's transaction.
  */
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -12,20 +17,35 @@
 
 static int cmp_str(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
 
-/* The two queries: the stamps of every group, and the lines of the groups in $1 (heap, made once). */
-static char *query(bool stamps)
+/* The three prepared queries: the lines of the groups in $1, the stamps of every group, and the
+ * groups the touched objects are in (heap, made once). */
+enum { Q_LINES, Q_STAMPS, Q_RESOLVE, N_QUERIES };
+static const char *const query_names[N_QUERIES] = { "ddlint_verify_lines", "ddlint_verify_stamps", "ddlint_verify_resolve" };
+static const int query_params[N_QUERIES] = { 2, 1, 0 };
+
+static char *query(int which)
 {
-	static char *q[2];
-	if (!q[stamps]) {
+	static char *q[N_QUERIES];
+	static const char *const *const rests[N_QUERIES] = { catalog_lines, catalog_stamps, catalog_resolve };
+	if (!q[which]) {
 		dd_buf b = { 0 };
-		for (size_t i = 0; catalog_ctes[i]; i++)
-			dd_buf_puts(&b, catalog_ctes[i]);
-		const char *const *rest = stamps ? catalog_stamps : catalog_lines;
-		for (size_t i = 0; rest[i]; i++)
-			dd_buf_puts(&b, rest[i]);
-		q[stamps] = b.data;
+		for (size_t i = 0; catalog_ctes[i]; i++) {
+			/* the lines and the resolving look objects up by oid: the object CTEs are inlined so
+			 * that the condition reaches the catalog's indexes; the stamps read them all, once */
+			const char *cte = catalog_ctes[i], *as = strstr(cte, " AS (");
+			if (which != Q_STAMPS && as && strstr(cte, "), all_") == cte) {
+				dd_buf_add(&b, cte, (size_t)(as - cte));
+				dd_buf_puts(&b, " AS NOT MATERIALIZED (");
+				dd_buf_puts(&b, as + 5);
+			} else {
+				dd_buf_puts(&b, cte);
+			}
+		}
+		for (size_t i = 0; rests[which][i]; i++)
+			dd_buf_puts(&b, rests[which][i]);
+		q[which] = b.data;
 	}
-	return q[stamps];
+	return q[which];
 }
 
 /* The lines of one group as one digest gives them. */
@@ -37,20 +57,29 @@ typedef struct detail {
 	size_t n_model;
 } detail;
 
+/* A group of a snapshot: its lines, and the oid of its object (a comment group: of the commented
+ * object), which identifies it where the same lines may have been another object's before. */
+typedef struct group { const char *name; const detail *d; const char *oid; } group;
+
+/* A group an object's key was seen in (a list: a comment's key is in the group of the comment too). */
+typedef struct seen_in { const char *grp; struct seen_in *next; } seen_in;
+
 struct vcatalog {
 	dd_arena *arena;
 	dd_map by_text;          /* "group\nlines" -> detail: one detail for the same lines, so same is ==  */
-	PGconn *prepared;        /* the connection the two queries are prepared on */
+	dd_map groups_of;        /* "classid:objid" -> seen_in: the groups whose lines showed the object */
+	PGconn *prepared[N_QUERIES]; /* the connection each query is prepared on */
+	PGconn *tracked;         /* the connection whose database records what DDL touches */
+	bool suspect;            /* something may have changed the catalog unseen: read it all next time */
 	/* the last snapshot taken: its groups (by name, sorted), their row counts, and the
 	 * transaction whose xid every later write exceeds */
 	PGconn *last_conn;
-	const detail **last;
+	group *last;             /* sorted by name; oids in the arena */
 	char **last_sig;
 	size_t n_last;
 	char last_xid[32];
 };
 
-typedef struct group { const char *name; const detail *d; } group;   /* name: the detail's, or the result's until fetched */
 
 struct vsnap { group *g; size_t n; };
 
@@ -66,6 +95,7 @@ void dd_vcatalog_free(vcatalog *c)
 	if (!c)
 		return;
 	dd_map_free(&c->by_text);
+	dd_map_free(&c->groups_of);
 	for (size_t i = 0; i < c->n_last; i++)
 		free(c->last_sig[i]);
 	free(c->last_sig);
@@ -110,41 +140,37 @@ static char *array_literal(char **names, size_t n)
 	return b.data;
 }
 
-/* Prepare the two queries on conn (again after a migration's DISCARD ALL or DEALLOCATE). */
-static PGresult *prepare(vcatalog *c, PGconn *conn)
+/* Prepare query `which` on conn (again after a migration's DISCARD ALL or DEALLOCATE). */
+static PGresult *prepare(vcatalog *c, PGconn *conn, int which)
 {
-	static const char *const names[2] = { "ddlint_verify_lines", "ddlint_verify_stamps" };
-	for (int k = 0; k < 2; k++) {
-		PGresult *r = PQexec(conn, k ? "DEALLOCATE ddlint_verify_stamps" : "DEALLOCATE ddlint_verify_lines");
-		PQclear(r);
-		r = PQprepare(conn, names[k], query(k == 1), 1, NULL);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK)
-			return r;
-		PQclear(r);
-	}
-	c->prepared = conn;
+	char sql[64];
+	snprintf(sql, sizeof sql, "DEALLOCATE %s", query_names[which]);
+	PQclear(PQexec(conn, sql));
+	PGresult *r = PQprepare(conn, query_names[which], query(which), query_params[which], NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		return r;
+	PQclear(r);
+	c->prepared[which] = conn;
 	return NULL;
 }
 
-static PGresult *exec_prepared(vcatalog *c, PGconn *conn, bool stamps, const char *param, char **err)
+/* Run query `which`; NULL with *err (heap) set, and *state (when asked) its SQLSTATE. */
+static PGresult *exec_prepared(vcatalog *c, PGconn *conn, int which, const char *const *params, char **err, char *state)
 {
-	const char *params[1] = { param };
 	for (int attempt = 0; attempt < 2; attempt++) {
-		PGresult *r = c->prepared == conn ? NULL : prepare(c, conn);
-		if (r) {
-			*err = query_error(conn, r);
-			PQclear(r);
-			return NULL;
-		}
-		r = PQexecPrepared(conn, stamps ? "ddlint_verify_stamps" : "ddlint_verify_lines", 1, params, NULL, NULL, 0);
+		PGresult *r = c->prepared[which] == conn ? NULL : prepare(c, conn, which);
+		if (!r)
+			r = PQexecPrepared(conn, query_names[which], query_params[which], params, NULL, NULL, 0);
 		if (PQresultStatus(r) == PGRES_TUPLES_OK)
 			return r;
-		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-		if (attempt == 0 && state && strcmp(state, "26000") == 0) {   /* gone: prepared again */
+		const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		if (attempt == 0 && st && strcmp(st, "26000") == 0) {   /* gone: prepared again */
 			PQclear(r);
-			c->prepared = NULL;
+			c->prepared[which] = NULL;
 			continue;
 		}
+		if (state)
+			snprintf(state, 6, "%s", st ? st : "");
 		*err = query_error(conn, r);
 		PQclear(r);
 		return NULL;
@@ -160,9 +186,9 @@ static const detail *unchanged(const vcatalog *c, const char *name, const char *
 	size_t lo = 0, hi = c->n_last;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int cmp = strcmp(c->last[mid]->name, name);
+		int cmp = strcmp(c->last[mid].name, name);
 		if (cmp == 0)
-			return strcmp(c->last_sig[mid], sig) == 0 ? c->last[mid] : NULL;
+			return c->last_sig[mid] && strcmp(c->last_sig[mid], sig) == 0 ? c->last[mid].d : NULL;
 		if (cmp < 0)
 			lo = mid + 1;
 		else
@@ -171,11 +197,130 @@ static const detail *unchanged(const vcatalog *c, const char *name, const char *
 	return NULL;
 }
 
-vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
+void dd_vcatalog_forget(vcatalog *c)
+{
+	c->last_conn = NULL;
+	c->tracked = NULL;
+	c->suspect = false;
+	for (int k = 0; k < N_QUERIES; k++)
+		c->prepared[k] = NULL;
+}
+
+void dd_vcatalog_suspect(vcatalog *c) { c->suspect = true; }
+
+int dd_vcatalog_track(vcatalog *c, PGconn *conn, char **err)
 {
 	*err = NULL;
+	dd_buf b = { 0 };
+	dd_buf_puts(&b, "BEGIN; ");
+	for (size_t i = 0; catalog_track_install[i]; i++)
+		dd_buf_puts(&b, catalog_track_install[i]);
+	dd_buf_puts(&b, "; COMMIT");
+	PGresult *r = PQexec(conn, b.data);
+	dd_buf_free(&b);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		*err = query_error(conn, r);
+		PQclear(r);
+		PQclear(PQexec(conn, "ROLLBACK"));
+		return -1;
+	}
+	PQclear(r);
+	c->tracked = conn;
+	c->last_conn = NULL;   /* the next snapshot reads everything */
+	return 0;
+}
+
+/* Remember that the object `key` was seen in group `grp` (an arena string). */
+static void seen(vcatalog *c, const char *key, const char *grp)
+{
+	seen_in *l = dd_map_get(&c->groups_of, key);
+	for (seen_in *p = l; p; p = p->next)
+		if (p->grp == grp)
+			return;
+	seen_in *n = dd_arena_alloc(c->arena, sizeof *n);
+	n->grp = grp;
+	n->next = l;
+	dd_map_put(&c->groups_of, c->arena, key, n);
+}
+
+/* The details of the groups names[0..n) (sorted as strcmp sorts) whose objects are among
+ * oids[0..n_oids), read by the lines query: out[i] is names[i]'s group (its detail empty, its
+ * oid NULL, when it has no lines). 0, or -1 with *err. */
+static int fetch(vcatalog *c, PGconn *conn, char **names, size_t n, char **oids, size_t n_oids, group *out, char **err)
+{
+	char *params[2] = { array_literal(names, n), array_literal(oids, n_oids) };
+	PGresult *r = exec_prepared(c, conn, Q_LINES, (const char *const *)params, err, NULL);
+	free(params[0]);
+	free(params[1]);
+	if (!r)
+		return -1;
+	/* rows come by group, ordered as the names are (COLLATE "C", as strcmp) */
+	size_t rows = (size_t)PQntuples(r), row = 0;
+	for (size_t i = 0; i < n; i++) {
+		while (row < rows && strcmp(PQgetvalue(r, (int)row, 0), names[i]) < 0)
+			row++;
+		dd_buf text = { 0 };
+		dd_buf_puts(&text, names[i]);
+		size_t first = row;
+		while (row < rows && strcmp(PQgetvalue(r, (int)row, 0), names[i]) == 0) {
+			dd_buf_puts(&text, "\n");
+			dd_buf_puts(&text, PQgetvalue(r, (int)row++, 1));
+		}
+		detail *d = dd_map_get(&c->by_text, text.data);
+		if (!d) {
+			d = dd_arena_alloc(c->arena, sizeof *d);
+			d->name = dd_arena_strdup(c->arena, names[i]);
+			for (size_t k = first; k < row; k++)
+				DD_PUSH(c->arena, &d->lines, &d->n, dd_arena_strdup(c->arena, PQgetvalue(r, (int)k, 1)));
+			for (size_t k = 0; k < d->n; k++) {
+				const char *l = d->lines[k], *bar = strstr(l, " | ");
+				if (l[0] == 'm' && l[1] == ' ')
+					DD_PUSH(c->arena, &d->model, &d->n_model,
+						bar ? dd_arena_strndup(c->arena, l + 2, (size_t)(bar - l - 2)) : l + 2);
+			}
+			dd_map_put(&c->by_text, c->arena, text.data, d);
+		}
+		dd_buf_free(&text);
+		/* the objects the lines show, so that a drop of one leads back here */
+		for (size_t k = first; k < row; k++) {
+			const char *keys = PQgetvalue(r, (int)k, 2);
+			while (*keys) {
+				size_t len = strcspn(keys, " ");
+				char key[48];
+				if (len < sizeof key) {
+					memcpy(key, keys, len);
+					key[len] = '\0';
+					seen(c, key, d->name);
+				}
+				keys += len + (keys[len] == ' ');
+			}
+		}
+		out[i] = (group){ d->name, d, first < row ? dd_arena_strdup(c->arena, PQgetvalue(r, (int)first, 3)) : NULL };
+	}
+	PQclear(r);
+	return 0;
+}
+
+/* This snapshot is the last one now (sigs: its groups' stamps, or NULL; taken). */
+static void keep_last(vcatalog *c, PGconn *conn, const vsnap *s, char **sigs, const char *xid)
+{
+	for (size_t i = 0; i < c->n_last; i++)
+		free(c->last_sig[i]);
+	free(c->last_sig);
+	c->last_sig = sigs ? sigs : dd_xcalloc(s->n + 1, sizeof *c->last_sig);
+	c->last = dd_xrealloc(c->last, (s->n + 1) * sizeof *c->last);
+	for (size_t i = 0; i < s->n; i++)
+		c->last[i] = s->g[i];
+	c->n_last = s->n;
+	c->last_conn = conn;
+	snprintf(c->last_xid, sizeof c->last_xid, "%s", xid);
+}
+
+/* Every group, by the stamps query: those whose rows are as the last snapshot had them keep
+ * their detail, the others are read again. */
+static vsnap *take_stamped(vcatalog *c, PGconn *conn, char **err)
+{
 	if (c->last_conn != conn) {   /* another database: nothing of the last snapshot holds */
-		c->last_conn = conn;
 		c->last_xid[0] = '\0';
 		c->n_last = 0;
 	}
@@ -189,95 +334,183 @@ vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
 	char xid[32];
 	snprintf(xid, sizeof xid, "%s", PQgetvalue(r, 0, 0));
 	PQclear(r);
-	r = exec_prepared(c, conn, true, c->last_xid, err);
+	const char *const since[1] = { c->last_xid };
+	r = exec_prepared(c, conn, Q_STAMPS, since, err, NULL);
 	if (!r)
 		return NULL;
 	vsnap *s = dd_xcalloc(1, sizeof *s);
 	size_t n = (size_t)PQntuples(r);
 	s->g = dd_xcalloc(n + 1, sizeof *s->g);
 	s->n = n;
-	char **missing = dd_xcalloc(n + 1, sizeof *missing);
+	char **missing = dd_xcalloc(n + 1, sizeof *missing), **missing_oids = dd_xcalloc(n + 1, sizeof *missing_oids);
 	char **sigs = dd_xcalloc(n + 1, sizeof *sigs);
 	size_t n_missing = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = PQgetvalue(r, (int)i, 0);
-		group *g = &s->g[i];
 		sigs[i] = dd_xstrdup(PQgetvalue(r, (int)i, 1));
-		g->d = unchanged(c, name, sigs[i], PQgetvalue(r, (int)i, 2)[0] != 'f');
-		if (g->d)
-			g->name = g->d->name;
-		else
-			g->name = missing[n_missing++] = dd_xstrdup(name);
+		s->g[i].d = unchanged(c, name, sigs[i], PQgetvalue(r, (int)i, 2)[0] != 'f');
+		s->g[i].oid = dd_arena_strdup(c->arena, PQgetvalue(r, (int)i, 3));
+		if (!s->g[i].d) {
+			missing_oids[n_missing] = dd_xstrdup(PQgetvalue(r, (int)i, 3));
+			missing[n_missing++] = dd_xstrdup(name);
+		}
 	}
 	PQclear(r);
-	if (n_missing) {
-		/* the stamps and the lines both come ordered by group (COLLATE "C", as strcmp) */
-		char *arr = array_literal(missing, n_missing);
-		r = exec_prepared(c, conn, false, arr, err);
-		free(arr);
-		if (!r)
-			n = 0;   /* nothing kept */
-		/* rows come by group: each group's lines become its detail under the digest just read */
-		size_t rows = *err ? 0 : (size_t)PQntuples(r), row = 0;
-		for (size_t i = 0; i < n; i++) {
-			group *g = &s->g[i];
-			if (g->d)
-				continue;
-			detail tmp = { 0 };
-			while (row < rows && strcmp(PQgetvalue(r, (int)row, 0), g->name) < 0)
-				row++;
-			dd_buf text = { 0 };
-			dd_buf_puts(&text, g->name);
-			size_t first = row;
-			while (row < rows && strcmp(PQgetvalue(r, (int)row, 0), g->name) == 0) {
-				dd_buf_puts(&text, "\n");
-				dd_buf_puts(&text, PQgetvalue(r, (int)row++, 1));
-				tmp.n++;
-			}
-			detail *d = dd_map_get(&c->by_text, text.data);
-			if (!d) {
-				d = dd_arena_alloc(c->arena, sizeof *d);
-				d->name = dd_arena_strdup(c->arena, g->name);
-				for (size_t k = first; k < row; k++)
-					DD_PUSH(c->arena, &d->lines, &d->n, dd_arena_strdup(c->arena, PQgetvalue(r, (int)k, 1)));
-				for (size_t k = 0; k < d->n; k++) {
-					const char *l = d->lines[k], *bar = strstr(l, " | ");
-					if (l[0] == 'm' && l[1] == ' ')
-						DD_PUSH(c->arena, &d->model, &d->n_model,
-							bar ? dd_arena_strndup(c->arena, l + 2, (size_t)(bar - l - 2)) : l + 2);
-				}
-				dd_map_put(&c->by_text, c->arena, text.data, d);
-			}
-			dd_buf_free(&text);
-			g->d = d;
-			g->name = d->name;
-		}
-		if (!*err)
-			PQclear(r);
-	}
-	for (size_t i = 0; i < n_missing; i++)
+	group *got = dd_xcalloc(n_missing + 1, sizeof *got);
+	int rc = n_missing ? fetch(c, conn, missing, n_missing, missing_oids, n_missing, got, err) : 0;
+	for (size_t i = 0, k = 0; rc == 0 && i < n; i++)
+		if (!s->g[i].d)
+			s->g[i].d = got[k++].d;
+	for (size_t i = 0; i < n; i++)
+		if (s->g[i].d)
+			s->g[i].name = s->g[i].d->name;
+	for (size_t i = 0; i < n_missing; i++) {
 		free(missing[i]);
-	if (*err) {
-		for (size_t i = 0; i < s->n; i++)
+		free(missing_oids[i]);
+	}
+	free(missing);
+	free(missing_oids);
+	free(got);
+	if (rc != 0) {
+		for (size_t i = 0; i < n; i++)
 			free(sigs[i]);
 		free(sigs);
-		free(missing);
 		dd_vsnap_free(s);
 		c->last_conn = NULL;   /* start again */
 		return NULL;
 	}
-	/* this snapshot is the last one now */
-	for (size_t i = 0; i < c->n_last; i++)
-		free(c->last_sig[i]);
-	free(c->last_sig);
-	c->last_sig = sigs;
-	c->last = dd_xrealloc(c->last, (s->n + 1) * sizeof *c->last);
-	for (size_t i = 0; i < s->n; i++)
-		c->last[i] = s->g[i].d;
-	c->n_last = s->n;
-	snprintf(c->last_xid, sizeof c->last_xid, "%s", xid);
-	free(missing);
+	keep_last(c, conn, s, sigs, xid);
 	return s;
+}
+
+static void add_name(char ***names, size_t *n, size_t *cap, const char *name)
+{
+	if (*n + 1 >= *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*names = dd_xrealloc(*names, *cap * sizeof **names);
+	}
+	(*names)[(*n)++] = dd_xstrdup(name);
+}
+
+/* Sort names and drop the repeated ones; the count left. */
+static size_t sort_unique(char **names, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(names, n, sizeof *names, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (u && strcmp(names[u - 1], names[i]) == 0)
+			free(names[i]);
+		else
+			names[u++] = names[i];
+	}
+	return u;
+}
+
+/* The group of the last snapshot named `name`, or NULL. */
+static const group *last_group(const vcatalog *c, const char *name)
+{
+	size_t lo = 0, hi = c->n_last;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int cmp = strcmp(c->last[mid].name, name);
+		if (cmp == 0)
+			return &c->last[mid];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The last snapshot with the groups the touched objects are in read again. NULL with *err, or
+ * with *lost when the database no longer records what DDL touches (a migration dropped it). */
+static vsnap *take_tracked(vcatalog *c, PGconn *conn, char **err, bool *lost)
+{
+	char state[6] = "";
+	PGresult *r = exec_prepared(c, conn, Q_RESOLVE, NULL, err, state);
+	if (!r) {
+		/* undefined table or schema: the tracking is gone */
+		*lost = strcmp(state, "42P01") == 0 || strcmp(state, "3F000") == 0;
+		return NULL;
+	}
+	/* the groups to read again: where each object is now (and its comment), and where the
+	 * lines read so far showed it (where it was: a dropped or renamed object) */
+	size_t n_names = 0, cap_names = 0, n_oids = 0, cap_oids = 0;
+	char **names = NULL, **oids = NULL;
+	for (int i = 0; i < PQntuples(r); i++) {
+		for (int col = 1; col <= 3; col += 2)
+			if (!PQgetisnull(r, i, col) && !PQgetisnull(r, i, col + 1)) {
+				add_name(&names, &n_names, &cap_names, PQgetvalue(r, i, col));
+				add_name(&oids, &n_oids, &cap_oids, PQgetvalue(r, i, col + 1));
+			}
+		for (const seen_in *p = dd_map_get(&c->groups_of, PQgetvalue(r, i, 0)); p; p = p->next) {
+			const group *g = last_group(c, p->grp);
+			if (g) {
+				add_name(&names, &n_names, &cap_names, g->name);
+				add_name(&oids, &n_oids, &cap_oids, g->oid);
+			}
+		}
+	}
+	PQclear(r);
+	n_names = sort_unique(names, n_names);
+	n_oids = sort_unique(oids, n_oids);
+	group *got = dd_xcalloc(n_names + 1, sizeof *got);
+	int rc = n_names ? fetch(c, conn, names, n_names, oids, n_oids, got, err) : 0;
+	vsnap *s = NULL;
+	if (rc == 0) {
+		/* the last snapshot's groups and the ones read again, merged in order; a group read
+		 * again without lines is gone */
+		s = dd_xcalloc(1, sizeof *s);
+		s->g = dd_xcalloc(c->n_last + n_names + 1, sizeof *s->g);
+		size_t i = 0, k = 0;
+		while (i < c->n_last || k < n_names) {
+			int cmp = i == c->n_last ? 1 : k == n_names ? -1 : strcmp(c->last[i].name, names[k]);
+			group g = cmp < 0 ? c->last[i] : got[k];
+			if (cmp <= 0)
+				i++;
+			if (cmp >= 0)
+				k++;
+			if (g.d->n)
+				s->g[s->n++] = g;
+		}
+		keep_last(c, conn, s, NULL, "");
+	}
+	for (size_t i = 0; i < n_names; i++)
+		free(names[i]);
+	for (size_t i = 0; i < n_oids; i++)
+		free(oids[i]);
+	free(names);
+	free(oids);
+	free(got);
+	return s;
+}
+
+vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
+{
+	*err = NULL;
+	if (c->tracked == conn && c->last_conn == conn && !c->suspect) {
+		bool lost = false;
+		vsnap *s = take_tracked(c, conn, err, &lost);
+		if (s || !lost)
+			return s;
+		free(*err);   /* no tracking any more: the whole catalog from now on */
+		*err = NULL;
+		c->tracked = NULL;
+		c->last_conn = NULL;
+	}
+	if (c->tracked == conn) {
+		/* everything is read: what was touched before is in it */
+		PGresult *r = PQexec(conn, "DELETE FROM _ddlint_verify.touched");
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			c->tracked = NULL;
+		PQclear(r);
+		c->last_conn = NULL;
+	}
+	c->suspect = false;
+	return take_stamped(c, conn, err);
 }
 
 /* A line as shown: without its "m "/"x " mark. */

@@ -51,6 +51,7 @@ struct dd_verify {
 	bool stopped;            /* the rest of this directory is not run */
 	bool scanned;            /* the run's files looked at (scan_files) */
 	bool outside;            /* some reported SQL is in no migration: the model is not the migrations' alone */
+	bool untracked_noted;    /* the summary says why snapshots read the whole catalog */
 	const dd_file *schema_file; /* --schema, a file of the run (replayed last, never run) */
 	int fatal;               /* 2 or 128+signal: verifying ended */
 	dd_changes *changes;
@@ -178,6 +179,18 @@ static int open_database(dd_verify *v)
 	}
 	if (!v->conn || session_setup(v, v->conn) != 0)
 		return -1;
+	dd_vcatalog_forget(v->cat);
+	if (v->scratch) {
+		/* a database of our own: snapshots read only what each migration touched, when the
+		 * role may create event triggers (a superuser); else the whole catalog each time */
+		char *err;
+		if (dd_vcatalog_track(v->cat, v->conn, &err) != 0) {
+			if (!v->untracked_noted)
+				dd_buf_printf(&v->notes, "the catalog is read whole at each snapshot (slower): %s\n", err);
+			v->untracked_noted = true;
+			free(err);
+		}
+	}
 	if (!v->scratch && !v->c->verify.allow_nonempty) {
 		char what[256];
 		int ne = non_empty(v, v->conn, what, sizeof what);
@@ -411,6 +424,26 @@ static bool send_text(dd_verify *v, const dd_file *file, int base, int len, fail
 	return ok;
 }
 
+/* Does st write a system catalog (INSERT, UPDATE or DELETE on pg_catalog's tables)? No DDL
+ * command shows such a change to the event triggers. */
+static bool writes_catalog(const dd_stmt *st)
+{
+	const PgQuery__RangeVar *rv = NULL;
+	if (!st->node)
+		return false;
+	if (st->node->node_case == PG_QUERY__NODE__NODE_INSERT_STMT)
+		rv = st->node->insert_stmt->relation;
+	else if (st->node->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT)
+		rv = st->node->update_stmt->relation;
+	else if (st->node->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
+		rv = st->node->delete_stmt->relation;
+	if (!rv || !rv->relname)
+		return false;
+	if (rv->schemaname && rv->schemaname[0])
+		return strcmp(rv->schemaname, "pg_catalog") == 0;
+	return strncmp(rv->relname, "pg_", 3) == 0;   /* pg_catalog is searched first */
+}
+
 /* Run the up (down false) or down of m as its tool does; false with *f set on a failure. */
 static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 {
@@ -430,7 +463,11 @@ static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 		bool all_outside = true;
 		for (size_t i = 0; i < n_stmts; i++) {
 			const dd_stmt *st = stmts[i];
-			if (st->file != file || st->block || (file->n_sections && st->section != sec))
+			if (st->file != file || (file->n_sections && st->section != sec))
+				continue;
+			if (writes_catalog(st))   /* also inside a DO block */
+				dd_vcatalog_suspect(v->cat);
+			if (st->block)
 				continue;
 			mine[n++] = st;
 			if (!st->node || !dd_stmt_outside_transaction(st->node))
@@ -446,6 +483,7 @@ static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 		bool ok = true;
 		if (!covered) {
 			/* some of it did not parse: sent whole, as one query, so PostgreSQL gives its error */
+			dd_vcatalog_suspect(v->cat);   /* what it does is not known */
 			ok = send_text(v, file, sec->start, sec->end - sec->start, f);
 		} else {
 			dd_txmode tx = sec->tx;

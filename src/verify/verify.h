@@ -31,6 +31,15 @@ typedef struct vsnap vsnap;
 typedef struct vcatalog vcatalog;
 vcatalog *dd_vcatalog_new(void);
 void dd_vcatalog_free(vcatalog *c);
+/* A new connection: nothing of the last snapshot holds for it. */
+void dd_vcatalog_forget(vcatalog *c);
+/* Record what DDL touches in conn's database (event triggers and a table in a schema of ours,
+ * which needs a superuser), so that a snapshot reads only what changed; 0, or -1 with *err
+ * (heap) when the database does not allow it (snapshots then read the whole catalog). */
+int dd_vcatalog_track(vcatalog *c, struct pg_conn *conn, char **err);
+/* A statement may have changed the catalog where no DDL command shows it (DML on pg_catalog):
+ * the next snapshot reads everything. */
+void dd_vcatalog_suspect(vcatalog *c);
 /* Take a snapshot through conn; NULL with *err (heap) set when a query fails. */
 vsnap *dd_vsnap_take(vcatalog *c, struct pg_conn *conn, char **err);
 void dd_vsnap_free(vsnap *s);

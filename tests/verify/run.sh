@@ -106,6 +106,37 @@ check "--database: not empty" 2 "^ddlint: the database is not empty \\(1 relatio
 check "--database: --allow-nonempty" 0 "3 migrations verified" -- sh -c "$DDLINT verify --no-config --allow-nonempty --database '$base dbname=full' ok-all-good 2>&1"
 check "--create-database: a scratch database, dropped after" 1 "verify/down-fails" -- $DDLINT verify --no-config --create-database --database "$base dbname=postgres" down-fails
 check "--create-database: no scratch database left" 0 "^0$" -- psql -X -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'ddlint_verify_%'"
+
+# Snapshots read only what each migration touched in a database verify made itself (event triggers,
+# as a superuser), and the whole catalog elsewhere: every fixture must give the same findings both
+# ways (tracking/ holds the changes a reading by touched objects could miss).
+for dir in */; do
+	dir=${dir%/}
+	db=whole_$(echo "$dir" | tr -c 'a-z0-9\n' _)
+	createdb "$db"
+	$DDLINT verify --no-config --no-color --create-database --database "$base dbname=postgres" "$dir" > "$work/tracked" 2> "$work/tracked.err"
+	$DDLINT verify --no-config --no-color --database "$base dbname=$db" "$dir" > "$work/whole" 2> "$work/whole.err"
+	check "verify $dir: the same findings with tracked and whole-catalog snapshots" 0 "" -- diff "$work/whole" "$work/tracked"
+	check "verify $dir: tracked snapshots (no note on reading the whole catalog)" 1 "" -- grep -q "read whole" "$work/tracked.err"
+done
+# a role that may not create event triggers: whole-catalog snapshots, and the summary says why
+psql -X -q -c "CREATE ROLE plainuser LOGIN CREATEDB" >/dev/null
+$DDLINT verify --no-config --no-color --create-database --database "host=$PGHOST port=$PGPORT user=plainuser dbname=postgres" down-not-inverse \
+	> "$work/plain.out" 2> "$work/plain.err"
+check "--create-database without superuser: the summary says the catalog is read whole" 0 \
+	"the catalog is read whole at each snapshot \\(slower\\): .*permission denied" -- cat "$work/plain.err"
+check "--create-database without superuser: the same findings" 0 "" -- diff "$here/down-not-inverse.expected" "$work/plain.out"
+# a migration that drops verify's own schema: the snapshots go on, reading the whole catalog
+mkdir -p "$work/droptrack"
+printf 'CREATE TABLE t (id int PRIMARY KEY);\n' > "$work/droptrack/0001_t.up.sql"
+printf 'DROP TABLE t;\n' > "$work/droptrack/0001_t.down.sql"
+printf 'DROP SCHEMA IF EXISTS _ddlint_verify CASCADE;\nALTER TABLE t ADD COLUMN a int;\n' > "$work/droptrack/0002_a.up.sql"
+printf 'ALTER TABLE t DROP COLUMN a;\n' > "$work/droptrack/0002_a.down.sql"
+printf 'ALTER TABLE t ADD COLUMN b int;\n' > "$work/droptrack/0003_b.up.sql"
+printf 'SELECT 1;\n' > "$work/droptrack/0003_b.down.sql"
+check "a migration drops the tracking: the next changes are still seen" 1 \
+	"0003_b.down.sql:1:1: error: the down does not restore the schema .*table public.t" -- \
+	$DDLINT verify --no-config --no-color --create-database --database "$base dbname=postgres" "$work/droptrack"
 # a lock held by another session: the migration waits, the timeout ends it
 mkdir -p "$work/locked"
 printf 'CREATE TABLE jobs (id int PRIMARY KEY);\n' > "$work/locked/0001_jobs.up.sql"

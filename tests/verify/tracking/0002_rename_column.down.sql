@@ -1,0 +1,1 @@
+ALTER TABLE app.accounts RENAME COLUMN account_id TO id;

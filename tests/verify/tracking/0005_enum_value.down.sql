@@ -1,0 +1,2 @@
+-- PostgreSQL cannot remove an enum label
+SELECT 1;

@@ -1,0 +1,1 @@
+ALTER TYPE app.status ADD VALUE IF NOT EXISTS 'refunded';
