@@ -107,6 +107,14 @@ size_t dd_run_model_listing(const dd_run *run, struct dd_arena *a, const char **
  * (its last statement replayed), in the order they are applied. Set before dd_run_lint. */
 struct dd_migration;
 void dd_run_on_migration(dd_run *run, void (*fn)(dd_run *run, const struct dd_migration *m, void *arg), void *arg);
+/* Call fn(run, arg) during dd_run_lint once every statement is replayed and the rules are done,
+ * before the ddlint-disable comments are applied: findings added then are suppressed as the
+ * rules' are. Set before dd_run_lint. */
+void dd_run_on_finish(dd_run *run, void (*fn)(dd_run *run, void *arg), void *arg);
+/* The command the run serves ("verify"), NULL for linting: a rule reported only by a command
+ * (dd_rule.command) runs only in a run serving it, so that a ddlint-disable comment naming it is
+ * not "unused" when linting. */
+void dd_run_set_command(dd_run *run, const char *command);
 
 const char *dd_severity_name(dd_severity sev);
 /* Parse "error", "warning", "info" or "off"; returns -1 for anything else. */

@@ -265,6 +265,14 @@ void dd_run_on_migration(dd_run *run, void (*fn)(dd_run *run, const dd_migration
 	run->on_migration_arg = arg;
 }
 
+void dd_run_on_finish(dd_run *run, void (*fn)(dd_run *run, void *arg), void *arg)
+{
+	run->on_finish = fn;
+	run->on_finish_arg = arg;
+}
+
+void dd_run_set_command(dd_run *run, const char *command) { run->command = command; }
+
 int dd_run_lint(dd_run *run)
 {
 	if (run->linted) {
@@ -282,6 +290,8 @@ int dd_run_lint(dd_run *run)
 	dd_ctx_end(&rp->ctx);
 	free(rp);
 	dd_snapshots_free(run);
+	if (run->on_finish)
+		run->on_finish(run, run->on_finish_arg);
 	dd_apply_suppressions(run);
 	dd_run_sort_diags(run);
 	return 0;

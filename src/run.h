@@ -45,6 +45,10 @@ struct dd_run {
 	/* dd_run_on_migration: called once the model holds each migration's up */
 	void (*on_migration)(struct dd_run *run, const dd_migration *m, void *arg);
 	void *on_migration_arg;
+	/* dd_run_on_finish: called once the rules are done, before the suppressions */
+	void (*on_finish)(struct dd_run *run, void *arg);
+	void *on_finish_arg;
+	const char *command;     /* dd_run_set_command: the command the run serves, NULL: linting */
 	char error[1024];
 	/* ddlint report: the objects each rule judged (dd_checked), a map of keys per registry
 	 * entry; NULL unless dd_run_count_checked asked for them */

@@ -226,11 +226,16 @@ static bool applies(const directive *d, const dd_diag *g)
 	return false;
 }
 
+/* Does a rule the pattern names run here: on, and (a rule of one command only) the run serves
+ * that command? */
 static bool rule_enabled(const dd_run *run, const char *pattern)
 {
-	for (size_t i = 0; i < dd_rules_count; i++)
-		if (id_matches(pattern, dd_rules[i]->id) && run->severity[i] != DD_SEV_OFF)
+	for (size_t i = 0; i < dd_rules_count; i++) {
+		const char *cmd = dd_rules[i]->command;
+		if (id_matches(pattern, dd_rules[i]->id) && run->severity[i] != DD_SEV_OFF &&
+		    (!cmd || (run->command && strcmp(cmd, run->command) == 0)))
 			return true;
+	}
 	return false;
 }
 

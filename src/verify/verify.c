@@ -55,7 +55,7 @@ struct dd_verify {
 	const dd_file *schema_file; /* --schema, a file of the run (replayed last, never run) */
 	int fatal;               /* 2 or 128+signal: verifying ended */
 	dd_changes *changes;
-	size_t verified, up_only_no_down, up_only_before, not_run, findings;
+	size_t verified, up_only_no_down, up_only_before, not_run;
 	dd_buf notes;            /* what the summary adds, one line each */
 };
 
@@ -308,9 +308,7 @@ static void report(dd_verify *v, dd_run *run, int rule, const dd_file *f, int of
 {
 	char obj[256];
 	dd_loc loc = { f, offset, 0 };
-	size_t before = run->n_diags;
 	dd_run_add_diag(run, rule, &loc, mig_name(m, obj, sizeof obj), NULL, message);
-	v->findings += run->n_diags - before;
 }
 
 /* Byte offset in text of the pos-th character (1-based, as PostgreSQL counts). */
@@ -832,9 +830,13 @@ static void on_migration(dd_run *run, const dd_migration *m, void *arg)
 		v->fatal = 128 + g_signal;
 }
 
+static void on_finish(dd_run *run, void *arg);
+
 void dd_verify_attach(dd_verify *v, dd_run *run)
 {
 	dd_run_on_migration(run, on_migration, v);
+	dd_run_on_finish(run, on_finish, v);
+	dd_run_set_command(run, "verify");
 	/* the schema file is a file of the run, so that its findings have a place; it comes after
 	 * the migrations, so the model is compared with each migration before it is replayed */
 	if (v->c->verify.schema) {
@@ -915,9 +917,7 @@ static void schema_drift(dd_verify *v, dd_run *run)
 				dd_buf_printf(&msg, "PostgreSQL rejects the schema file: %s", fl.message);
 				char obj[] = "schema file";
 				dd_loc loc = { f, fl.offset, 0 };
-				size_t before = run->n_diags;
 				dd_run_add_diag(run, DD_RULE_VERIFY_SCHEMA_DRIFT, &loc, obj, NULL, msg.data);
-				v->findings += run->n_diags - before;
 				dd_buf_free(&msg);
 			}
 			free(fl.message);
@@ -941,9 +941,7 @@ static void schema_drift(dd_verify *v, dd_run *run)
 						dd_buf_printf(&msg, "the schema file differs from what the migrations build (- the migrations, "
 							      "+ the schema file): %s%s%s", grp, where, rest);
 						dd_loc loc = { f, object_offset(f, grp), 0 };
-						size_t before = run->n_diags;
 						dd_run_add_diag(run, DD_RULE_VERIFY_SCHEMA_DRIFT, &loc, grp, NULL, msg.data);
-						v->findings += run->n_diags - before;
 						dd_buf_free(&msg);
 					}
 					free(d[i]);
@@ -965,8 +963,11 @@ static void schema_drift(dd_verify *v, dd_run *run)
 		v->fatal = 2;
 }
 
-int dd_verify_finish(dd_verify *v, dd_run *run)
+/* Once the model is complete (dd_run_on_finish): the migrations left, then --schema; before the
+ * ddlint-disable comments are applied, so that they apply to these findings too. */
+static void on_finish(dd_run *run, void *arg)
 {
+	dd_verify *v = arg;
 	scan_files(v, run);
 	while (!v->fatal && v->next < run->n_migrations) {
 		const dd_migration *o = run->migrations[v->next++];
@@ -980,6 +981,10 @@ int dd_verify_finish(dd_verify *v, dd_run *run)
 		else
 			schema_drift(v, run);
 	}
+}
+
+int dd_verify_finish(dd_verify *v, dd_run *run)
+{
 	if (v->fatal) {
 		if (v->fatal > 128)
 			fprintf(stderr, "ddlint: interrupted; the scratch database%s removed\n", v->server.dir[0] ? " and the server are" : " is");
@@ -989,9 +994,14 @@ int dd_verify_finish(dd_verify *v, dd_run *run)
 		fprintf(stderr, "ddlint: verify found no migrations ('ddlint plan' shows how ddlint reads the paths)\n");
 		return 2;
 	}
-	free(run->sorted);
-	run->sorted = NULL;
-	dd_run_sort_diags(run);
+	/* the findings a ddlint-disable comment leaves */
+	size_t findings = 0, suppressed = 0;
+	for (size_t i = 0; i < run->n_diags; i++) {
+		const dd_diag *g = run->diags[i];
+		int ri = dd_rule_find(g->rule);
+		if (ri >= 0 && dd_rules[ri]->command && strcmp(dd_rules[ri]->command, "verify") == 0)
+			g->suppressed ? suppressed++ : findings++;
+	}
 	fprintf(stderr, "ddlint verify: %zu migration%s verified (up, down, up)", v->verified, v->verified == 1 ? "" : "s");
 	if (v->up_only_no_down)
 		fprintf(stderr, ", %zu applied up only (no down)", v->up_only_no_down);
@@ -999,7 +1009,10 @@ int dd_verify_finish(dd_verify *v, dd_run *run)
 		fprintf(stderr, ", %zu earlier or unchanged applied up only", v->up_only_before);
 	if (v->not_run)
 		fprintf(stderr, ", %zu not run", v->not_run);
-	fprintf(stderr, "; %zu finding%s\n", v->findings, v->findings == 1 ? "" : "s");
+	fprintf(stderr, "; %zu finding%s", findings, findings == 1 ? "" : "s");
+	if (suppressed)
+		fprintf(stderr, " (and %zu silenced by ddlint-disable comments)", suppressed);
+	fprintf(stderr, "\n");
 	if (v->notes.len)
 		fprintf(stderr, "%.*s", (int)v->notes.len, v->notes.data);
 	return 0;

@@ -51,6 +51,10 @@ for dir in */; do
 done
 
 # what each case shows beyond its findings
+check "a ddlint-disable comment silences a verify finding, and the summary says so" 0 \
+	"0 findings \\(and 1 silenced by ddlint-disable comments\\)" -- sh -c "cd '$here' && $DDLINT verify --no-config --temp-server ok-suppressed 2>&1"
+check "linting: a comment naming a verify rule is not an unused suppression" 0 "" -- \
+	sh -c "cd '$here' && ! $DDLINT --no-config ok-suppressed | grep unused-suppression"
 check "no down: applied up only, and said" 0 "3 applied up only \\(no down\\)" -- sh -c "
 	mkdir -p '$work/plain' && cp '$here'/ok-all-good/*.up.sql '$work/plain/' &&
 	for f in '$work'/plain/*.up.sql; do mv \"\$f\" \"\${f%.up.sql}.sql\"; done &&
