@@ -143,9 +143,17 @@ static char *array_literal(char **names, size_t n)
 /* Prepare query `which` on conn (again after a migration's DISCARD ALL or DEALLOCATE). */
 static PGresult *prepare(vcatalog *c, PGconn *conn, int which)
 {
-	char sql[64];
-	snprintf(sql, sizeof sql, "DEALLOCATE %s", query_names[which]);
-	PQclear(PQexec(conn, sql));
+	/* gone, or made before a DISCARD that kept it? (a DEALLOCATE of a missing one would be an
+	 * error, which aborts a transaction the migrations run in) */
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM pg_catalog.pg_prepared_statements WHERE name = '%s'", query_names[which]);
+	PGresult *x = PQexec(conn, sql);
+	bool exists = PQresultStatus(x) == PGRES_TUPLES_OK && PQntuples(x) > 0;
+	PQclear(x);
+	if (exists) {
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", query_names[which]);
+		PQclear(PQexec(conn, sql));
+	}
 	PGresult *r = PQprepare(conn, query_names[which], query(which), query_params[which], NULL);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		return r;
@@ -320,7 +328,9 @@ static void keep_last(vcatalog *c, PGconn *conn, const vsnap *s, char **sigs, co
  * their detail, the others are read again. */
 static vsnap *take_stamped(vcatalog *c, PGconn *conn, char **err)
 {
-	if (c->last_conn != conn) {   /* another database: nothing of the last snapshot holds */
+	/* another database: nothing of the last snapshot holds; in a transaction (the one a tool runs
+	 * every migration in), what it writes has the transaction id read below: all is read again */
+	if (c->last_conn != conn || PQtransactionStatus(conn) == PQTRANS_INTRANS) {
 		c->last_xid[0] = '\0';
 		c->n_last = 0;
 	}
@@ -488,9 +498,24 @@ static vsnap *take_tracked(vcatalog *c, PGconn *conn, char **err, bool *lost)
 	return s;
 }
 
+static vsnap *take(vcatalog *c, PGconn *conn, char **err);
+
 vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
 {
 	*err = NULL;
+	/* in a transaction the migrations run in, a failed query of ours must not abort it */
+	bool in_tx = PQtransactionStatus(conn) == PQTRANS_INTRANS;
+	if (in_tx)
+		PQclear(PQexec(conn, "SAVEPOINT ddlint_verify_snapshot"));
+	vsnap *s = take(c, conn, err);
+	if (in_tx)
+		PQclear(PQexec(conn, s ? "RELEASE SAVEPOINT ddlint_verify_snapshot"
+				       : "ROLLBACK TO SAVEPOINT ddlint_verify_snapshot; RELEASE SAVEPOINT ddlint_verify_snapshot"));
+	return s;
+}
+
+static vsnap *take(vcatalog *c, PGconn *conn, char **err)
+{
 	if (c->tracked == conn && c->last_conn == conn && !c->suspect) {
 		bool lost = false;
 		vsnap *s = take_tracked(c, conn, err, &lost);

@@ -52,6 +52,9 @@ struct dd_verify {
 	bool scanned;            /* the run's files looked at (scan_files) */
 	bool outside;            /* some reported SQL is in no migration: the model is not the migrations' alone */
 	bool untracked_noted;    /* the summary says why snapshots read the whole catalog */
+	const dd_migration *run_tx; /* the last migration in the open transaction its tool runs every
+				     * pending migration in (Drizzle, node-pg-migrate), or NULL */
+	bool run_tx_lost;        /* a failure rolled that transaction back, with every migration in it */
 	const dd_file *schema_file; /* --schema, a file of the run (replayed last, never run) */
 	int fatal;               /* 2 or 128+signal: verifying ended */
 	dd_changes *changes;
@@ -442,6 +445,28 @@ static bool writes_catalog(const dd_stmt *st)
 	return strncmp(rv->relname, "pg_", 3) == 0;   /* pg_catalog is searched first */
 }
 
+/* Commit the transaction a tool runs every pending migration in (Drizzle, node-pg-migrate): at
+ * the end of a directory, or before a migration that runs otherwise. False with *f set (at the
+ * last migration in it) when the COMMIT fails: deferred constraints are checked there. */
+static bool end_run_tx(dd_verify *v, failure *f)
+{
+	const dd_migration *m = v->run_tx;
+	if (!m)
+		return true;
+	v->run_tx = NULL;
+	if (PQtransactionStatus(v->conn) != PQTRANS_INTRANS)
+		return true;
+	const dd_file *file = m->up;
+	bool ok = send_query(v, "COMMIT", 0, file, file->len ? (int)file->len - 1 : 0, f);
+	if (!ok) {
+		if (PQtransactionStatus(v->conn) != PQTRANS_IDLE)
+			command(v, v->conn, "ROLLBACK");
+		v->run_tx_lost = true;
+		dd_vcatalog_suspect(v->cat);
+	}
+	return ok;
+}
+
 /* Run the up (down false) or down of m as its tool does; false with *f set on a failure. */
 static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 {
@@ -489,19 +514,30 @@ static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 				tx = all_outside ? DD_TXMODE_NONE : DD_TXMODE_OWN;
 			if (tx == DD_TXMODE_IMPLICIT && n == 1)
 				tx = DD_TXMODE_NONE;   /* one statement alone is its own transaction */
+			if (tx != DD_TXMODE_RUN && v->run_tx)
+				ok = end_run_tx(v, f);   /* another kind of migration: the pending ones are committed first */
 			bool txn = tx != DD_TXMODE_NONE;
-			if (txn)
+			if (ok && txn && !(tx == DD_TXMODE_RUN && v->run_tx && PQtransactionStatus(v->conn) == PQTRANS_INTRANS))
 				ok = send_query(v, "BEGIN", 5, file, sec->start, f);
+			if (ok && tx == DD_TXMODE_RUN)
+				v->run_tx = m;   /* stays open: the next migrations run in it */
 			for (size_t i = 0; ok && i < n; i++)
 				ok = send_text(v, file, mine[i]->offset, mine[i]->len, f);
 			/* the tool's COMMIT: deferred constraints are checked here, reported at the section's end */
-			if (ok && txn && PQtransactionStatus(v->conn) == PQTRANS_INTRANS)
+			if (ok && txn && tx != DD_TXMODE_RUN && PQtransactionStatus(v->conn) == PQTRANS_INTRANS)
 				ok = send_query(v, "COMMIT", 0, file, sec->end > sec->start ? sec->end - 1 : sec->start, f);
 		}
 		free(mine);
 		if (!ok) {
 			if (PQtransactionStatus(v->conn) != PQTRANS_IDLE)
 				command(v, v->conn, "ROLLBACK");
+			if (v->run_tx) {
+				/* the earlier migrations of the transaction are gone with it, and what the
+				 * snapshots taken in it saw */
+				v->run_tx = NULL;
+				v->run_tx_lost = true;
+				dd_vcatalog_suspect(v->cat);
+			}
 			return false;
 		}
 	}
@@ -670,6 +706,23 @@ static void scan_files(dd_verify *v, const dd_run *run)
 			      n > 1 ? ", ..." : "", n == 1 ? "it" : "them");
 }
 
+/* The end of a directory: the transaction of its pending migrations is committed; a COMMIT
+ * PostgreSQL refuses is the last migration's up failing. */
+static void finish_run_tx(dd_verify *v, dd_run *run)
+{
+	const dd_migration *m = v->run_tx;
+	failure f = { 0 };
+	if (!m || end_run_tx(v, &f))
+		return;
+	dd_buf msg = { 0 };
+	dd_buf_printf(&msg, "PostgreSQL rejects the COMMIT of the transaction the pending migrations run in, after migration %s: %s",
+		      m->version ? m->version : "", f.message);
+	report(v, run, DD_RULE_VERIFY_UP_FAILS, f.file, f.offset, m, msg.data);
+	dd_buf_free(&msg);
+	free(f.message);
+	stop_dir(v, m, "the transaction they ran in was rolled back");
+}
+
 static void start_dir(dd_verify *v, const dd_migration *m)
 {
 	if (v->n_dirs++ && !v->scratch) {
@@ -680,6 +733,7 @@ static void start_dir(dd_verify *v, const dd_migration *m)
 	}
 	v->dir = m->dir;
 	v->stopped = false;
+	v->run_tx_lost = false;
 	dd_vsnap_free(v->cur);
 	v->cur = NULL;
 	if (open_database(v) != 0 || !(v->cur = snapshot(v))) {
@@ -704,6 +758,7 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 	if (v->fatal)
 		return;
 	if (!v->dir || strcmp(v->dir, m->dir) != 0) {
+		finish_run_tx(v, run);
 		start_dir(v, m);
 		if (v->fatal)
 			return;
@@ -719,7 +774,9 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 		if (g_signal)
 			goto interrupted;
 		dd_buf msg = { 0 };
-		dd_buf_printf(&msg, "PostgreSQL rejects the up of migration %s: %s", m->version ? m->version : "", f.message);
+		dd_buf_printf(&msg, "PostgreSQL rejects the up of migration %s%s: %s", m->version ? m->version : "",
+			      v->run_tx_lost ? " (in the one transaction its tool runs every pending migration in, rolled back with them)" : "",
+			      f.message);
 		report(v, run, DD_RULE_VERIFY_UP_FAILS, f.file, f.offset, m, msg.data);
 		dd_buf_free(&msg);
 		free(f.message);
@@ -758,6 +815,11 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 		report(v, run, DD_RULE_VERIFY_DOWN_FAILS, f.file, f.offset, m, msg.data);
 		dd_buf_free(&msg);
 		free(f.message);
+		if (v->run_tx_lost) {
+			stop_dir(v, m, "its failed down rolled back the transaction its tool runs every pending migration in");
+			dd_vsnap_free(s1);
+			return;
+		}
 		vsnap *now = snapshot(v);
 		if (!now) {
 			dd_vsnap_free(s1);
@@ -973,6 +1035,8 @@ static void on_finish(dd_run *run, void *arg)
 		const dd_migration *o = run->migrations[v->next++];
 		apply_migration(v, run, o, false);
 	}
+	if (!v->fatal)
+		finish_run_tx(v, run);
 	if (!v->fatal && v->schema_file) {
 		if (v->n_dirs != 1 || !v->cur)
 			fprintf(stderr, "ddlint: --schema compares one migration directory with its schema file: %zu were given\n", v->n_dirs);
