@@ -3,6 +3,7 @@
  * comments and the search path. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include "model_priv.h"
 
 static void split_names(PgQuery__Node *const *items, size_t n, const char **schema, const char **name)
@@ -103,6 +104,8 @@ static void retype(dd_model *m, const dd_typedef *ty, const char *old)
 			rename_type_ref(m, &m->types[i]->base, ty, old);
 }
 
+static void move_schema_objects(dd_model *m, const char *old, const char *schema);
+
 static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 {
 	const char *schema = NULL, *name = rs->subname;
@@ -172,12 +175,51 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 	}
 	const char *old = obj_name((dd_kind_id)k, o);
 	dd_obj_rename(m, k, o, dd_arena_strdup(A(m), rs->newname));
+	if (k == KIND_SCHEMA)
+		move_schema_objects(m, old, obj_name((dd_kind_id)k, o));
 	if (k == KIND_TYPE)
 		retype(m, o, old);
 	if (k == KIND_VIEW)
 		view_triggers_follow(m, ((dd_view *)o)->schema, old, o);
 	if (k == KIND_INDEX)
 		((dd_index *)o)->named = true;
+}
+
+/* A type named with the schema `old` now names `schema` (its column's type keeps the type's oid). */
+static void move_type_ref(dd_model *m, dd_type *t, const char *old, const char *schema)
+{
+	if (!t->schema || strcmp(t->schema, old) != 0)
+		return;
+	size_t n = strlen(old);
+	if (strncmp(t->text, old, n) == 0 && t->text[n] == '.')
+		t->text = dd_arena_sprintf(A(m), "%s%s", schema, t->text + n);
+	t->schema = schema;
+}
+
+/* ALTER SCHEMA ... RENAME: every object in the schema is in the new one (tables with their
+ * indexes and triggers, and the foreign keys naming them; types, views and their triggers,
+ * functions, sequences), and the columns of its types name it. */
+static void move_schema_objects(dd_model *m, const char *old, const char *schema)
+{
+	for (size_t j = 0; j < m->n_tables; j++)
+		if (!m->tables[j]->dropped && strcmp(m->tables[j]->schema, old) == 0)
+			dd_model_move_table(m, m->tables[j], schema);
+	static const dd_kind_id kinds[] = { KIND_INDEX, KIND_TYPE, KIND_VIEW, KIND_FUNCTION, KIND_SEQUENCE };
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		void **items = obj_items(m, kinds[k]);
+		for (size_t j = 0; j < obj_count(m, kinds[k]); j++)
+			if (!obj_dropped(kinds[k], items[j]) && strcmp(obj_schema(kinds[k], items[j]), old) == 0)
+				dd_obj_move(m, kinds[k], items[j], schema);
+	}
+	for (size_t j = 0; j < m->n_triggers; j++)   /* on views */
+		if (strcmp(m->triggers[j]->schema, old) == 0)
+			m->triggers[j]->schema = schema;
+	for (size_t i = 0; i < m->n_tables; i++)
+		for (size_t c = 0; !m->tables[i]->dropped && c < m->tables[i]->n_columns; c++)
+			move_type_ref(m, &m->tables[i]->columns[c]->type, old, schema);
+	for (size_t i = 0; i < m->n_types; i++)
+		if (!m->types[i]->dropped && m->types[i]->kind == DD_TYPE_DOMAIN)
+			move_type_ref(m, &m->types[i]->base, old, schema);
 }
 
 /* CASCADE or not, the objects in a schema are gone when the drop succeeds (without CASCADE
@@ -199,6 +241,56 @@ static void drop_schema_objects(dd_model *m, const char *schema)
 	for (size_t j = 0; j < m->n_triggers; j++)   /* on views */
 		if (strcmp(m->triggers[j]->schema, schema) == 0)
 			m->triggers[j]->dropped = true;
+}
+
+/* Does `ref` ("name" or "schema.name", as a trigger names its function) name schema.name? An
+ * unqualified one is taken in the default schema. */
+static bool names_object(dd_model *m, const char *ref, const char *schema, const char *name)
+{
+	const char *dot = strrchr(ref, '.');
+	if (!dot)
+		return strcmp(ref, name) == 0 && strcmp(dd_model_schema_for(m, NULL), schema) == 0;
+	return strcmp(dot + 1, name) == 0 && strlen(schema) == (size_t)(dot - ref) && strncmp(ref, schema, (size_t)(dot - ref)) == 0;
+}
+
+/* The sequence a default's nextval('...') names, as schema and name (the regclass text folded
+ * as PostgreSQL reads it: unquoted parts to lower case); false when it calls no nextval. */
+static bool nextval_of(dd_model *m, const char *expr, const char **schema, const char **name)
+{
+	const char *p = expr ? strstr(expr, "nextval('") : NULL;
+	if (!p)
+		return false;
+	p += strlen("nextval('");
+	char part[2][128];
+	int n = 0;
+	size_t len = 0;
+	bool quoted = false;
+	for (; *p && n < 2; p++) {
+		if (quoted) {
+			if (*p == '"' && p[1] == '"')
+				p++;
+			else if (*p == '"') {
+				quoted = false;
+				continue;
+			}
+		} else if (*p == '"') {
+			quoted = true;
+			continue;
+		} else if (*p == '.' || *p == '\'') {
+			part[n][len] = '\0';
+			n++, len = 0;
+			if (*p == '\'')
+				break;
+			continue;
+		}
+		if (len + 1 < sizeof part[0])
+			part[n][len++] = quoted ? *p : (char)tolower((unsigned char)*p);
+	}
+	if (n == 0 || n > 2 || *p != '\'')
+		return false;
+	*schema = n == 2 ? dd_arena_strdup(A(m), part[0]) : dd_model_schema_for(m, NULL);
+	*name = dd_arena_strdup(A(m), part[n - 1]);
+	return true;
 }
 
 static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
@@ -227,6 +319,10 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 				if (!f->dropped && strcmp(f->schema, s) == 0 && strcmp(f->name, name) == 0)
 					f->dropped = true;
 			}
+			/* CASCADE: the triggers that run it go too (without, PostgreSQL refuses the drop) */
+			for (size_t j = 0; ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && j < m->n_triggers; j++)
+				if (!m->triggers[j]->dropped && names_object(m, m->triggers[j]->function, s, name))
+					m->triggers[j]->dropped = true;
 		} else if (k >= 0) {
 			void *o = dd_obj_find(m, k, schema, name);
 			if (o && k == KIND_TABLE)
@@ -239,6 +335,18 @@ static void drop_stmt(dd_model *m, const PgQuery__DropStmt *ds)
 				drop_triggers(m, NULL, ((dd_view *)o)->schema, ((dd_view *)o)->name, NULL);
 			if (o && k == KIND_TYPE && ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 				dd_model_drop_type_uses(m, o);
+			if (o && k == KIND_SEQUENCE && ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+				/* the defaults that call nextval() of it go */
+				const dd_sequence *q = o;
+				for (size_t t = 0; t < m->n_tables; t++)
+					for (size_t c = 0; !m->tables[t]->dropped && c < m->tables[t]->n_columns; c++) {
+						dd_column *col = m->tables[t]->columns[c];
+						const char *qs, *qn;
+						if (nextval_of(m, col->default_expr, &qs, &qn) && strcmp(qs, q->schema) == 0 &&
+						    strcmp(qn, q->name) == 0)
+							col->default_expr = NULL;
+					}
+			}
 			if (k == KIND_SCHEMA)
 				drop_schema_objects(m, name);
 		}
