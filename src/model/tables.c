@@ -42,21 +42,48 @@ static bool is_string_type(const char *name)
 	return strcmp(name, "text") == 0 || strcmp(name, "character varying") == 0 || strcmp(name, "character") == 0;
 }
 
+/* DEFAULT NULL on a column of this type: PostgreSQL drops a bare NULL constant, but keeps the
+ * NULL when it had to be coerced: to a type modifier (varchar(40), numeric(12,2), char(3),
+ * timestamp(3), bit(3): a length-coercion call; not interval(p)), or to a domain (which may
+ * have a default of its own to override). The default as it shows it (pg_get_expr), or NULL. */
+static const char *null_default(dd_model *m, const dd_type *t)
+{
+	const dd_typedef *dom = dd_obj_find(m, KIND_TYPE, t->schema, t->name);   /* a type of the model */
+	if (dom && dom->kind != DD_TYPE_DOMAIN)
+		return NULL;   /* an enum, a composite or a range: a bare NULL */
+	static const char *const coerced[][2] = {
+		{ "character varying", "character varying" }, { "character", "bpchar" }, { "numeric", "numeric" },
+		{ "timestamp without time zone", "timestamp without time zone" },
+		{ "timestamp with time zone", "timestamp with time zone" }, { "time without time zone", "time without time zone" },
+		{ "time with time zone", "time with time zone" }, { "bit", "\"bit\"" }, { "bit varying", "bit varying" },
+	};
+	const dd_type *shown = dom ? &dom->base : t;
+	const char *name = NULL;
+	for (size_t i = 0; i < sizeof coerced / sizeof *coerced; i++)
+		if (strcmp(shown->name, coerced[i][0]) == 0)
+			name = coerced[i][1];
+	if (!dom && !(name && t->n_mods > 0))
+		return NULL;
+	if (!name)
+		name = shown->schema ? dd_arena_sprintf(A(m), "%s.%s", shown->schema, shown->name) : shown->name;
+	return dd_arena_sprintf(A(m), "NULL::%s%s", name, t->array_dims > 0 || shown->array_dims > 0 ? "[]" : "");
+}
+
 /*
- * A default as PostgreSQL stores it, in normal form: DEFAULT NULL is no default, and a
- * constant cast to the column's own type is the constant ('x'::varchar on a varchar
- * column is 'x', 'a'::public.status_enum on a status_enum column is 'a').
+ * A default as PostgreSQL stores it, in normal form: DEFAULT NULL is no default (unless the NULL
+ * had to be coerced, null_default), and a constant cast to the column's own type is the constant
+ * ('x'::varchar on a varchar column is 'x', 'a'::public.status_enum on a status_enum column is 'a').
  */
 const char *dd_model_default_text(dd_model *m, const dd_type *coltype, const PgQuery__Node *e)
 {
 	if (!e)
 		return NULL;
 	if (e->node_case == PG_QUERY__NODE__NODE_A_CONST && e->a_const->isnull)
-		return NULL;
+		return null_default(m, coltype);
 	if (e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && e->type_cast->arg && e->type_cast->type_name &&
 	    e->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST) {
 		if (e->type_cast->arg->a_const->isnull)
-			return NULL;
+			return null_default(m, coltype);
 		dd_type cast;
 		dd_type_from_typename(A(m), e->type_cast->type_name, &cast);
 		bool same = strcmp(cast.name, coltype->name) == 0 && (cast.array_dims > 0) == (coltype->array_dims > 0);
