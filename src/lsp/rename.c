@@ -58,6 +58,25 @@ bool lsp_rename_candidate(const dd_diag *x)
 	return true;
 }
 
+/* The real path of a file, or of its directory and its name when it is not on disk yet. */
+static char *real_of(const char *path)
+{
+	char *r = realpath(path, NULL);
+	const char *slash = strrchr(path, '/');
+	if (r || !slash)
+		return r;
+	char *dir = dd_xstrdup(path);
+	dir[slash - path] = '\0';
+	char *rdir = realpath(*dir ? dir : "/", NULL);
+	free(dir);
+	if (!rdir)
+		return NULL;
+	r = dd_xmalloc(strlen(rdir) + strlen(slash) + 1);
+	sprintf(r, "%s%s", rdir, slash);
+	free(rdir);
+	return r;
+}
+
 static void add_str(char ***v, size_t *n, const char *s)
 {
 	*v = dd_xrealloc(*v, (*n + 1) * sizeof **v);
@@ -74,13 +93,16 @@ void lsp_rename_scope(lsp_doc *d, dd_run *const *runs, size_t n_runs)
 {
 	lsp_scope_free(d);
 	lsp_scope *sc = &d->scope;
+	char *self = d->path ? real_of(d->path) : NULL;
 	for (size_t r = 0; r < n_runs; r++) {
 		const dd_run *run = runs[r];
 		for (size_t i = 0; i < run->n_migration_dirs; i++)
 			add_str(&sc->dirs, &sc->n_dirs, run->migration_dirs[i]->root);
 		for (size_t i = 0; i < run->n_files; i++) {
 			const dd_file *f = run->files[i];
-			if (!f->fs_real) {   /* the document itself, linted from its buffer */
+			if (!f->fs_real)
+				continue;   /* a part of a file read as a file of its own (a Liquibase down) */
+			if (f->report && self && strcmp(f->fs_real, self) == 0) {   /* the document, linted from its buffer */
 				const dd_migration *m = f->migration;
 				for (size_t k = 0; k < f->n_sections; k++)
 					if (f->sections[k].down) {
@@ -101,6 +123,7 @@ void lsp_rename_scope(lsp_doc *d, dd_run *const *runs, size_t n_runs)
 				add_str(&sc->files, &sc->n_files, f->fs_real);
 		}
 	}
+	free(self);
 	/* the down of the migration may not be in the run (a down is read only when checked) */
 	if (!sc->pair && d->path) {
 		static const char *const ends[][2] = { { ".up.sql", ".down.sql" }, { "/up.sql", "/down.sql" } };
@@ -442,7 +465,7 @@ static const lsp_doc *open_doc(const lsp_server *s, const char *real)
 	for (const lsp_doc *o = s->docs; o; o = o->next) {
 		if (!o->path)
 			continue;
-		char *r = realpath(o->path, NULL);
+		char *r = real_of(o->path);
 		bool same = r && strcmp(r, real) == 0;
 		free(r);
 		if (same)
@@ -519,7 +542,7 @@ json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g)
 	}
 	if (ps.n)
 		qsort(ps.v, ps.n, sizeof *ps.v, str_cmp);
-	char *self = d->path ? realpath(d->path, NULL) : NULL;
+	char *self = d->path ? real_of(d->path) : NULL;
 	char *pair = sc->pair ? realpath(sc->pair, NULL) : NULL;
 	json_t *pair_edits = NULL;
 	char *pair_uri = NULL;

