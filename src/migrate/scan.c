@@ -21,9 +21,11 @@ bool dd_is_file(const char *p)
 
 char *dd_join(const char *a, const char *b)
 {
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = dd_xmalloc(n);
-	snprintf(p, n, "%s/%s", a, b);
+	size_t na = strlen(a), nb = strlen(b);
+	char *p = dd_xmalloc(na + nb + 2);
+	memcpy(p, a, na);
+	p[na] = '/';
+	memcpy(p + na + 1, b, nb + 1);
 	return p;
 }
 
