@@ -482,16 +482,32 @@ try:
         f.write("SELECT is_waxed FROM elsewhere;\n")
     check("rename: not offered once the new name is in use", "Rename waxed to is_waxed" not in renames(plain),
           sorted(renames(plain)))
+    # a constraint, an enum type and an index named in this file: each renamed, all at once
+    text = ("CREATE TABLE boxes (id uuid PRIMARY KEY, CONSTRAINT Lid CHECK (id IS NOT NULL));\n"
+            "CREATE TYPE mood AS ENUM ('a');\nCREATE INDEX by_id ON boxes (id);\n")
+    change(s, plain, 10, [{"text": text}])
+    s.diagnostics(uri(plain), 10)
+    got = renames(plain)
+    want = ["Rename Lid to chk_boxes_id", "Rename mood to mood_enum", "Rename by_id to idx_boxes_id"]
+    check("rename: a constraint, an enum type, an index", set(want) <= set(got), sorted(got))
+    if set(want) <= set(got):
+        text = apply_edits(text, [e for t in want for e in got[t]["edit"]["changes"][uri(plain)]])
+        change(s, plain, 11, [{"text": text}])
+        after = s.diagnostics(uri(plain), 11)
+        check("rename: their findings gone, the file parses",
+              not any(d["code"] in ("naming/constraint-name", "naming/enum-suffix", "naming/index-name", "syntax-error")
+                      for d in after) and "CONSTRAINT chk_boxes_id CHECK" in text, (text, after))
+        same_as_cli("rename: after the three = ddlint FILE", plain, text, after)
     # Foo to foo is the same name and always safe
     text = "CREATE TABLE Foo (id uuid PRIMARY KEY);\nSELECT * FROM foo;\n"
-    change(s, plain, 2, [{"text": text}])
-    s.diagnostics(uri(plain), 2)
+    change(s, plain, 12, [{"text": text}])
+    s.diagnostics(uri(plain), 12)
     got = renames(plain)
     check("rename: a change of case only is offered whatever uses it", "Rename Foo to foo" in got, sorted(got))
     if "Rename Foo to foo" in got:
         text = apply_edits(text, got["Rename Foo to foo"]["edit"]["changes"][uri(plain)])
-        change(s, plain, 3, [{"text": text}])
-        after = s.diagnostics(uri(plain), 3)
+        change(s, plain, 13, [{"text": text}])
+        after = s.diagnostics(uri(plain), 13)
         check("rename: Foo to foo takes the snake-case finding away",
               text.startswith("CREATE TABLE foo ") and not any(d["code"] == "naming/snake-case" for d in after), (text, after))
     s.call("shutdown")
