@@ -455,10 +455,10 @@ const dd_value *dd_opt_value(dd_ctx *ctx, const char *name);
 /* Does `s` match the pattern option `name`? */
 bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s);
 
-/* Report a diagnostic for the running rule at `loc`. object and suggestion may be NULL. */
 /* Is a finding at loc kept? Not in a context file (an earlier migration, --context): dd_report
  * and dd_checked drop what is there, so a rule may skip judging an object defined there. */
 bool dd_loc_reported(dd_loc loc);
+/* Report a diagnostic for the running rule at `loc`. object and suggestion may be NULL. */
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
