@@ -348,6 +348,7 @@ static int type_span(const lsp_doc *d, const lsp_diag *g, size_t *from, size_t *
 json_t *lsp_code_actions(lsp_server *s, lsp_doc *d, long sl, long sc, long el, long ec)
 {
 	json_t *out = json_array();
+	lsp_files *files = NULL;   /* where else a name may be used: read once for every finding */
 	for (size_t i = 0; i < d->n_diags; i++) {
 		const lsp_diag *g = &d->diags[i];
 		if (!overlaps(g, sl, sc, el, ec))
@@ -375,9 +376,10 @@ json_t *lsp_code_actions(lsp_server *s, lsp_doc *d, long sl, long sc, long el, l
 			json_array_append_new(out, action(d, g, title, text_edit(d, from, to, g->suggestion), true));
 		}
 		/* a name nothing else uses yet */
-		json_t *rename = lsp_rename_action(s, d, g);
+		json_t *rename = lsp_rename_action(s, d, g, &files);
 		if (rename)
 			json_array_append_new(out, rename);
 	}
+	lsp_files_free(files);
 	return out;
 }

@@ -81,7 +81,11 @@ bool lsp_rename_candidate(const dd_diag *x);
 /* Keep where else the document's names may be used, from the lint's runs. */
 void lsp_rename_scope(lsp_doc *d, dd_run *const *runs, size_t n_runs);
 void lsp_scope_free(lsp_doc *d);
-/* "Rename X to Y" for the finding, or NULL when it is not safe. */
-json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g);
+/* "Rename X to Y" for the finding, or NULL when it is not safe. *files: the other files the
+ * lint can see, listed and read at the first call of a request (start with NULL; free with
+ * lsp_files_free). */
+typedef struct lsp_files lsp_files;
+json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g, lsp_files **files);
+void lsp_files_free(lsp_files *f);
 
 #endif

@@ -234,6 +234,33 @@ static void mentions(const char *text, int from, int to, const char *key, size_t
 	}
 }
 
+/* Can text hold a token PostgreSQL reads as key? Not when the key's bytes (ASCII letters in any
+ * case) are nowhere in it, unless a quoted name could spell it otherwise ("" in it, U&"..."). */
+static bool may_mention(const char *text, size_t len, const char *key, size_t kn)
+{
+	if (memchr(key, '"', kn))
+		return true;
+	for (size_t i = 0; i + 1 < len; i++)
+		if (text[i] == '&' && text[i + 1] == '"')
+			return true;
+	for (size_t i = 0; i + kn <= len; i++) {
+		size_t k = 0;
+		while (k < kn) {
+			char a = text[i + k], b = key[k];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			k++;
+		}
+		if (k == kn)
+			return true;
+	}
+	return false;
+}
+
 /* ---- where the name is defined ---- */
 
 static bool word(const char *text, const dd_tok *t, size_t n, size_t i, const char *w)
@@ -350,20 +377,21 @@ static bool defines(const char *text, int len, int at)
 
 typedef struct paths { char **v; size_t n; bool overflow; } paths;
 
-static void add_path(paths *p, const char *path)
+static void add_path(paths *p, const char *path, bool real_already)
 {
 	if (p->n >= MAX_FILES) {
 		p->overflow = true;
 		return;
 	}
-	char *real = realpath(path, NULL);
+	char *real = real_already ? dd_xstrdup(path) : realpath(path, NULL);
 	if (!real)
 		return;   /* gone since */
 	p->v = dd_xrealloc(p->v, (p->n + 1) * sizeof *p->v);
 	p->v[p->n++] = real;
 }
 
-/* The .sql files of dir (and, when deep, of its folders but those whose name starts with a dot). */
+/* The .sql files of dir, a real path (and, when deep, of its folders but those whose name starts
+ * with a dot): a name in it that is not a symbolic link is a real path too. */
 static void scan_dir(paths *p, const char *dir, bool deep, int depth)
 {
 	DIR *dh = opendir(dir);
@@ -386,7 +414,7 @@ static void scan_dir(paths *p, const char *dir, bool deep, int depth)
 				else
 					p->overflow = true;
 			} else if (dd_has_suffix(e->d_name, ".sql") && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
-				add_path(p, path);
+				add_path(p, path, S_ISREG(st.st_mode));
 			}
 		}
 		free(path);
@@ -395,6 +423,119 @@ static void scan_dir(paths *p, const char *dir, bool deep, int depth)
 }
 
 static int str_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Scan a directory given by any path, once: not again when a deep scan already covered it. */
+static void scan_root(paths *p, char ***done, size_t *n_done, const char *dir, bool deep)
+{
+	char *real = realpath(dir, NULL);
+	if (!real)
+		return;
+	for (size_t i = 0; i < *n_done; i++)
+		if (strcmp(real, (*done)[i]) == 0 || under(real, (*done)[i])) {
+			free(real);
+			return;
+		}
+	scan_dir(p, real, deep, 0);
+	if (deep) {
+		*done = dd_xrealloc(*done, (*n_done + 1) * sizeof **done);
+		(*done)[(*n_done)++] = real;
+	} else {
+		free(real);
+	}
+}
+
+struct lsp_files {
+	char **paths;                /* real paths, sorted, each once, the document's own left out */
+	char **texts;                /* read when first searched (NULL: not yet) */
+	size_t *lens;
+	bool *read, *failed;
+	size_t n;
+	char **doc_real;             /* the open documents' real paths */
+	const lsp_doc **docs;
+	size_t n_docs;
+	bool overflow;               /* more files than searched: nothing is offered */
+};
+
+void lsp_files_free(lsp_files *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->paths[i]);
+		free(f->texts[i]);
+	}
+	free(f->paths);
+	free(f->texts);
+	free(f->lens);
+	free(f->read);
+	free(f->failed);
+	for (size_t i = 0; i < f->n_docs; i++)
+		free(f->doc_real[i]);
+	free(f->doc_real);
+	free(f->docs);
+	free(f);
+}
+
+/* Every .sql file the lint of the document can see, but the document. */
+static lsp_files *collect_files(const lsp_server *s, const lsp_doc *d)
+{
+	const lsp_scope *sc = &d->scope;
+	paths ps = { 0 };
+	char **done = NULL;
+	size_t n_done = 0;
+	for (size_t i = 0; i < s->n_roots; i++)   /* the workspace folders first: they hold the rest */
+		if (d->path && under(d->path, s->roots[i]))
+			scan_root(&ps, &done, &n_done, s->roots[i], true);
+	for (size_t i = 0; i < sc->n_dirs; i++)
+		scan_root(&ps, &done, &n_done, sc->dirs[i], true);
+	if (d->path) {
+		char *dir = dd_xstrdup(d->path), *slash = strrchr(dir, '/');
+		if (slash) {
+			*slash = '\0';
+			scan_root(&ps, &done, &n_done, *dir ? dir : "/", false);
+		}
+		free(dir);
+	}
+	for (size_t i = 0; i < n_done; i++)
+		free(done[i]);
+	free(done);
+	for (size_t i = 0; i < sc->n_files; i++)
+		add_path(&ps, sc->files[i], false);
+	for (const lsp_doc *o = s->docs; o; o = o->next)
+		if (o != d && o->path)
+			add_path(&ps, o->path, false);
+	if (sc->pair)
+		add_path(&ps, sc->pair, false);
+	if (ps.n)
+		qsort(ps.v, ps.n, sizeof *ps.v, str_cmp);
+	char *self = d->path ? real_of(d->path) : NULL;
+	lsp_files *f = dd_xcalloc(1, sizeof *f);
+	f->overflow = ps.overflow;
+	f->paths = dd_xcalloc(ps.n + 1, sizeof *f->paths);
+	f->texts = dd_xcalloc(ps.n + 1, sizeof *f->texts);
+	f->lens = dd_xcalloc(ps.n + 1, sizeof *f->lens);
+	f->read = dd_xcalloc(ps.n + 1, sizeof *f->read);
+	f->failed = dd_xcalloc(ps.n + 1, sizeof *f->failed);
+	for (size_t i = 0; i < ps.n; i++) {
+		if ((f->n > 0 && strcmp(ps.v[i], f->paths[f->n - 1]) == 0) || (self && strcmp(ps.v[i], self) == 0)) {
+			free(ps.v[i]);
+			continue;
+		}
+		f->paths[f->n++] = ps.v[i];
+	}
+	free(ps.v);
+	free(self);
+	for (const lsp_doc *o = s->docs; o; o = o->next) {
+		char *r = o->path ? real_of(o->path) : NULL;
+		if (!r)
+			continue;
+		f->doc_real = dd_xrealloc(f->doc_real, (f->n_docs + 1) * sizeof *f->doc_real);
+		f->docs = dd_xrealloc(f->docs, (f->n_docs + 1) * sizeof *f->docs);
+		f->doc_real[f->n_docs] = r;
+		f->docs[f->n_docs++] = o;
+	}
+	return f;
+}
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -460,21 +601,15 @@ static bool in_down(const lsp_scope *sc, size_t at)
 }
 
 /* The open document of a real path, if any. */
-static const lsp_doc *open_doc(const lsp_server *s, const char *real)
+static const lsp_doc *open_doc(const lsp_files *f, const char *real)
 {
-	for (const lsp_doc *o = s->docs; o; o = o->next) {
-		if (!o->path)
-			continue;
-		char *r = real_of(o->path);
-		bool same = r && strcmp(r, real) == 0;
-		free(r);
-		if (same)
-			return o;
-	}
+	for (size_t i = 0; i < f->n_docs; i++)
+		if (strcmp(f->doc_real[i], real) == 0)
+			return f->docs[i];
 	return NULL;
 }
 
-json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g)
+json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g, lsp_files **files)
 {
 	if (!g->rename || !d->scope.set || !g->suggestion)
 		return NULL;
@@ -515,60 +650,46 @@ json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g)
 	bool safe = !here.other && !clash.other;
 	for (size_t i = 0; i < here.n && safe; i++)
 		safe = in_down(sc, here.at[i]);
-	/* every other file the lint can see */
-	paths ps = { 0 };
-	if (safe) {
-		for (size_t i = 0; i < sc->n_dirs; i++)
-			scan_dir(&ps, sc->dirs[i], true, 0);
-		for (size_t i = 0; i < s->n_roots; i++)
-			if (d->path && under(d->path, s->roots[i]))
-				scan_dir(&ps, s->roots[i], true, 0);
-		if (d->path) {
-			char *dir = dd_xstrdup(d->path), *slash = strrchr(dir, '/');
-			if (slash) {
-				*slash = '\0';
-				scan_dir(&ps, *dir ? dir : "/", false, 0);
-			}
-			free(dir);
-		}
-		for (size_t i = 0; i < sc->n_files; i++)
-			add_path(&ps, sc->files[i]);
-		for (const lsp_doc *o = s->docs; o; o = o->next)
-			if (o != d && o->path)
-				add_path(&ps, o->path);
-		if (sc->pair)
-			add_path(&ps, sc->pair);
-		safe = !ps.overflow;
-	}
-	if (ps.n)
-		qsort(ps.v, ps.n, sizeof *ps.v, str_cmp);
-	char *self = d->path ? real_of(d->path) : NULL;
+	/* every other file the lint can see (listed once a request, each read once) */
+	if (safe && !*files)
+		*files = collect_files(s, d);
+	lsp_files *fs = *files;
+	safe = safe && !fs->overflow;
 	char *pair = sc->pair ? realpath(sc->pair, NULL) : NULL;
 	json_t *pair_edits = NULL;
 	char *pair_uri = NULL;
-	for (size_t i = 0; i < ps.n && safe; i++) {
-		if ((i > 0 && strcmp(ps.v[i], ps.v[i - 1]) == 0) || (self && strcmp(ps.v[i], self) == 0))
-			continue;
-		const lsp_doc *o = open_doc(s, ps.v[i]);
-		size_t flen = 0;
-		char *owned = o ? NULL : read_all(ps.v[i], &flen);
-		const char *ftext = o ? o->text : owned;
-		flen = o ? o->len : flen;
-		if (!ftext) {
-			safe = false;   /* a file that cannot be read may mention it */
+	for (size_t i = 0; safe && i < fs->n; i++) {
+		if (!fs->read[i]) {
+			fs->read[i] = true;
+			const lsp_doc *o = open_doc(fs, fs->paths[i]);
+			if (o) {
+				fs->texts[i] = dd_xmalloc(o->len + 1);
+				memcpy(fs->texts[i], o->text, o->len + 1);
+				fs->lens[i] = o->len;
+			} else {
+				fs->texts[i] = read_all(fs->paths[i], &fs->lens[i]);
+			}
+			fs->failed[i] = !fs->texts[i];
+		}
+		if (fs->failed[i]) {
+			safe = false;   /* a file that cannot be read may use it */
 			break;
 		}
-		bool is_pair = pair && strcmp(ps.v[i], pair) == 0;
+		const char *ftext = fs->texts[i];
+		size_t flen = fs->lens[i];
+		bool is_pair = pair && strcmp(fs->paths[i], pair) == 0;
 		hits h = { 0 }, c = { 0 };
-		mentions(ftext, 0, (int)flen, old_key, on, -1, is_pair, &h, 0);
-		mentions(ftext, 0, (int)flen, new_key, nn, -1, false, &c, 0);
+		if (may_mention(ftext, flen, old_key, on))
+			mentions(ftext, 0, (int)flen, old_key, on, -1, is_pair, &h, 0);
+		if (may_mention(ftext, flen, new_key, nn))
+			mentions(ftext, 0, (int)flen, new_key, nn, -1, false, &c, 0);
 		safe = !h.other && !c.other;
 		if (safe && is_pair && h.n) {
+			const lsp_doc *o = open_doc(fs, fs->paths[i]);
 			pair_edits = edits_at(ftext, flen, h.at, h.n, new_text);
-			pair_uri = o ? dd_xstrdup(o->uri) : dd_lsp_path_uri(ps.v[i]);
+			pair_uri = o ? dd_xstrdup(o->uri) : dd_lsp_path_uri(fs->paths[i]);
 		}
 		free(h.at);
-		free(owned);
 	}
 	json_t *act = NULL;
 	if (safe) {
@@ -589,11 +710,7 @@ json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g)
 	json_decref(pair_edits);
 	free(pair_uri);
 	free(new_text);
-	free(self);
 	free(pair);
 	free(here.at);
-	for (size_t i = 0; i < ps.n; i++)
-		free(ps.v[i]);
-	free(ps.v);
 	return act;
 }
