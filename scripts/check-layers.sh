@@ -27,7 +27,7 @@ ctx 7 ctx defnames txscope locks
 lint 8 lint dump
 erd 8 erd erd/graph erd/mermaid erd/dbml erd/dot erd/plantuml
 docs 9 docs docs/site
-cli 10 cli/args cli/baseline cli/changed cli/child cli/commands cli/compliance cli/docs cli/erd cli/inputs cli/main cli/pgdump cli/cli lsp/lsp lsp/lsp_priv lsp/reader lsp/text lsp/server lsp/diag verify/verify verify/server verify/catalog verify/catalog.sql
+cli 10 cli/args cli/baseline cli/changed cli/child cli/commands cli/compliance cli/docs cli/erd cli/inputs cli/main cli/pgdump cli/cli lsp/lsp lsp/lsp_priv lsp/reader lsp/text lsp/server lsp/diag lsp/rename verify/verify verify/server verify/catalog verify/catalog.sql
 '
 module_of() {   # path without src/ and extension -> module name
 	echo "$layers" | awk -v f="$1" 'NF { for (i = 3; i <= NF; i++) if ($i == f) print $1 }'

@@ -33,6 +33,8 @@ const dd_stmt *dd_ctx_stmt(const dd_ctx *ctx) { return ctx->stmt; }
 int dd_ctx_stmt_offset(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->offset : 0; }
 int dd_ctx_stmt_len(const dd_ctx *ctx) { return ctx->stmt ? ctx->stmt->len : 0; }
 
+bool dd_loc_reported(dd_loc loc) { return loc.file && loc.file->report; }
+
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion, const char *fmt, ...)
 {
 	if (!loc.file)

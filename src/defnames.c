@@ -116,6 +116,9 @@ static const char *rename_kind(PgQuery__ObjectType t)
 void dd_each_defined_name(dd_ctx *ctx, const PgQuery__Node *stmt,
 			  void (*fn)(dd_ctx *, const dd_defname *, void *), void *arg)
 {
+	const dd_file *f = dd_ctx_file(ctx);
+	if (f && !f->report)
+		return;   /* a context file's names are neither reported nor counted (dd_report, dd_checked) */
 	walk w = { ctx, fn, arg };
 	walk *wp = &w;
 	switch (stmt->node_case) {

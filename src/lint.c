@@ -254,6 +254,7 @@ void dd_run_free(dd_run *run)
 	for (size_t i = 0; run->checked && i < dd_rules_count; i++)
 		dd_map_free(&run->checked[i]);
 	dd_map_free(&run->real_dirs);
+	dd_map_free(&run->real_files);
 	free(run->sorted);
 	dd_arena_free(run->arena);
 	free(run);

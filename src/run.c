@@ -80,6 +80,8 @@ char *dd_run_real_path(dd_run *run, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	struct stat sb;
+	if (dd_map_get(&run->real_files, path))   /* a migration's path, resolved when it was planned */
+		return dd_xstrdup(path);
 	if (path[0] != '/' || !slash || !slash[1] || strstr(path, "//") || strstr(path, "/./") || strstr(path, "/../") ||
 	    strcmp(slash, "/.") == 0 || strcmp(slash, "/..") == 0 || lstat(path, &sb) != 0 || S_ISLNK(sb.st_mode))
 		return realpath(path, NULL);
@@ -100,6 +102,7 @@ char *dd_run_real_path(dd_run *run, const char *path)
 	size_t n = strlen(rdir) + strlen(slash) + 1;
 	char *real = dd_xmalloc(n);
 	snprintf(real, n, "%s%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash);
+	dd_map_put(&run->real_files, run->arena, real, (void *)1);
 	return real;
 }
 

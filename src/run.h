@@ -41,6 +41,7 @@ struct dd_run {
 	int postgres_version;    /* safety.postgres_version */
 	struct dd_parse_cache *parse_cache; /* parses kept across runs (not owned), or NULL */
 	dd_map real_dirs;        /* directory -> its real path, as resolved once (run.c) */
+	dd_map real_files;       /* the real paths dd_run_real_path gave: given again, they are kept as they are */
 	bool linted;
 	/* dd_run_on_migration: called once the model holds each migration's up */
 	void (*on_migration)(struct dd_run *run, const dd_migration *m, void *arg);

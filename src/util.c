@@ -142,14 +142,65 @@ char *dd_arena_strdup(dd_arena *a, const char *s)
 	return s ? dd_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* The strings of a format made of plain text and %s only (the names and objects the rules
+ * build, "%s.%s", "%s_%s%s"): up to 8 of them, else -1. */
+#define CONCAT_MAX 8
+static int concat_args(const char *fmt, va_list ap, const char **arg)
+{
+	int n = 0;
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%')
+			continue;
+		if (f[1] != 's' || n == CONCAT_MAX)
+			return -1;
+		const char *s = va_arg(ap, const char *);
+		arg[n++] = s ? s : "(null)";   /* as glibc prints it */
+		f++;
+	}
+	return n;
+}
+
 char *dd_arena_vsprintf(dd_arena *a, const char *fmt, va_list ap)
 {
+	/* %s only: copied as they are, without vsnprintf's two passes (the output is the same) */
+	const char *arg[CONCAT_MAX];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int na = concat_args(fmt, ap2, arg);
+	va_end(ap2);
+	if (na >= 0) {
+		size_t n = 0, len[CONCAT_MAX];
+		for (int i = 0; i < na; i++)
+			n += len[i] = strlen(arg[i]);
+		for (const char *f = fmt; *f; f++)
+			if (*f == '%')
+				f++;
+			else
+				n++;
+		char *p = dd_arena_alloc(a, n + 1), *o = p;
+		int i = 0;
+		for (const char *f = fmt; *f; f++) {
+			if (*f != '%') {
+				*o++ = *f;
+				continue;
+			}
+			memcpy(o, arg[i], len[i]);
+			o += len[i++];
+			f++;
+		}
+		*o = '\0';
+		return p;
+	}
+	/* one pass when it fits a line */
+	char small[256];
+	va_copy(ap2, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	char *p = dd_arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

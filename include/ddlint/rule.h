@@ -455,6 +455,9 @@ const dd_value *dd_opt_value(dd_ctx *ctx, const char *name);
 /* Does `s` match the pattern option `name`? */
 bool dd_opt_match(dd_ctx *ctx, const char *name, const char *s);
 
+/* Is a finding at loc kept? Not in a context file (an earlier migration, --context): dd_report
+ * and dd_checked drop what is there, so a rule may skip judging an object defined there. */
+bool dd_loc_reported(dd_loc loc);
 /* Report a diagnostic for the running rule at `loc`. object and suggestion may be NULL. */
 void dd_report(dd_ctx *ctx, dd_loc loc, const char *object, const char *suggestion,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -540,7 +543,8 @@ typedef struct dd_defname {
 
 /* Statement kinds that define names. */
 extern const int dd_defname_visits[];
-/* Call fn for each name the statement defines (objects in pg_catalog and information_schema excepted). */
+/* Call fn for each name the statement defines (objects in pg_catalog and information_schema excepted),
+ * at its place in the statement; not for a statement of a context file, where nothing is reported. */
 void dd_each_defined_name(dd_ctx *ctx, const PgQuery__Node *stmt,
 			  void (*fn)(dd_ctx *ctx, const dd_defname *name, void *arg), void *arg);
 /* PostgreSQL's keyword category of a lower-case word: 0 none, 1 unreserved, 2 column name,

@@ -104,6 +104,8 @@ static char *recase(dd_ctx *ctx, const char *plural, const char *name, const wor
 
 static void judge(dd_ctx *ctx, const char *what, const char *schema, const char *name, dd_loc loc)
 {
+	if (!dd_loc_reported(loc))
+		return;   /* in a context file: nothing there is reported */
 	dd_checked(ctx, loc, dd_qualified(ctx, schema, name, NULL));
 	size_t n;
 	const char *const *allow = dd_opt_list(ctx, "allow", &n);

@@ -13,6 +13,8 @@ static bool is_approximate_or_integer(const char *name)
 static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 {
 	(void)arg;
+	if (!dd_loc_reported(def->loc))
+		return;   /* in a context file: nothing there is reported */
 	const dd_type *t = dd_model_base_type(dd_ctx_model(ctx), &def->type);
 	const char *fix = dd_opt_string(ctx, "suggested_type");
 	const char *what = def->is_domain ? dd_sprintf(ctx, "domain '%s'", def->table)

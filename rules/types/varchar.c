@@ -4,6 +4,8 @@
 static void check(dd_ctx *ctx, const dd_coldef *def, void *arg)
 {
 	(void)arg;
+	if (!dd_loc_reported(def->loc))
+		return;   /* in a context file: nothing there is reported */
 	const dd_type *t = &def->type;
 	const char *what = def->is_domain ? dd_sprintf(ctx, "domain '%s'", def->table)
 					  : dd_sprintf(ctx, "column '%s.%s'", def->table, def->column);

@@ -19,10 +19,12 @@ void lsp_diags_free(lsp_doc *d)
 	for (size_t i = 0; i < d->n_diags; i++) {
 		free(d->diags[i].message);
 		free(d->diags[i].suggestion);
+		free(d->diags[i].object);
 	}
 	free(d->diags);
 	d->diags = NULL;
 	d->n_diags = 0;
+	lsp_scope_free(d);
 }
 
 static json_t *position(long line, long character) { return json_pack("{s:I, s:I}", "line", (json_int_t)line, "character", (json_int_t)character); }
@@ -35,7 +37,7 @@ static json_t *range(long sl, long sc, long el, long ec)
 /* LSP DiagnosticSeverity: 1 error, 2 warning, 3 information. */
 static int lsp_severity(dd_severity s) { return s == DD_SEV_ERROR ? 1 : s == DD_SEV_WARNING ? 2 : 3; }
 
-static json_t *diag_json(const lsp_diag *g)
+json_t *lsp_diag_json(const lsp_diag *g)
 {
 	return json_pack("{s:o, s:i, s:s, s:{s:s}, s:s, s:s}", "range", range(g->sl, g->sc, g->el, g->ec), "severity",
 			 lsp_severity(g->severity), "code", g->rule->id, "codeDescription", "href", RULES_URI, "source", "ddlint",
@@ -173,14 +175,22 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 	size_t n = 0, *ls;
 	size_t n_ls = dd_lsp_line_starts(d->text, d->len, &ls);
 	d->diags = dd_xcalloc(l.result.n + 1, sizeof *d->diags);
+	bool rename = false;
 	for (size_t i = 0; l.complete && i < l.result.n; i++) {
 		const dd_diag *x = &l.result.diags[i];
 		/* what `ddlint FILE` prints: neither the suppressed nor the baselined */
 		if (x->suppressed || x->baselined || !x->file->report)
 			continue;
-		take_diag(d, ls, n_ls, x, &d->diags[n++]);
+		take_diag(d, ls, n_ls, x, &d->diags[n]);
+		d->diags[n].rename = lsp_rename_candidate(x);
+		if (d->diags[n].rename)
+			d->diags[n].object = dd_xstrdup(x->object);
+		if (d->diags[n++].rename)
+			rename = true;
 	}
 	free(ls);
+	if (rename)   /* where else its names may be used: kept for the code actions */
+		lsp_rename_scope(d, l.runs, l.n_runs);
 	d->n_diags = n;
 	dd_linted_free(&l);
 	dd_inputs_free(&in);
@@ -189,7 +199,7 @@ void lsp_lint_publish(lsp_server *s, lsp_doc *d)
 	dd_parse_cache_sweep(s->parse_cache, 8);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, diag_json(&d->diags[i]));
+		json_array_append_new(arr, lsp_diag_json(&d->diags[i]));
 	lsp_notify(s, "textDocument/publishDiagnostics",
 		   json_pack("{s:s, s:I, s:o}", "uri", d->uri, "version", (json_int_t)d->version, "diagnostics", arr));
 }
@@ -261,7 +271,7 @@ static json_t *text_edit(const lsp_doc *d, size_t from, size_t to, const char *t
 static json_t *action(const lsp_doc *d, const lsp_diag *g, const char *title, json_t *edit, bool preferred)
 {
 	json_t *a = json_pack("{s:s, s:s, s:[o], s:{s:{s:[o]}}}", "title", title, "kind", "quickfix", "diagnostics",
-			      diag_json(g), "edit", "changes", d->uri, edit);
+			      lsp_diag_json(g), "edit", "changes", d->uri, edit);
 	if (preferred)
 		json_object_set_new(a, "isPreferred", json_true());
 	return a;
@@ -338,6 +348,7 @@ static int type_span(const lsp_doc *d, const lsp_diag *g, size_t *from, size_t *
 json_t *lsp_code_actions(lsp_server *s, lsp_doc *d, long sl, long sc, long el, long ec)
 {
 	json_t *out = json_array();
+	lsp_files *files = NULL;   /* where else a name may be used: read once for every finding */
 	for (size_t i = 0; i < d->n_diags; i++) {
 		const lsp_diag *g = &d->diags[i];
 		if (!overlaps(g, sl, sc, el, ec))
@@ -364,7 +375,11 @@ json_t *lsp_code_actions(lsp_server *s, lsp_doc *d, long sl, long sc, long el, l
 			snprintf(title, sizeof title, "Change %.*s to %s", (int)(to - from), d->text + from, g->suggestion);
 			json_array_append_new(out, action(d, g, title, text_edit(d, from, to, g->suggestion), true));
 		}
+		/* a name nothing else uses yet */
+		json_t *rename = lsp_rename_action(s, d, g, &files);
+		if (rename)
+			json_array_append_new(out, rename);
 	}
-	(void)s;
+	lsp_files_free(files);
 	return out;
 }

@@ -11,9 +11,23 @@ typedef struct lsp_diag {
 	const dd_rule *rule;
 	dd_severity severity;
 	char *message, *suggestion;
+	char *object;                /* the finding's object (when rename is set) */
 	size_t start, end;           /* bytes of the document's text */
 	long sl, sc, el, ec;         /* 0-based lines, UTF-16 characters */
+	bool rename;                 /* a naming rule's new name for a name in this file (rename.c) */
 } lsp_diag;
+
+/* Where else a name of the document may be used, as the last lint saw it (rename.c). */
+typedef struct lsp_scope {
+	bool set;
+	char **dirs;                 /* the migration directories: searched with their folders */
+	size_t n_dirs;
+	char **files;                /* the lint's other files outside them (context) */
+	size_t n_files;
+	size_t (*downs)[2];          /* the document's down sections (bytes) */
+	size_t n_downs;
+	char *pair;                  /* the migration's down file, or NULL */
+} lsp_scope;
 
 typedef struct lsp_doc {
 	char *uri;
@@ -24,6 +38,7 @@ typedef struct lsp_doc {
 	bool dirty;                  /* to be linted and published */
 	lsp_diag *diags;             /* as last published */
 	size_t n_diags;
+	lsp_scope scope;             /* set when a finding may be renamed */
 	struct lsp_doc *next;
 } lsp_doc;
 
@@ -41,6 +56,8 @@ typedef struct lsp_server {
 	size_t n_config_errors;
 	long next_id;                /* of the requests the server sends */
 	struct dd_parse_cache *parse_cache; /* the earlier migrations' parses, by their bytes */
+	char **roots;                /* the workspace folders (initialize), as paths */
+	size_t n_roots;
 } lsp_server;
 
 /* server.c */
@@ -56,5 +73,19 @@ void lsp_publish_empty(lsp_server *s, const char *uri);
 json_t *lsp_hover(lsp_server *s, lsp_doc *d, long line, long character);
 json_t *lsp_code_actions(lsp_server *s, lsp_doc *d, long sl, long sc, long el, long ec);
 void lsp_diags_free(lsp_doc *d);
+json_t *lsp_diag_json(const lsp_diag *g);
+
+/* rename.c: the quick fix that renames a name nothing else uses yet */
+/* Is the finding a naming rule's, with a new name, outside a down? (at lint time) */
+bool lsp_rename_candidate(const dd_diag *x);
+/* Keep where else the document's names may be used, from the lint's runs. */
+void lsp_rename_scope(lsp_doc *d, dd_run *const *runs, size_t n_runs);
+void lsp_scope_free(lsp_doc *d);
+/* "Rename X to Y" for the finding, or NULL when it is not safe. *files: the other files the
+ * lint can see, listed and read at the first call of a request (start with NULL; free with
+ * lsp_files_free). */
+typedef struct lsp_files lsp_files;
+json_t *lsp_rename_action(lsp_server *s, lsp_doc *d, const lsp_diag *g, lsp_files **files);
+void lsp_files_free(lsp_files *f);
 
 #endif

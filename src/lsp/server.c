@@ -263,6 +263,18 @@ static json_t *capabilities(void)
 		"workspace", "workspaceFolders", "supported", 0);
 }
 
+static void add_root(lsp_server *s, const char *uri)
+{
+	char *path = uri ? dd_lsp_uri_path(uri) : NULL;
+	if (!path)
+		return;
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	s->roots = dd_xrealloc(s->roots, (s->n_roots + 1) * sizeof *s->roots);
+	s->roots[s->n_roots++] = path;
+}
+
 static void initialize(lsp_server *s, json_t *id, json_t *params)
 {
 	json_t *opts = json_object_get(params, "initializationOptions");
@@ -272,6 +284,13 @@ static void initialize(lsp_server *s, json_t *id, json_t *params)
 	json_t *dyn = json_object_get(json_object_get(json_object_get(json_object_get(params, "capabilities"), "workspace"),
 						     "didChangeWatchedFiles"), "dynamicRegistration");
 	s->watch_registration = json_is_true(dyn);
+	/* the workspace folders: the rename quick fix looks there for other uses of a name */
+	json_t *folders = json_object_get(params, "workspaceFolders"), *f;
+	size_t i;
+	json_array_foreach(folders, i, f)
+		add_root(s, json_string_value(json_object_get(f, "uri")));
+	if (!json_array_size(folders))
+		add_root(s, json_string_value(json_object_get(params, "rootUri")));
 	s->initialized = true;
 	respond(s, id, json_pack("{s:o, s:{s:s, s:s}}", "capabilities", capabilities(), "serverInfo", "name", "ddlint",
 				 "version", DDLINT_VERSION));
@@ -548,5 +567,8 @@ int dd_run_cmd_lsp(cli *c)
 	free(s.config_messages);
 	dd_lsp_reader_free(&s.reader);
 	dd_parse_cache_free(s.parse_cache);
+	for (size_t i = 0; i < s.n_roots; i++)
+		free(s.roots[i]);
+	free(s.roots);
 	return status;
 }

@@ -20,6 +20,8 @@ static int by_order(const entry *a, const entry *b) { return a->order < b->order
 static bool folder_with(const char *root, const names *ls, const char *file)
 {
 	for (size_t i = 0; i < ls->n; i++) {
+		if (!dd_entry_may_be_dir(ls, i))
+			continue;   /* a file: readdir said so, no stat needed */
 		char *dir = dd_join(root, ls->v[i]), *p = dd_join(dir, file);
 		bool yes = dd_is_file(p);
 		free(dir);
@@ -40,7 +42,7 @@ static void enum_prisma(mdir *d)
 	names ls = dd_list_dir(d->root);
 	for (size_t i = 0; i < ls.n; i++) {
 		char *p = dd_join(d->root, ls.v[i]);
-		if (dd_is_dir(p)) {
+		if (dd_entry_is_dir(&ls, i, p)) {
 			char *fp = dd_join(p, "migration.sql"), *rel = dd_join(ls.v[i], "migration.sql");
 			if (dd_is_file(fp)) {
 				const char *us = strchr(ls.v[i], '_');
@@ -111,7 +113,7 @@ static void enum_diesel(mdir *d)
 	names ls = dd_list_dir(d->root);
 	for (size_t i = 0; i < ls.n; i++) {
 		char *p = dd_join(d->root, ls.v[i]);
-		if (dd_is_dir(p)) {
+		if (dd_entry_is_dir(&ls, i, p)) {
 			const char *us = strchr(ls.v[i], '_');
 			size_t vn = us ? (size_t)(us - ls.v[i]) : strlen(ls.v[i]);
 			char *v = dd_xmalloc(vn + 1), *key = dd_xmalloc(vn + 1);
@@ -191,7 +193,7 @@ static const char *detect_sqitch(const char *root, const names *ls)
 
 static names sqitch_plan(const char *root)
 {
-	names out = { NULL, 0 };
+	names out = { NULL, 0, NULL };
 	char *plan = dd_join(root, "sqitch.plan");
 	FILE *fp = dd_is_file(plan) ? fopen(plan, "r") : NULL;
 	free(plan);
@@ -275,7 +277,7 @@ static const char *detect_drizzle(const char *root, const names *ls)
 /* The "tag" values of the journal, in order (a JSON reader is not needed for this one key). */
 static names journal_tags(const char *root)
 {
-	names out = { NULL, 0 };
+	names out = { NULL, 0, NULL };
 	char *j = dd_join(root, "meta/_journal.json");
 	char *text = dd_file_head(j, (size_t)16 << 20);
 	free(j);
@@ -304,7 +306,7 @@ static void enum_drizzle(mdir *d)
 	names ls = dd_list_dir(d->root);
 	for (size_t i = 0; i < ls.n; i++) {
 		char *p = dd_join(d->root, ls.v[i]);
-		if (!dd_has_suffix(ls.v[i], ".sql") || !dd_is_file(p)) {
+		if (!dd_has_suffix(ls.v[i], ".sql") || !dd_entry_is_file(&ls, i, p)) {
 			free(p);
 			continue;
 		}
@@ -364,7 +366,7 @@ static void enum_supabase(mdir *d)
 	for (size_t i = 0; i < ls.n; i++) {
 		const char *f = ls.v[i];
 		char *p = dd_join(d->root, f);
-		if (dd_has_suffix(f, ".sql") && dd_is_file(p)) {
+		if (dd_has_suffix(f, ".sql") && dd_entry_is_file(&ls, i, p)) {
 			const char *rest = NULL;
 			char *v = dd_leading_version(f, false, false, &rest);
 			bool ok = v && *rest == '_';

@@ -38,8 +38,9 @@ typedef struct mdir {
 	struct dd_run *run;      /* whose directory memo resolves the entries' real paths */
 } mdir;
 
-/* A directory's names (no dot files), sorted. */
-typedef struct names { char **v; size_t n; } names;
+/* A directory's names (no dot files), sorted; from dd_list_dir also each one's d_type
+ * (DT_UNKNOWN where readdir did not say), else type is NULL. */
+typedef struct names { char **v; size_t n; unsigned char *type; } names;
 
 struct dd_tool {
 	const char *name;
@@ -70,6 +71,12 @@ names dd_list_dir(const char *dir);
 void dd_free_names(names *n);
 bool dd_is_dir(const char *p);
 bool dd_is_file(const char *p);
+/* dd_is_file / dd_is_dir of entry i of a listing (path: its path), without a stat when the
+ * listing knows the entry is a regular file or a directory (a symbolic link is followed). */
+bool dd_entry_is_file(const names *ls, size_t i, const char *path);
+bool dd_entry_is_dir(const names *ls, size_t i, const char *path);
+/* Can entry i be a directory (or a symbolic link to one)? false only when readdir said it is not. */
+bool dd_entry_may_be_dir(const names *ls, size_t i);
 char *dd_join(const char *a, const char *b);           /* heap */
 char *dd_file_head(const char *path, size_t max);      /* the first max bytes of a regular file (heap, NUL-terminated), or NULL */
 bool dd_file_contains(const char *path, const char *needle);

@@ -21,31 +21,74 @@ bool dd_is_file(const char *p)
 
 char *dd_join(const char *a, const char *b)
 {
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = dd_xmalloc(n);
-	snprintf(p, n, "%s/%s", a, b);
+	size_t na = strlen(a), nb = strlen(b);
+	char *p = dd_xmalloc(na + nb + 2);
+	memcpy(p, a, na);
+	p[na] = '/';
+	memcpy(p + na + 1, b, nb + 1);
 	return p;
 }
 
-static int name_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+typedef struct dirent_name { char *name; unsigned char type; } dirent_name;
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(((const dirent_name *)a)->name, ((const dirent_name *)b)->name);
+}
 
 names dd_list_dir(const char *dir)
 {
-	names out = { NULL, 0 };
+	names out = { NULL, 0, NULL };
 	DIR *d = opendir(dir);
 	if (!d)
 		return out;
+	dirent_name *all = NULL;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		out.v = dd_xrealloc(out.v, (out.n + 1) * sizeof *out.v);
-		out.v[out.n++] = dd_xstrdup(e->d_name);
+		all = dd_xrealloc(all, (out.n + 1) * sizeof *all);
+		all[out.n].name = dd_xstrdup(e->d_name);
+		all[out.n++].type = e->d_type;
 	}
 	closedir(d);
-	if (out.n)   /* an empty directory has no array: qsort must not be given NULL */
-		qsort(out.v, out.n, sizeof *out.v, name_cmp);
+	if (!out.n)   /* an empty directory has no array: qsort must not be given NULL */
+		return out;
+	qsort(all, out.n, sizeof *all, name_cmp);
+	out.v = dd_xmalloc(out.n * sizeof *out.v);
+	out.type = dd_xmalloc(out.n);
+	for (size_t i = 0; i < out.n; i++) {
+		out.v[i] = all[i].name;
+		out.type[i] = all[i].type;
+	}
+	free(all);
 	return out;
+}
+
+/* What readdir said of entry i: a regular file, a directory, something else, or DT_UNKNOWN
+ * (also for a symbolic link, which stat follows). */
+static unsigned char entry_type(const names *ls, size_t i)
+{
+	unsigned char t = ls->type ? ls->type[i] : DT_UNKNOWN;
+	return t == DT_LNK ? DT_UNKNOWN : t;
+}
+
+bool dd_entry_is_file(const names *ls, size_t i, const char *path)
+{
+	unsigned char t = entry_type(ls, i);
+	return t == DT_UNKNOWN ? dd_is_file(path) : t == DT_REG;
+}
+
+bool dd_entry_is_dir(const names *ls, size_t i, const char *path)
+{
+	unsigned char t = entry_type(ls, i);
+	return t == DT_UNKNOWN ? dd_is_dir(path) : t == DT_DIR;
+}
+
+bool dd_entry_may_be_dir(const names *ls, size_t i)
+{
+	unsigned char t = entry_type(ls, i);
+	return t == DT_UNKNOWN || t == DT_DIR;
 }
 
 void dd_free_names(names *n)
@@ -53,7 +96,9 @@ void dd_free_names(names *n)
 	for (size_t i = 0; i < n->n; i++)
 		free(n->v[i]);
 	free(n->v);
+	free(n->type);
 	n->v = NULL;
+	n->type = NULL;
 	n->n = 0;
 }
 

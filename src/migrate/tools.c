@@ -23,7 +23,7 @@ static int files_with(const char *root, const names *ls, const char *needle, int
 		if (!ends_sql(ls->v[i]))
 			continue;
 		char *p = dd_join(root, ls->v[i]);
-		if (dd_is_file(p)) {
+		if (dd_entry_is_file(ls, i, p)) {
 			seen++;
 			n += dd_file_contains(p, needle);
 		}
@@ -39,7 +39,7 @@ static void each_sql_file(mdir *d, void (*classify)(mdir *d, const char *path, c
 	names ls = dd_list_dir(d->root);
 	for (size_t i = 0; i < ls.n; i++) {
 		char *p = dd_join(d->root, ls.v[i]);
-		if (ends_sql(ls.v[i]) && dd_is_file(p))
+		if (ends_sql(ls.v[i]) && dd_entry_is_file(&ls, i, p))
 			classify(d, p, ls.v[i]);
 		free(p);
 	}

@@ -18,7 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 mkdir .git
-printf -- '-- é 😀\nCREATE TABLE "naïve_things" (id uuid PRIMARY KEY, payload json NOT NULL);\n' > t.sql
+printf -- '-- é 😀\nCREATE TABLE "naïve_things" (id uuid PRIMARY KEY, payload json NOT NULL, active boolean);\n' > t.sql
 { printf "vim.cmd('filetype on')\n"; cat "$root/examples/editors/nvim-lsp.lua"; } > init.lua
 cat > check.lua <<'LUA'
 local out = {}
@@ -54,6 +54,25 @@ if target and client then
     return true
   end, 50)
   say('jsonb finding gone: ' .. tostring(fixed) .. ', ' .. #vim.diagnostic.get(0) .. ' left')
+  -- the rename quick fix: a column nothing else uses yet
+  local flag
+  for _, d in ipairs(vim.diagnostic.get(0)) do if code(d) == 'naming/boolean-prefix' then flag = d end end
+  if flag then
+    params.range = { start = { line = flag.lnum, character = flag.col }, ['end'] = { line = flag.end_lnum, character = flag.end_col } }
+    resp = client.request_sync('textDocument/codeAction', params, 10000, 0)
+    for _, a in ipairs(resp and resp.result or {}) do
+      if a.title == 'Rename active to is_active' then
+        say('action: ' .. a.title)
+        vim.lsp.util.apply_workspace_edit(a.edit, client.offset_encoding)
+      end
+    end
+    say('line 2 now: ' .. vim.api.nvim_buf_get_lines(0, 1, 2, false)[1])
+    local renamed = vim.wait(20000, function()
+      for _, d in ipairs(vim.diagnostic.get(0)) do if code(d) == 'naming/boolean-prefix' then return false end end
+      return true
+    end, 50)
+    say('boolean-prefix finding gone: ' .. tostring(renamed))
+  end
 end
 vim.fn.writefile(out, 'out.txt')
 vim.cmd('qa!')
@@ -76,7 +95,10 @@ expect "findings arrive in vim.diagnostic" "diagnostics: true"
 expect "a finding at its column, with code and source" "diag 1:51-1:58 2 ddlint types/jsonb column 'naïve_things.payload' is json; use jsonb"
 expect "the code actions offered" "action: Disable types/jsonb for this line"
 expect "the type fix offered" "action: Change json to jsonb"
-expect "the code action edits the buffer" 'line 2: CREATE TABLE "naïve_things" (id uuid PRIMARY KEY, payload jsonb NOT NULL);'
+expect "the code action edits the buffer" 'line 2: CREATE TABLE "naïve_things" (id uuid PRIMARY KEY, payload jsonb NOT NULL, active boolean);'
 expect "the finding goes once fixed" "jsonb finding gone: true"
+expect "the rename offered" "action: Rename active to is_active"
+expect "the rename edits the buffer" 'line 2 now: CREATE TABLE "naïve_things" (id uuid PRIMARY KEY, payload jsonb NOT NULL, is_active boolean);'
+expect "the finding goes once renamed" "boolean-prefix finding gone: true"
 echo "lsp-nvim: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

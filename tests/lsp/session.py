@@ -3,6 +3,7 @@ checks each answer, the diagnostics against what `ddlint --format json FILE` pri
 text saved, and the hostile inputs.   python3 tests/lsp/session.py DDLINT"""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -236,7 +237,7 @@ try:
     acts = s.call("textDocument/codeAction", {"textDocument": {"uri": uri(a)},
                                                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 200}},
                                                "context": {"diagnostics": []}})["result"]
-    fixes = [x for x in acts if x.get("isPreferred")]
+    fixes = [x for x in acts if x.get("isPreferred") and x["title"].startswith("Change ")]
     check("a quick fix per type finding", sorted(x["title"] for x in fixes) ==
           ["Change float to numeric(12,2)", "Change json to jsonb", "Change timestamp to timestamp with time zone",
            "Change varchar to text"],
@@ -357,6 +358,161 @@ try:
     check("a request after shutdown: InvalidRequest", r.get("error", {}).get("code") == -32600, r)
     s.notify("exit")
     check("exit after shutdown: status 0", s.close() == 0)
+
+    # ---- the rename quick fix: a name this file creates that nothing else uses yet ----
+    ws = os.path.join(root, "ws")
+    mig = os.path.join(ws, "db", "migrations")
+    os.makedirs(mig)
+    os.makedirs(os.path.join(ws, "views"))
+    up2 = ("-- é😀 a migration\n"
+           "/* ünï 😀 */ CREATE TABLE widgets (id uuid PRIMARY KEY, ready boolean, armed boolean, sealed boolean, "
+           "viewed boolean, fresh boolean, note text DEFAULT 'é😀');\n"
+           "CREATE INDEX idx_widgets_armed ON widgets (armed);\n"
+           "CREATE FUNCTION widgets_touch() RETURNS void LANGUAGE sql AS $$ UPDATE widgets SET fresh = false $$;\n"
+           "CREATE TABLE gadget (id uuid PRIMARY KEY);\n"
+           "CREATE TABLE parts (id uuid PRIMARY KEY, gadget_id uuid REFERENCES gadget (id));\n"
+           "CREATE TABLE gizmo (id uuid PRIMARY KEY, \"Hue\" text);\n"
+           "ALTER TABLE sprocket ADD COLUMN shiny boolean;\n"
+           "ALTER TABLE parts RENAME TO cog;\n")
+    files = {
+        "db/migrations/0001_base.up.sql": "CREATE TABLE sprocket (id uuid PRIMARY KEY, oiled boolean);\n",
+        "db/migrations/0001_base.down.sql": "DROP TABLE sprocket;\n",
+        "db/migrations/0002_new.up.sql": up2,
+        "db/migrations/0002_new.down.sql": ("ALTER TABLE cog RENAME TO parts;\nALTER TABLE sprocket DROP COLUMN shiny;\n"
+                                            "DROP TABLE gizmo;\nDROP TABLE parts;\nDROP TABLE gadget;\n"
+                                            "DROP FUNCTION widgets_touch();\nDROP TABLE widgets;\n"
+                                            "CREATE TABLE restored (id uuid PRIMARY KEY, on_hold boolean);\n"),
+        "db/migrations/0003_later.up.sql": "UPDATE widgets SET sealed = true;\n",
+        "db/migrations/0003_later.down.sql": "SELECT 1;\n",
+        "views/widget_views.sql": "CREATE VIEW widget_views AS SELECT viewed FROM widgets;\n",
+    }
+    for n, t in files.items():
+        with open(os.path.join(ws, n), "w", encoding="utf-8") as f:
+            f.write(t)
+    s = Server(WRAP + [DDLINT, "lsp"])
+    s.call("initialize", {"processId": os.getpid(), "rootUri": uri(ws), "capabilities": {}})
+    s.notify("initialized", {})
+
+    def renames(path):
+        acts = s.call("textDocument/codeAction", {"textDocument": {"uri": uri(path)},
+                                                   "range": {"start": {"line": 0, "character": 0},
+                                                             "end": {"line": 999, "character": 0}},
+                                                   "context": {"diagnostics": []}})["result"]
+        return {x["title"]: x for x in acts if x["title"].startswith("Rename ")}
+
+    m2 = os.path.join(mig, "0002_new.up.sql")
+    d2 = os.path.join(mig, "0002_new.down.sql")
+    open_doc(s, m2, up2)
+    cur = s.diagnostics(uri(m2), 1)
+    same_as_cli("rename: the migration = ddlint FILE", m2, up2, cur)
+    got = renames(m2)
+    check("rename: offered for names nothing else uses (CREATE TABLE column, ADD COLUMN, a quoted column, "
+          "a table its down drops)", {"Rename ready to is_ready", "Rename shiny to is_shiny", 'Rename "Hue" to hue',
+                                      "Rename gizmo to gizmos"} <= set(got), sorted(got))
+    for name, why in (("armed", "an index uses it"), ("fresh", "a function body uses it"),
+                      ("sealed", "a later migration uses it"), ("viewed", "a view in another file uses it"),
+                      ("gadget", "a foreign key references it"), ("cog", "it is a RENAME, not a CREATE"),
+                      ("sprocket", "an earlier migration creates it")):
+        check("rename: not offered for %s (%s)" % (name, why), not any(t.startswith("Rename %s " % name) for t in got),
+              sorted(got))
+    # each fix applied (to the text the client holds), the finding gone, the file still parses
+    version = 1
+    for title, rule in (("Rename ready to is_ready", "naming/boolean-prefix"), ('Rename "Hue" to hue', "naming/snake-case"),
+                        ("Rename gizmo to gizmos", "naming/table-plural"), ("Rename shiny to is_shiny", "naming/boolean-prefix")):
+        act = renames(m2).get(title)
+        if not act:
+            check("rename: '%s' still offered" % title, False, sorted(renames(m2)))
+            continue
+        check("rename: '%s' is a quick fix with the finding" % title, act["kind"] == "quickfix" and
+              act["diagnostics"][0]["code"] == rule, act)
+        changes = act["edit"]["changes"]
+        old = title.split(" ")[1]
+        before = [d for d in cur if d["code"] == rule]
+        target = act["diagnostics"][0]["range"]
+        up2 = apply_edits(up2, changes[uri(m2)])
+        version += 1
+        change(s, m2, version, [{"text": up2}])
+        after = cur = s.diagnostics(uri(m2), version)
+        check("rename: '%s' takes that finding away, nothing else" % title,
+              not any(d["code"] == rule and d["range"] == target for d in after) and
+              len([d for d in after if d["code"] == rule]) == len(before) - 1 and
+              not any(d["code"] == "syntax-error" for d in after), (up2, after))
+        if uri(d2) in changes:   # the migration's down renamed with it
+            down = apply_edits(files["db/migrations/0002_new.down.sql"], changes[uri(d2)])
+            check("rename: '%s' renames it in the down too" % title, not re.search(r"\b%s\b" % old, down)
+                  and ("DROP TABLE gizmos;" in down or "DROP COLUMN is_shiny" in down), down)
+            files["db/migrations/0002_new.down.sql"] = down
+            with open(d2, "w", encoding="utf-8") as f:
+                f.write(down)
+        same_as_cli("rename: after '%s' = ddlint FILE" % title, m2, up2, after)
+    check("rename: the edits land after multi-byte text", "/* ünï 😀 */ CREATE TABLE widgets (id uuid PRIMARY KEY, "
+          "is_ready boolean," in up2 and 'CREATE TABLE gizmos (id uuid PRIMARY KEY, hue text);' in up2, up2)
+    check("rename: gizmo's down follows", set(renames(m2)) & {"Rename gizmo to gizmos", "Rename ready to is_ready"} == set(),
+          sorted(renames(m2)))
+    # a dbmate migration: its down section is renamed with the up, in the same edit
+    os.makedirs(os.path.join(ws, "dbmate", "db", "migrations"))
+    os.mkdir(os.path.join(ws, "dbmate", ".git"))
+    dbm = os.path.join(ws, "dbmate", "db", "migrations", "20240101000000_a.sql")
+    text = "-- migrate:up\nCREATE TABLE doohickey (id uuid PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE doohickey;\n"
+    with open(dbm, "w") as f:   # saved: what makes the directory dbmate's
+        f.write(text)
+    open_doc(s, dbm, text)
+    s.diagnostics(uri(dbm), 1)
+    act = renames(dbm).get("Rename doohickey to doohickeys")
+    check("rename: offered in a file with a down section", act is not None, sorted(renames(dbm)))
+    if act:
+        text = apply_edits(text, act["edit"]["changes"][uri(dbm)])
+        change(s, dbm, 2, [{"text": text}])
+        after = s.diagnostics(uri(dbm), 2)
+        check("rename: the down section follows", text.count("doohickeys") == 2 and
+              not any(d["code"] == "naming/table-plural" for d in after), (text, after))
+        same_as_cli("rename: the dbmate migration after = ddlint FILE", dbm, text, after)
+    text = "-- migrate:up\nCREATE TABLE doohickey (id uuid PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE doohickey;\n" \
+           "SELECT 1 FROM doohickey;\n"
+    change(s, dbm, 3, [{"text": text}])
+    s.diagnostics(uri(dbm), 3)
+    check("rename: not offered when the down uses it for more than the object", True, None) if False else None
+    # the new name already in use somewhere: not offered
+    text = "CREATE TABLE things (id uuid PRIMARY KEY, waxed boolean);\n"
+    plain = os.path.join(ws, "plain.sql")
+    open_doc(s, plain, text)
+    s.diagnostics(uri(plain), 1)
+    check("rename: offered while the new name is free", "Rename waxed to is_waxed" in renames(plain), sorted(renames(plain)))
+    with open(os.path.join(ws, "views", "other.sql"), "w") as f:
+        f.write("SELECT is_waxed FROM elsewhere;\n")
+    check("rename: not offered once the new name is in use", "Rename waxed to is_waxed" not in renames(plain),
+          sorted(renames(plain)))
+    # a constraint, an enum type and an index named in this file: each renamed, all at once
+    text = ("CREATE TABLE boxes (id uuid PRIMARY KEY, CONSTRAINT Lid CHECK (id IS NOT NULL));\n"
+            "CREATE TYPE mood AS ENUM ('a');\nCREATE INDEX by_id ON boxes (id);\n")
+    change(s, plain, 10, [{"text": text}])
+    s.diagnostics(uri(plain), 10)
+    got = renames(plain)
+    want = ["Rename Lid to chk_boxes_id", "Rename mood to mood_enum", "Rename by_id to idx_boxes_id"]
+    check("rename: a constraint, an enum type, an index", set(want) <= set(got), sorted(got))
+    if set(want) <= set(got):
+        text = apply_edits(text, [e for t in want for e in got[t]["edit"]["changes"][uri(plain)]])
+        change(s, plain, 11, [{"text": text}])
+        after = s.diagnostics(uri(plain), 11)
+        check("rename: their findings gone, the file parses",
+              not any(d["code"] in ("naming/constraint-name", "naming/enum-suffix", "naming/index-name", "syntax-error")
+                      for d in after) and "CONSTRAINT chk_boxes_id CHECK" in text, (text, after))
+        same_as_cli("rename: after the three = ddlint FILE", plain, text, after)
+    # Foo to foo is the same name and always safe
+    text = "CREATE TABLE Foo (id uuid PRIMARY KEY);\nSELECT * FROM foo;\n"
+    change(s, plain, 12, [{"text": text}])
+    s.diagnostics(uri(plain), 12)
+    got = renames(plain)
+    check("rename: a change of case only is offered whatever uses it", "Rename Foo to foo" in got, sorted(got))
+    if "Rename Foo to foo" in got:
+        text = apply_edits(text, got["Rename Foo to foo"]["edit"]["changes"][uri(plain)])
+        change(s, plain, 13, [{"text": text}])
+        after = s.diagnostics(uri(plain), 13)
+        check("rename: Foo to foo takes the snake-case finding away",
+              text.startswith("CREATE TABLE foo ") and not any(d["code"] == "naming/snake-case" for d in after), (text, after))
+    s.call("shutdown")
+    s.notify("exit")
+    s.close()
 
     s, _ = start()
     s.notify("exit")
