@@ -140,17 +140,24 @@ static char *array_literal(char **names, size_t n)
 	return b.data;
 }
 
-/* Prepare query `which` on conn (again after a migration's DISCARD ALL or DEALLOCATE). */
-static PGresult *prepare(vcatalog *c, PGconn *conn, int which)
+/* Is query `which` prepared on conn? */
+static bool prepared_exists(PGconn *conn, int which)
 {
-	/* gone, or made before a DISCARD that kept it? (a DEALLOCATE of a missing one would be an
-	 * error, which aborts a transaction the migrations run in) */
 	char sql[160];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM pg_catalog.pg_prepared_statements WHERE name = '%s'", query_names[which]);
 	PGresult *x = PQexec(conn, sql);
 	bool exists = PQresultStatus(x) == PGRES_TUPLES_OK && PQntuples(x) > 0;
 	PQclear(x);
-	if (exists) {
+	return exists;
+}
+
+/* Prepare query `which` on conn (again after a migration's DISCARD ALL or DEALLOCATE). */
+static PGresult *prepare(vcatalog *c, PGconn *conn, int which)
+{
+	/* one left from before? (a DEALLOCATE of a missing one would be an error, which aborts a
+	 * transaction the migrations run in) */
+	char sql[160];
+	if (prepared_exists(conn, which)) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", query_names[which]);
 		PQclear(PQexec(conn, sql));
 	}
@@ -162,13 +169,40 @@ static PGresult *prepare(vcatalog *c, PGconn *conn, int which)
 	return NULL;
 }
 
+/* The search_path the lines are written with: a migration's own (pg_dump's empty one) would
+ * qualify every name otherwise. */
+#define SNAPSHOT_PATH "'\"$user\", public'"
+
+/* Execute prepared query `which`. Outside a transaction, the search_path is set for this query
+ * alone (SET LOCAL lasts the implicit transaction of the query string) in the same round trip:
+ * each round trip costs, a thousand migrations take three thousand snapshots. In a transaction
+ * the migrations run in, guarded() has set it. */
+static PGresult *run_prepared(PGconn *conn, int which, const char *const *params)
+{
+	if (PQtransactionStatus(conn) == PQTRANS_INTRANS)
+		return PQexecPrepared(conn, query_names[which], query_params[which], params, NULL, NULL, 0);
+	dd_buf q = { 0 };
+	dd_buf_printf(&q, "SELECT pg_catalog.set_config('search_path', %s, true); EXECUTE %s", SNAPSHOT_PATH, query_names[which]);
+	for (int i = 0; i < query_params[which]; i++) {
+		char *lit = PQescapeLiteral(conn, params[i], strlen(params[i]));
+		dd_buf_printf(&q, "%s%s", i ? ", " : "(", lit ? lit : "NULL");
+		PQfreemem(lit);
+	}
+	dd_buf_puts(&q, query_params[which] ? ")" : "");
+	PGresult *r = PQexec(conn, q.data);
+	dd_buf_free(&q);
+	return r;
+}
+
 /* Run query `which`; NULL with *err (heap) set, and *state (when asked) its SQLSTATE. */
 static PGresult *exec_prepared(vcatalog *c, PGconn *conn, int which, const char *const *params, char **err, char *state)
 {
+	if (c->prepared[which] == conn && PQtransactionStatus(conn) == PQTRANS_INTRANS && !prepared_exists(conn, which))
+		c->prepared[which] = NULL;   /* a DEALLOCATE: in a transaction, the 26000 below would abort it */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		PGresult *r = c->prepared[which] == conn ? NULL : prepare(c, conn, which);
 		if (!r)
-			r = PQexecPrepared(conn, query_names[which], query_params[which], params, NULL, NULL, 0);
+			r = run_prepared(conn, which, params);
 		if (PQresultStatus(r) == PGRES_TUPLES_OK)
 			return r;
 		const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
@@ -216,6 +250,12 @@ void dd_vcatalog_forget(vcatalog *c)
 
 void dd_vcatalog_suspect(vcatalog *c) { c->suspect = true; }
 
+void dd_vcatalog_untrack(vcatalog *c)
+{
+	c->tracked = NULL;
+	c->last_conn = NULL;
+}
+
 int dd_vcatalog_track(vcatalog *c, PGconn *conn, char **err)
 {
 	*err = NULL;
@@ -243,7 +283,7 @@ static void seen(vcatalog *c, const char *key, const char *grp)
 {
 	seen_in *l = dd_map_get(&c->groups_of, key);
 	for (seen_in *p = l; p; p = p->next)
-		if (p->grp == grp)
+		if (p->grp == grp || strcmp(p->grp, grp) == 0)
 			return;
 	seen_in *n = dd_arena_alloc(c->arena, sizeof *n);
 	n->grp = grp;
@@ -332,6 +372,8 @@ static vsnap *take_stamped(vcatalog *c, PGconn *conn, char **err)
 	 * every migration in), what it writes has the transaction id read below: all is read again */
 	if (c->last_conn != conn || PQtransactionStatus(conn) == PQTRANS_INTRANS) {
 		c->last_xid[0] = '\0';
+		for (size_t i = 0; i < c->n_last; i++)
+			free(c->last_sig[i]);
 		c->n_last = 0;
 	}
 	/* a transaction id of our own first: whatever is written after it has a larger one */
@@ -456,11 +498,16 @@ static vsnap *take_tracked(vcatalog *c, PGconn *conn, char **err, bool *lost)
 				add_name(&names, &n_names, &cap_names, PQgetvalue(r, i, col));
 				add_name(&oids, &n_oids, &cap_oids, PQgetvalue(r, i, col + 1));
 			}
-		for (const seen_in *p = dd_map_get(&c->groups_of, PQgetvalue(r, i, 0)); p; p = p->next) {
-			const group *g = last_group(c, p->grp);
-			if (g) {
-				add_name(&names, &n_names, &cap_names, g->name);
-				add_name(&oids, &n_oids, &cap_oids, g->oid);
+		/* where the lines showed it, and the relation or type it is part of */
+		for (int col = 0; col <= 5; col += 5) {
+			if (PQgetisnull(r, i, col))
+				continue;
+			for (const seen_in *p = dd_map_get(&c->groups_of, PQgetvalue(r, i, col)); p; p = p->next) {
+				const group *g = last_group(c, p->grp);
+				if (g) {
+					add_name(&names, &n_names, &cap_names, g->name);
+					add_name(&oids, &n_oids, &cap_oids, g->oid);
+				}
 			}
 		}
 	}
@@ -498,44 +545,71 @@ static vsnap *take_tracked(vcatalog *c, PGconn *conn, char **err, bool *lost)
 	return s;
 }
 
-static vsnap *take(vcatalog *c, PGconn *conn, char **err);
+typedef vsnap *taker(vcatalog *c, PGconn *conn, char **err);
 
-vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
+/* Run take with the session as the snapshot needs it, and as it was afterwards: in a transaction
+ * the migrations run in, a savepoint, so that a failing query of ours does not abort it, and the
+ * snapshot's search_path (run_prepared sets it outside one). */
+static vsnap *guarded(vcatalog *c, PGconn *conn, char **err, taker *take)
 {
-	*err = NULL;
-	/* in a transaction the migrations run in, a failed query of ours must not abort it */
 	bool in_tx = PQtransactionStatus(conn) == PQTRANS_INTRANS;
-	if (in_tx)
+	char *path = NULL;
+	if (in_tx) {
 		PQclear(PQexec(conn, "SAVEPOINT ddlint_verify_snapshot"));
+		PGresult *r = PQexec(conn, "SELECT pg_catalog.current_setting('search_path'), "
+				     "pg_catalog.set_config('search_path', " SNAPSHOT_PATH ", false)");
+		if (PQresultStatus(r) == PGRES_TUPLES_OK)
+			path = dd_xstrdup(PQgetvalue(r, 0, 0));
+		PQclear(r);
+	}
 	vsnap *s = take(c, conn, err);
+	if (in_tx && !s) {
+		PQclear(PQexec(conn, "ROLLBACK TO SAVEPOINT ddlint_verify_snapshot"));   /* the path with it */
+	} else if (path) {
+		const char *params[1] = { path };
+		PQclear(PQexecParams(conn, "SELECT pg_catalog.set_config('search_path', $1, false)", 1, NULL, params, NULL, NULL, 0));
+	}
 	if (in_tx)
-		PQclear(PQexec(conn, s ? "RELEASE SAVEPOINT ddlint_verify_snapshot"
-				       : "ROLLBACK TO SAVEPOINT ddlint_verify_snapshot; RELEASE SAVEPOINT ddlint_verify_snapshot"));
+		PQclear(PQexec(conn, "RELEASE SAVEPOINT ddlint_verify_snapshot"));
+	free(path);
 	return s;
 }
 
-static vsnap *take(vcatalog *c, PGconn *conn, char **err)
+static vsnap *take_tracked_once(vcatalog *c, PGconn *conn, char **err)
 {
-	if (c->tracked == conn && c->last_conn == conn && !c->suspect) {
-		bool lost = false;
-		vsnap *s = take_tracked(c, conn, err, &lost);
-		if (s || !lost)
-			return s;
-		free(*err);   /* no tracking any more: the whole catalog from now on */
-		*err = NULL;
-		c->tracked = NULL;
-		c->last_conn = NULL;
-	}
+	bool lost = false;
+	return take_tracked(c, conn, err, &lost);
+}
+
+/* Everything is read from here: what was touched before is in it. */
+static vsnap *take_all(vcatalog *c, PGconn *conn, char **err)
+{
 	if (c->tracked == conn) {
-		/* everything is read: what was touched before is in it */
 		PGresult *r = PQexec(conn, "DELETE FROM _ddlint_verify.touched");
 		if (PQresultStatus(r) != PGRES_COMMAND_OK)
 			c->tracked = NULL;
 		PQclear(r);
+	}
+	c->last_conn = NULL;
+	return take_stamped(c, conn, err);
+}
+
+vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
+{
+	*err = NULL;
+	if (c->tracked == conn && c->last_conn == conn && !c->suspect) {
+		vsnap *s = guarded(c, conn, err, take_tracked_once);
+		if (s)
+			return s;
+		/* the tracking failed (dropped by a migration, a role that may not read it, a
+		 * read-only session...): the whole catalog from now on */
+		free(*err);
+		*err = NULL;
+		c->tracked = NULL;
 		c->last_conn = NULL;
 	}
 	c->suspect = false;
-	return take_stamped(c, conn, err);
+	return guarded(c, conn, err, c->tracked == conn ? take_all : take_stamped);
 }
 
 /* A line as shown: without its "m "/"x " mark. */

@@ -205,7 +205,10 @@ static const char *const catalog_stamps[] = {
 	"), deps1 AS MATERIALIZED (SELECT DISTINCT d.classid, d.objid FROM st",
 	"    JOIN pg_catalog.pg_depend d ON d.refclassid = st.cls AND d.refobjid = st.obj WHERE st.changed",
 	/* and what depends on those: a schema's rename changes the text of an FK naming one of its tables */
-	"), deps AS MATERIALIZED (SELECT * FROM deps1 UNION SELECT d.classid, d.objid FROM deps1 s",
+	"), deps2 AS MATERIALIZED (SELECT * FROM deps1 UNION SELECT d.classid, d.objid FROM deps1 s",
+	"    JOIN pg_catalog.pg_depend d ON d.refclassid = s.classid AND d.refobjid = s.objid",
+	/* and a third level: a column of an array of a type in a renamed schema */
+	"), deps AS MATERIALIZED (SELECT * FROM deps2 UNION SELECT d.classid, d.objid FROM deps2 s",
 	"    JOIN pg_catalog.pg_depend d ON d.refclassid = s.classid AND d.refobjid = s.objid",
 	"), dirty AS (SELECT DISTINCT CASE d.classid",
 	"    WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN (SELECT r.grp FROM all_rels r WHERE r.oid = COALESCE(",
@@ -248,7 +251,10 @@ static const char *const catalog_track_install[] = {
 	"CREATE EVENT TRIGGER _ddlint_verify_ddl ON ddl_command_end EXECUTE FUNCTION _ddlint_verify.on_ddl(); ",
 	"CREATE EVENT TRIGGER _ddlint_verify_drop ON sql_drop EXECUTE FUNCTION _ddlint_verify.on_drop(); ",
 	"ALTER EVENT TRIGGER _ddlint_verify_ddl ENABLE ALWAYS; ",
-	"ALTER EVENT TRIGGER _ddlint_verify_drop ENABLE ALWAYS",
+	"ALTER EVENT TRIGGER _ddlint_verify_drop ENABLE ALWAYS; ",
+	/* a migration may SET ROLE to a role of its own: the snapshot still reads and empties the table */
+	"GRANT USAGE ON SCHEMA _ddlint_verify TO PUBLIC; ",
+	"GRANT SELECT, DELETE ON _ddlint_verify.touched TO PUBLIC",
 	NULL
 };
 
@@ -256,17 +262,23 @@ static const char *const catalog_track_install[] = {
  * depend on them and those that depend on these (a rename changes their text: an FK naming the
  * table, a view, a trigger naming its function; a schema's rename the objects in it and theirs),
  * each as its key, the group it is in now and its oid, the group of its comment when that is a
- * group of its own and the commented object's oid. No parameter, so that its plan is made once. A dropped object is in no group now: verify finds it by its key among the lines it
+ * group of its own and the commented object's oid, and the key of the relation or type it is part
+ * of. No parameter, so that its plan is made once. A dropped object is in no group now: verify finds it by its key among the lines it
  * has read. The CTEs above, then these. */
 #define CLS(c) "'pg_catalog." c "'::pg_catalog.regclass"
 static const char *const catalog_resolve[] = {
 	"), t AS (DELETE FROM _ddlint_verify.touched RETURNING classid, objid",
-	"), seed AS (SELECT DISTINCT classid, objid FROM t",
+	/* with the constraint an index implements (renaming the index renames it) */
+	"), seed AS (SELECT DISTINCT classid, objid FROM t UNION SELECT " CLS("pg_constraint") "::oid, c.oid FROM t",
+	"    JOIN pg_catalog.pg_constraint c ON t.classid = " CLS("pg_class") " AND c.conindid = t.objid AND c.contype IN ('p', 'u', 'x')",
 	"), d1 AS (SELECT DISTINCT d.classid, d.objid FROM seed s JOIN pg_catalog.pg_depend d",
 	"    ON d.refclassid = s.classid AND d.refobjid = s.objid",
 	"), d2 AS (SELECT DISTINCT d.classid, d.objid FROM d1 s JOIN pg_catalog.pg_depend d",
 	"    ON d.refclassid = s.classid AND d.refobjid = s.objid",
-	"), objs AS (SELECT * FROM seed UNION SELECT * FROM d1 UNION SELECT * FROM d2",
+	/* a third: a type's array type, and a column of that array type (a schema's rename) */
+	"), d3 AS (SELECT DISTINCT d.classid, d.objid FROM d2 s JOIN pg_catalog.pg_depend d",
+	"    ON d.refclassid = s.classid AND d.refobjid = s.objid",
+	"), objs AS (SELECT * FROM seed UNION SELECT * FROM d1 UNION SELECT * FROM d2 UNION SELECT * FROM d3",
 	"), owner AS (SELECT o.classid, o.objid, CASE o.classid",
 	"    WHEN " CLS("pg_class") " THEN COALESCE((SELECT i.indrelid FROM pg_catalog.pg_index i WHERE i.indexrelid = o.objid), o.objid)",
 	"    WHEN " CLS("pg_constraint") " THEN (SELECT c.conrelid FROM pg_catalog.pg_constraint c WHERE c.oid = o.objid)",
@@ -289,7 +301,11 @@ static const char *const catalog_resolve[] = {
 	"    WHEN " CLS("pg_extension") " THEN (SELECT 'extension ' || e.extname FROM pg_catalog.pg_extension e WHERE e.oid = o.objid)",
 	"  END), CASE WHEN o.rg IS NOT NULL THEN o.rel WHEN o.yg IS NOT NULL THEN o.typ ELSE o.objid END,",
 	"  CASE WHEN o.classid NOT IN (" CLS("pg_class") ", " CLS("pg_type") ", " CLS("pg_proc") ") OR o.rel <> o.objid",
-	"    THEN 'comment ' || pg_catalog.pg_describe_object(o.classid, o.objid, 0) END, o.objid",
+	"    THEN 'comment ' || pg_catalog.pg_describe_object(o.classid, o.objid, 0) END, o.objid,",
+	/* the key of the object it belongs to: its old group, when a command on a part of it changed
+	 * the group's name (CREATE RULE _RETURN makes a table a view) */
+	"  CASE WHEN o.rel IS NOT NULL THEN " CLS("pg_class") "::oid::text || ':' || o.rel::text",
+	"    WHEN o.typ IS NOT NULL THEN " CLS("pg_type") "::oid::text || ':' || o.typ::text END",
 	"  FROM found o",
 	NULL
 };

@@ -425,24 +425,57 @@ static bool send_text(dd_verify *v, const dd_file *file, int base, int len, fail
 	return ok;
 }
 
-/* Does st write a system catalog (INSERT, UPDATE or DELETE on pg_catalog's tables)? No DDL
- * command shows such a change to the event triggers. */
-static bool writes_catalog(const dd_stmt *st)
+/* Does st change the catalog in a way the event triggers do not show (the objects they report
+ * do not lead to it)? Then the next snapshot reads the whole catalog. In PostgreSQL 15:
+ * - INSERT, UPDATE or DELETE on pg_catalog's tables: no DDL command at all;
+ * - REINDEX: fires no event trigger, and CONCURRENTLY gives the index a new oid;
+ * - ALTER EXTENSION ADD/DROP/UPDATE: reports the extension only, and a member it releases
+ *   joins the snapshot with no dependency leading to it;
+ * - ALTER TABLE ... DETACH PARTITION: reports the parent, and the dependency to the child is gone;
+ * - anything on an event trigger (its comment is in the snapshot): fires no event trigger. */
+static bool unseen_by_tracking(const dd_stmt *st)
 {
+	const PgQuery__Node *n = st->node;
 	const PgQuery__RangeVar *rv = NULL;
-	if (!st->node)
+	if (!n)
 		return false;
-	if (st->node->node_case == PG_QUERY__NODE__NODE_INSERT_STMT)
-		rv = st->node->insert_stmt->relation;
-	else if (st->node->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT)
-		rv = st->node->update_stmt->relation;
-	else if (st->node->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
-		rv = st->node->delete_stmt->relation;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT: rv = n->insert_stmt->relation; break;
+	case PG_QUERY__NODE__NODE_UPDATE_STMT: rv = n->update_stmt->relation; break;
+	case PG_QUERY__NODE__NODE_DELETE_STMT: rv = n->delete_stmt->relation; break;
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_CONTENTS_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_EVENT_TRIG_STMT:
+		return true;
+	case PG_QUERY__NODE__NODE_COMMENT_STMT: return n->comment_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER;
+	case PG_QUERY__NODE__NODE_DROP_STMT: return n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER;
+	case PG_QUERY__NODE__NODE_RENAME_STMT: return n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER;
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		for (size_t i = 0; i < n->alter_table_stmt->n_cmds; i++) {
+			const PgQuery__Node *c = n->alter_table_stmt->cmds[i];
+			if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+			    (c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
+			     c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize))
+				return true;
+		}
+		return false;
+	default: return false;
+	}
 	if (!rv || !rv->relname)
 		return false;
 	if (rv->schemaname && rv->schemaname[0])
 		return strcmp(rv->schemaname, "pg_catalog") == 0;
 	return strncmp(rv->relname, "pg_", 3) == 0;   /* pg_catalog is searched first */
+}
+
+/* Does st turn the event triggers off (PostgreSQL 17's event_triggers setting)? */
+static bool stops_tracking(const dd_stmt *st)
+{
+	const PgQuery__Node *n = st->node;
+	return n && n->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT && n->variable_set_stmt->name &&
+	       strcmp(n->variable_set_stmt->name, "event_triggers") == 0;
 }
 
 /* Commit the transaction a tool runs every pending migration in (Drizzle, node-pg-migrate): at
@@ -488,8 +521,10 @@ static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 			const dd_stmt *st = stmts[i];
 			if (st->file != file || (file->n_sections && st->section != sec))
 				continue;
-			if (writes_catalog(st))   /* also inside a DO block */
+			if (unseen_by_tracking(st))   /* also inside a DO block */
 				dd_vcatalog_suspect(v->cat);
+			if (stops_tracking(st))
+				dd_vcatalog_untrack(v->cat);
 			if (st->block)
 				continue;
 			mine[n++] = st;
@@ -529,6 +564,9 @@ static bool run_part(dd_verify *v, const dd_migration *m, bool down, failure *f)
 		}
 		free(mine);
 		if (!ok) {
+			/* a statement that fails may leave what no event trigger saw (a failed CREATE INDEX
+			 * CONCURRENTLY leaves an invalid index) */
+			dd_vcatalog_suspect(v->cat);
 			if (PQtransactionStatus(v->conn) != PQTRANS_IDLE)
 				command(v, v->conn, "ROLLBACK");
 			if (v->run_tx) {

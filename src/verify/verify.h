@@ -37,9 +37,11 @@ void dd_vcatalog_forget(vcatalog *c);
  * which needs a superuser), so that a snapshot reads only what changed; 0, or -1 with *err
  * (heap) when the database does not allow it (snapshots then read the whole catalog). */
 int dd_vcatalog_track(vcatalog *c, struct pg_conn *conn, char **err);
-/* A statement may have changed the catalog where no DDL command shows it (DML on pg_catalog):
- * the next snapshot reads everything. */
+/* A statement may have changed the catalog where the event triggers do not show it (DML on
+ * pg_catalog, REINDEX, a failed statement...): the next snapshot reads everything. */
 void dd_vcatalog_suspect(vcatalog *c);
+/* The event triggers may be off from now on: snapshots read the whole catalog. */
+void dd_vcatalog_untrack(vcatalog *c);
 /* Take a snapshot through conn; NULL with *err (heap) set when a query fails. */
 vsnap *dd_vsnap_take(vcatalog *c, struct pg_conn *conn, char **err);
 void dd_vsnap_free(vsnap *s);

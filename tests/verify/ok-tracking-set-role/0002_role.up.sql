@@ -1,0 +1,1 @@
+SET ROLE ddlint_verify_app;

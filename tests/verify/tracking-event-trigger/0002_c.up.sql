@@ -1,0 +1,1 @@
+COMMENT ON EVENT TRIGGER my_et IS 'x';

@@ -1,0 +1,1 @@
+ALTER EXTENSION fuzzystrmatch DROP FUNCTION soundex(text);

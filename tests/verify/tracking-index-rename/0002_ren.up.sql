@@ -1,0 +1,1 @@
+ALTER INDEX IF EXISTS t_pkey RENAME TO t_pk;
