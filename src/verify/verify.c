@@ -386,6 +386,19 @@ typedef struct failure {
 	char *message;           /* heap */
 } failure;
 
+/* A part PostgreSQL rejected: "<before><m's version><after>: <PostgreSQL's message>" at the
+ * error's place; f's message is freed. */
+static void report_failure(dd_verify *v, dd_run *run, int rule, const dd_migration *m, failure *f, const char *before,
+			   const char *after)
+{
+	dd_buf msg = { 0 };
+	dd_buf_printf(&msg, "%s%s%s: %s", before, m->version ? m->version : "", after, f->message);
+	report(v, run, rule, f->file, f->offset, m, msg.data);
+	dd_buf_free(&msg);
+	free(f->message);
+	f->message = NULL;
+}
+
 /* Send one query of a migration, sql (len bytes) being the text at file offset `base` (for
  * the error position); false with *f set when PostgreSQL rejects it. */
 static bool send_query(dd_verify *v, const char *sql, int len, const dd_file *file, int base, failure *f)
@@ -752,12 +765,8 @@ static void finish_run_tx(dd_verify *v, dd_run *run)
 	failure f = { 0 };
 	if (!m || end_run_tx(v, &f))
 		return;
-	dd_buf msg = { 0 };
-	dd_buf_printf(&msg, "PostgreSQL rejects the COMMIT of the transaction the pending migrations run in, after migration %s: %s",
-		      m->version ? m->version : "", f.message);
-	report(v, run, DD_RULE_VERIFY_UP_FAILS, f.file, f.offset, m, msg.data);
-	dd_buf_free(&msg);
-	free(f.message);
+	report_failure(v, run, DD_RULE_VERIFY_UP_FAILS, m, &f,
+		       "PostgreSQL rejects the COMMIT of the transaction the pending migrations run in, after migration ", "");
 	stop_dir(v, m, "the transaction they ran in was rolled back");
 }
 
@@ -811,13 +820,8 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 	if (!run_part(v, m, false, &f)) {
 		if (g_signal)
 			goto interrupted;
-		dd_buf msg = { 0 };
-		dd_buf_printf(&msg, "PostgreSQL rejects the up of migration %s%s: %s", m->version ? m->version : "",
-			      v->run_tx_lost ? " (in the one transaction its tool runs every pending migration in, rolled back with them)" : "",
-			      f.message);
-		report(v, run, DD_RULE_VERIFY_UP_FAILS, f.file, f.offset, m, msg.data);
-		dd_buf_free(&msg);
-		free(f.message);
+		report_failure(v, run, DD_RULE_VERIFY_UP_FAILS, m, &f, "PostgreSQL rejects the up of migration ",
+			       v->run_tx_lost ? " (in the one transaction its tool runs every pending migration in, rolled back with them)" : "");
 		stop_dir(v, m, "its up failed");
 		return;
 	}
@@ -848,11 +852,7 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 	if (!run_part(v, m, true, &f)) {
 		if (g_signal)
 			goto interrupted_s1;
-		dd_buf msg = { 0 };
-		dd_buf_printf(&msg, "PostgreSQL rejects the down of migration %s: %s", m->version ? m->version : "", f.message);
-		report(v, run, DD_RULE_VERIFY_DOWN_FAILS, f.file, f.offset, m, msg.data);
-		dd_buf_free(&msg);
-		free(f.message);
+		report_failure(v, run, DD_RULE_VERIFY_DOWN_FAILS, m, &f, "PostgreSQL rejects the down of migration ", "");
 		if (v->run_tx_lost) {
 			stop_dir(v, m, "its failed down rolled back the transaction its tool runs every pending migration in");
 			dd_vsnap_free(s1);
@@ -881,12 +881,8 @@ static void apply_migration(dd_verify *v, dd_run *run, const dd_migration *m, bo
 	if (!run_part(v, m, false, &f)) {
 		if (g_signal)
 			goto interrupted_s1;
-		dd_buf msg = { 0 };
-		dd_buf_printf(&msg, "after its down, PostgreSQL rejects the up of migration %s again: %s",
-			      m->version ? m->version : "", f.message);
-		report(v, run, DD_RULE_VERIFY_UP_NOT_REPEATABLE, f.file, f.offset, m, msg.data);
-		dd_buf_free(&msg);
-		free(f.message);
+		report_failure(v, run, DD_RULE_VERIFY_UP_NOT_REPEATABLE, m, &f, "after its down, PostgreSQL rejects the up of migration ",
+			       " again");
 		stop_dir(v, m, "its up failed when applied again after its down");
 		dd_vsnap_free(s1);
 		return;
