@@ -394,6 +394,10 @@ def main():
         mapped |= {r["ddlint"] for r in load_mapping(t, listed) if r["compared"]}
     turn_on = sorted(r for r in mapped if listed[r] == "off")
     migdir = os.path.join(a.corpus, "migrations")
+    if not os.path.isdir(migdir):
+        print("safety-diff: no corpus migrations at %s: the differential runs over the corpus "
+              "(set CORPUS=DIR, the directory holding migrations/)" % migdir, file=sys.stderr)
+        return 1
     dirs = sorted(os.path.join(migdir, d) for d in os.listdir(migdir) if os.path.isdir(os.path.join(migdir, d)))
     ups, assume, file_tx, dir_assume, file_tool = {}, {}, {}, {}, {}
     mine = []
