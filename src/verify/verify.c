@@ -445,7 +445,8 @@ static bool send_text(dd_verify *v, const dd_file *file, int base, int len, fail
  * - ALTER EXTENSION ADD/DROP/UPDATE: reports the extension only, and a member it releases
  *   joins the snapshot with no dependency leading to it;
  * - ALTER TABLE ... DETACH PARTITION: reports the parent, and the dependency to the child is gone;
- * - anything on an event trigger (its comment is in the snapshot): fires no event trigger. */
+ * - anything on an event trigger (its comment is in the snapshot): fires no event trigger.
+ * Not seen: a catalog written by a data-modifying WITH or by a function the migration calls. */
 static bool unseen_by_tracking(const dd_stmt *st)
 {
 	const PgQuery__Node *n = st->node;
