@@ -6,18 +6,11 @@
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)
-if ! command -v emacs >/dev/null 2>&1 || [ ! -d /usr/share/emacs/site-lisp/elpa-src ] ||
-   ! ls -d /usr/share/emacs/site-lisp/elpa-src/eglot-* >/dev/null 2>&1; then
-	if [ "${CI:-}" = true ]; then
-		echo "FAIL lsp-eglot: needs emacs and eglot, which sh scripts/install-deps.sh --test installs"
-		exit 1
-	fi
-	echo "SKIP lsp-eglot: needs emacs-nox and elpa-eglot; sh scripts/install-deps.sh --test installs them"
-	exit 0
+. "$root/tests/cli/lib.sh"
+if ! command -v emacs >/dev/null 2>&1 || ! ls -d /usr/share/emacs/site-lisp/elpa-src/eglot-* >/dev/null 2>&1; then
+	missing_tool lsp-eglot "emacs-nox and elpa-eglot"
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+enter_work
 mkdir .git
 # an astral character before the finding: LSP counts it as two UTF-16 units, Emacs as one character
 printf -- '-- é\nCREATE TABLE "naïve_😀s" (id uuid PRIMARY KEY, payload json NOT NULL);\n' > t.sql

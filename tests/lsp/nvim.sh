@@ -6,17 +6,9 @@
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)
-if ! command -v nvim >/dev/null 2>&1; then
-	if [ "${CI:-}" = true ]; then
-		echo "FAIL lsp-nvim: needs nvim, which sh scripts/install-deps.sh --test installs"
-		exit 1
-	fi
-	echo "SKIP lsp-nvim: needs nvim; sh scripts/install-deps.sh --test installs it"
-	exit 0
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+. "$root/tests/cli/lib.sh"
+command -v nvim >/dev/null 2>&1 || missing_tool lsp-nvim nvim
+enter_work
 mkdir .git
 printf -- '-- é 😀\nCREATE TABLE "naïve_things" (id uuid PRIMARY KEY, payload json NOT NULL, active boolean);\n' > t.sql
 { printf "vim.cmd('filetype on')\n"; cat "$root/examples/editors/nvim-lsp.lua"; } > init.lua
