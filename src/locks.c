@@ -84,6 +84,27 @@ bool dd_rangevar_existing(const dd_ctx *ctx, const dd_stmt *st, const PgQuery__R
 	return dd_stmt_on_existing(ctx, st, t ? t->made_in : NULL);
 }
 
+const char *dd_rangevar_name(dd_ctx *ctx, const PgQuery__RangeVar *rv, const char *col)
+{
+	const dd_table *t = dd_rangevar_table(ctx, rv);
+	return dd_qualified(ctx, dd_rangevar_schema(ctx, rv), t ? t->name : rv->relname, col);
+}
+
+const PgQuery__AlterTableStmt *dd_alter_existing_table(dd_ctx *ctx, const dd_stmt *st)
+{
+	if (st->down || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
+		return NULL;
+	const PgQuery__AlterTableStmt *as = st->node->alter_table_stmt;
+	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
+		return NULL;
+	return as;
+}
+
+const PgQuery__AlterTableCmd *dd_alter_cmd(const PgQuery__AlterTableStmt *as, size_t i)
+{
+	return as->cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ? as->cmds[i]->alter_table_cmd : NULL;
+}
+
 /* ---- volatility ---- */
 
 /* SELECT proname FROM pg_proc WHERE provolatile = 'v' on PostgreSQL 15 (those returning a value a

@@ -272,6 +272,9 @@ struct dd_model {
 dd_table *dd_model_table(const dd_model *m, const char *schema, const char *name);
 dd_column *dd_table_column(const dd_table *t, const char *name);
 dd_constraint *dd_table_primary_key(const dd_table *t);
+/* A foreign key's ON DELETE / ON UPDATE action (dd_constraint.on_delete) in words, lower case:
+ * "restrict", "cascade", "set null", "set default", else "no action". */
+const char *dd_fk_action_name(char action);
 dd_typedef *dd_model_type(const dd_model *m, const char *schema, const char *name);
 dd_index *dd_model_index(const dd_model *m, const char *schema, const char *name);
 dd_view *dd_model_view(const dd_model *m, const char *schema, const char *name);
@@ -633,6 +636,14 @@ bool dd_rangevar_existing(const dd_ctx *ctx, const dd_stmt *st, const PgQuery__R
 /* The schema of that table: the model's, else the one the name resolves to (written, or the
  * first of the search path). */
 const char *dd_rangevar_schema(dd_ctx *ctx, const PgQuery__RangeVar *rv);
+/* "schema.table" or "schema.table.col" (col NULL: the table) as the model names the table a
+ * RangeVar names, else as written. */
+const char *dd_rangevar_name(dd_ctx *ctx, const PgQuery__RangeVar *rv, const char *col);
+/* The ALTER TABLE that statement st is, when it alters a table (not a view, an index...) as an
+ * existing one (dd_rangevar_existing) in an up; NULL otherwise. */
+const PgQuery__AlterTableStmt *dd_alter_existing_table(dd_ctx *ctx, const dd_stmt *st);
+/* Its i-th command, or NULL for an item that is not an ALTER TABLE command. */
+const PgQuery__AlterTableCmd *dd_alter_cmd(const PgQuery__AlterTableStmt *as, size_t i);
 /* A built-in VOLATILE function called in expr (per PostgreSQL 15's pg_proc, plus uuid-ossp's,
  * pgcrypto's and PostgreSQL 16-18's), or NULL. */
 const char *dd_expr_volatile(const PgQuery__Node *expr);

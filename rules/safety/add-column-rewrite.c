@@ -22,18 +22,14 @@ static const char *fix_for(dd_ctx *ctx, const char *table, const char *col, cons
 
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
-	if (st->down || !st->file->report || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
-		return;
-	const PgQuery__AlterTableStmt *as = st->node->alter_table_stmt;
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
+	const PgQuery__AlterTableStmt *as = st->file->report ? dd_alter_existing_table(ctx, st) : NULL;
+	if (!as)
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, as->relation);
-	const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
+	const char *table = dd_rangevar_name(ctx, as->relation, NULL);
 	for (size_t i = 0; i < as->n_cmds; i++) {
-		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-			continue;
-		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
-		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd->def ||
+		const PgQuery__AlterTableCmd *cmd = dd_alter_cmd(as, i);
+		if (!cmd || cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd->def ||
 		    cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
 			continue;
 		const PgQuery__ColumnDef *cd = cmd->def->column_def;
@@ -41,11 +37,11 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			continue;   /* ADD COLUMN IF NOT EXISTS of a column that is there: nothing happens */
 		dd_loc l = cd->location >= st->offset && cd->location < st->offset + st->len ? dd_name_loc(st->file, cd->location)
 											      : dd_name_loc(st->file, st->offset);
-		dd_checked(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cd->colname));
+		dd_checked(ctx, l, dd_rangevar_name(ctx, as->relation, cd->colname));
 		const char *why = dd_add_column_rewrites(ctx, cd, dd_ctx_postgres_version(ctx));
 		if (!why)
 			continue;
-		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cd->colname),
+		dd_report(ctx, l, dd_rangevar_name(ctx, as->relation, cd->colname),
 			  fix_for(ctx, table, cd->colname, why),
 			  "ADD COLUMN %s rewrites %s, which exists before this migration, under an ACCESS EXCLUSIVE lock that blocks "
 			  "every read and write: %s", cd->colname, table, why);

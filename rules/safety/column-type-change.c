@@ -19,25 +19,21 @@ static bool trivial_using(const PgQuery__Node *e, const char *col)
 
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
-	if (st->down || !st->file->report || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
-		return;
-	const PgQuery__AlterTableStmt *as = st->node->alter_table_stmt;
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
+	const PgQuery__AlterTableStmt *as = st->file->report ? dd_alter_existing_table(ctx, st) : NULL;
+	if (!as)
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, as->relation);
-	const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
+	const char *table = dd_rangevar_name(ctx, as->relation, NULL);
 	for (size_t i = 0; i < as->n_cmds; i++) {
-		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-			continue;
-		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
-		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || !cmd->def ||
+		const PgQuery__AlterTableCmd *cmd = dd_alter_cmd(as, i);
+		if (!cmd || cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || !cmd->def ||
 		    cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !cmd->def->column_def->type_name)
 			continue;
 		const PgQuery__ColumnDef *cd = cmd->def->column_def;
 		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
 		if (!l.len)
 			l = dd_name_loc(st->file, st->offset);
-		dd_checked(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name));
+		dd_checked(ctx, l, dd_rangevar_name(ctx, as->relation, cmd->name));
 		dd_type to;
 		dd_typename_type(ctx, cd->type_name, &to);
 		const dd_column *col = t ? dd_table_column(t, cmd->name) : NULL;
@@ -57,7 +53,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 				continue;
 			why = dd_sprintf(ctx, "to %s, from a type ddlint does not know (the table was made outside the files)", to.text);
 		}
-		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name),
+		dd_report(ctx, l, dd_rangevar_name(ctx, as->relation, cmd->name),
 			  dd_sprintf(ctx, "add a new column of the new type, fill it in batches (and keep it in step with a trigger), "
 				     "then switch readers and writers to it and drop %s in a later migration", cmd->name),
 			  "ALTER COLUMN %s TYPE rewrites %s, which exists before this migration, and its indexes under an ACCESS "

@@ -30,7 +30,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !as->relation)
 		return;
 	for (size_t i = 0; i < as->n_cmds; i++) {
-		const PgQuery__AlterTableCmd *c = as->cmds[i]->alter_table_cmd;
+		const PgQuery__AlterTableCmd *c = dd_alter_cmd(as, i);
 		if (c && c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && c->name)
 			drop_column(ctx, st, as, c);
 	}

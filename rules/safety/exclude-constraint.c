@@ -6,21 +6,16 @@
 
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
-	if (st->down || !st->file->report || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
-		return;
-	const PgQuery__AlterTableStmt *as = st->node->alter_table_stmt;
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
+	const PgQuery__AlterTableStmt *as = st->file->report ? dd_alter_existing_table(ctx, st) : NULL;
+	if (!as)
 		return;
 	for (size_t i = 0; i < as->n_cmds; i++) {
-		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-			continue;
-		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
-		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd->def ||
+		const PgQuery__AlterTableCmd *cmd = dd_alter_cmd(as, i);
+		if (!cmd || cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd->def ||
 		    cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
 			continue;
 		const PgQuery__Constraint *c = cmd->def->constraint;
-		const dd_table *t = dd_rangevar_table(ctx, as->relation);
-		const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
+		const char *table = dd_rangevar_name(ctx, as->relation, NULL);
 		dd_loc l = c->location >= st->offset && c->location < st->offset + st->len ? dd_name_loc(st->file, c->location)
 											 : dd_name_loc(st->file, st->offset);
 		dd_checked(ctx, l, table);   /* judged: a constraint added to a table in use */

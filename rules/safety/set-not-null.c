@@ -6,19 +6,15 @@
 
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
-	if (st->down || !st->file->report || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
-		return;
-	const PgQuery__AlterTableStmt *as = st->node->alter_table_stmt;
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
+	const PgQuery__AlterTableStmt *as = st->file->report ? dd_alter_existing_table(ctx, st) : NULL;
+	if (!as)
 		return;
 	const dd_table *t = dd_rangevar_table(ctx, as->relation);
-	const char *table = dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, NULL);
+	const char *table = dd_rangevar_name(ctx, as->relation, NULL);
 	int version = dd_ctx_postgres_version(ctx);
 	for (size_t i = 0; i < as->n_cmds; i++) {
-		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-			continue;
-		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
-		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull)
+		const PgQuery__AlterTableCmd *cmd = dd_alter_cmd(as, i);
+		if (!cmd || cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull)
 			continue;
 		const dd_column *col = t ? dd_table_column(t, cmd->name) : NULL;
 		if (col && col->not_null)
@@ -26,7 +22,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		dd_loc l = dd_find_ident(ctx, as->relation->location, cmd->name);
 		if (!l.len)
 			l = dd_name_loc(st->file, st->offset);
-		dd_checked(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name));
+		dd_checked(ctx, l, dd_rangevar_name(ctx, as->relation, cmd->name));
 		bool not_valid;
 		if (!dd_set_not_null_scans(ctx, t, cmd->name, &not_valid))
 			continue;
@@ -43,7 +39,7 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 			fix = dd_sprintf(ctx, "ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID; in a later transaction "
 					 "ALTER TABLE %s VALIDATE CONSTRAINT %s; then ALTER TABLE %s ALTER COLUMN %s SET NOT NULL (no scan) "
 					 "and DROP CONSTRAINT %s", table, name, cmd->name, table, name, table, cmd->name, name);
-		dd_report(ctx, l, dd_qualified(ctx, dd_rangevar_schema(ctx, as->relation), t ? t->name : as->relation->relname, cmd->name), fix,
+		dd_report(ctx, l, dd_rangevar_name(ctx, as->relation, cmd->name), fix,
 			  "SET NOT NULL on %s.%s, which exists before this migration, reads every row under an ACCESS EXCLUSIVE "
 			  "lock, blocking every read and write", table, cmd->name);
 	}

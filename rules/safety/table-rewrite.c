@@ -62,9 +62,9 @@ static void statement(dd_ctx *ctx, const dd_stmt *st)
 		if (!dd_rangevar_existing(ctx, st, as->relation))
 			return;
 		for (size_t i = 0; i < as->n_cmds; i++) {
-			if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+			const PgQuery__AlterTableCmd *cmd = dd_alter_cmd(as, i);
+			if (!cmd)
 				continue;
-			const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
 			const char *what = NULL, *fix = NULL;
 			if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace) {
 				what = "SET TABLESPACE";

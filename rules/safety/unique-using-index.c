@@ -58,15 +58,13 @@ static void checked(dd_ctx *ctx, const dd_stmt *st, const PgQuery__RangeVar *rv,
 
 static void statement(dd_ctx *ctx, const dd_stmt *st)
 {
-	if (st->down || !st->file->report || st->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
-		return;
-	const PgQuery__AlterTableStmt *as = st->node->alter_table_stmt;
-	if (as->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !dd_rangevar_existing(ctx, st, as->relation))
+	const PgQuery__AlterTableStmt *as = st->file->report ? dd_alter_existing_table(ctx, st) : NULL;
+	if (!as)
 		return;
 	for (size_t i = 0; i < as->n_cmds; i++) {
-		if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+		const PgQuery__AlterTableCmd *cmd = dd_alter_cmd(as, i);
+		if (!cmd)
 			continue;
-		const PgQuery__AlterTableCmd *cmd = as->cmds[i]->alter_table_cmd;
 		const PgQuery__Node *def = cmd->def;
 		if (!def)
 			continue;
