@@ -22,17 +22,6 @@ static json_t *jnames(const char *const *names, size_t n)
 	return a;
 }
 
-static const char *action_name(char a)
-{
-	switch (a) {
-	case 'r': return "restrict";
-	case 'c': return "cascade";
-	case 'n': return "set null";
-	case 'd': return "set default";
-	default: return "no action";
-	}
-}
-
 static const char *kind_name(dd_constraint_kind k)
 {
 	static const char *const names[] = { "primary key", "unique", "check", "foreign key", "exclude" };
@@ -50,8 +39,8 @@ static json_t *jconstraint(const dd_constraint *c)
 		json_object_set_new(o, "references", json_pack("{s:o, s:o, s:o}", "schema", jstr(c->ref_schema),
 							       "table", jstr(c->ref_table), "columns",
 							       jnames(c->ref_columns, c->n_ref_columns)));
-		json_object_set_new(o, "on_delete", json_string(action_name(c->on_delete)));
-		json_object_set_new(o, "on_update", json_string(action_name(c->on_update)));
+		json_object_set_new(o, "on_delete", json_string(dd_fk_action_name(c->on_delete)));
+		json_object_set_new(o, "on_update", json_string(dd_fk_action_name(c->on_update)));
 		json_object_set_new(o, "match", json_string(c->match == 'f' ? "full" : c->match == 'p' ? "partial" : "simple"));
 	}
 	if (c->kind == DD_CON_CHECK)

@@ -335,17 +335,6 @@ static const char *kind_name(dd_constraint_kind k)
 	return names[k];
 }
 
-static const char *action_name(char a)
-{
-	switch (a) {
-	case 'r': return "restrict";
-	case 'c': return "cascade";
-	case 'n': return "set null";
-	case 'd': return "set default";
-	default: return "no action";
-	}
-}
-
 static const char *join(dd_arena *a, const char *const *items, size_t n)
 {
 	const char *s = "";
@@ -460,8 +449,8 @@ static void table_page(page *p, const dd_docs *d, size_t ti, const findings *fs,
 			cell_link(p, ri >= 0 ? dd_arena_sprintf(a, "%s", paths[ri]) : NULL,
 				  dd_arena_sprintf(a, "%s.%s (%s)", c->ref_schema ? c->ref_schema : "?", c->ref_table ? c->ref_table : "?",
 						   join(a, (const char *const *)c->ref_columns, c->n_ref_columns)));
-			cell(p, action_name(c->on_delete));
-			cell(p, action_name(c->on_update));
+			cell(p, dd_fk_action_name(c->on_delete));
+			cell(p, dd_fk_action_name(c->on_update));
 			row_end(p);
 		}
 		table_end(p);

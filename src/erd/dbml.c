@@ -48,16 +48,8 @@ static void put_columns(FILE *out, const char *const *cols, size_t n)
 	fputc(')', out);
 }
 
-static const char *action(char a)
-{
-	switch (a) {
-	case 'r': return "restrict";
-	case 'c': return "cascade";
-	case 'n': return "set null";
-	case 'd': return "set default";
-	default: return NULL;
-	}
-}
+/* DBML's action, or NULL for "no action" (its default, left out). */
+static const char *action(char a) { return a == 'r' || a == 'c' || a == 'n' || a == 'd' ? dd_fk_action_name(a) : NULL; }
 
 static bool same_cols(const char *const *a, const char *const *b, size_t n)
 {

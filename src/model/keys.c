@@ -181,6 +181,17 @@ dd_column *dd_table_column(const dd_table *t, const char *name)
 	return NULL;
 }
 
+const char *dd_fk_action_name(char action)
+{
+	switch (action) {
+	case 'r': return "restrict";
+	case 'c': return "cascade";
+	case 'n': return "set null";
+	case 'd': return "set default";
+	default: return "no action";
+	}
+}
+
 dd_constraint *dd_table_primary_key(const dd_table *t)
 {
 	for (size_t i = 0; i < t->n_constraints; i++)
