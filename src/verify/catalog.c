@@ -194,8 +194,8 @@ static PGresult *run_prepared(PGconn *conn, int which, const char *const *params
 	return r;
 }
 
-/* Run query `which`; NULL with *err (heap) set, and *state (when asked) its SQLSTATE. */
-static PGresult *exec_prepared(vcatalog *c, PGconn *conn, int which, const char *const *params, char **err, char *state)
+/* Run query `which`; NULL with *err (heap) set. */
+static PGresult *exec_prepared(vcatalog *c, PGconn *conn, int which, const char *const *params, char **err)
 {
 	if (c->prepared[which] == conn && PQtransactionStatus(conn) == PQTRANS_INTRANS && !prepared_exists(conn, which))
 		c->prepared[which] = NULL;   /* a DEALLOCATE: in a transaction, the 26000 below would abort it */
@@ -211,8 +211,6 @@ static PGresult *exec_prepared(vcatalog *c, PGconn *conn, int which, const char 
 			c->prepared[which] = NULL;
 			continue;
 		}
-		if (state)
-			snprintf(state, 6, "%s", st ? st : "");
 		*err = query_error(conn, r);
 		PQclear(r);
 		return NULL;
@@ -220,23 +218,31 @@ static PGresult *exec_prepared(vcatalog *c, PGconn *conn, int which, const char 
 	return NULL;
 }
 
-/* The detail the last snapshot had for group `name`, when it has the same rows now. */
-static const detail *unchanged(const vcatalog *c, const char *name, const char *sig, bool changed)
+/* The group of the last snapshot named `name`, or NULL. */
+static const group *last_group(const vcatalog *c, const char *name)
 {
-	if (changed)
-		return NULL;
 	size_t lo = 0, hi = c->n_last;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		int cmp = strcmp(c->last[mid].name, name);
 		if (cmp == 0)
-			return c->last_sig[mid] && strcmp(c->last_sig[mid], sig) == 0 ? c->last[mid].d : NULL;
+			return &c->last[mid];
 		if (cmp < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return NULL;
+}
+
+/* The detail the last snapshot had for group `name`, when it has the same rows now. */
+static const detail *unchanged(const vcatalog *c, const char *name, const char *sig, bool changed)
+{
+	const group *g = changed ? NULL : last_group(c, name);
+	if (!g)
+		return NULL;
+	const char *last = c->last_sig[g - c->last];
+	return last && strcmp(last, sig) == 0 ? g->d : NULL;
 }
 
 void dd_vcatalog_forget(vcatalog *c)
@@ -297,7 +303,7 @@ static void seen(vcatalog *c, const char *key, const char *grp)
 static int fetch(vcatalog *c, PGconn *conn, char **names, size_t n, char **oids, size_t n_oids, group *out, char **err)
 {
 	char *params[2] = { array_literal(names, n), array_literal(oids, n_oids) };
-	PGresult *r = exec_prepared(c, conn, Q_LINES, (const char *const *)params, err, NULL);
+	PGresult *r = exec_prepared(c, conn, Q_LINES, (const char *const *)params, err);
 	free(params[0]);
 	free(params[1]);
 	if (!r)
@@ -387,7 +393,7 @@ static vsnap *take_stamped(vcatalog *c, PGconn *conn, char **err)
 	snprintf(xid, sizeof xid, "%s", PQgetvalue(r, 0, 0));
 	PQclear(r);
 	const char *const since[1] = { c->last_xid };
-	r = exec_prepared(c, conn, Q_STAMPS, since, err, NULL);
+	r = exec_prepared(c, conn, Q_STAMPS, since, err);
 	if (!r)
 		return NULL;
 	vsnap *s = dd_xcalloc(1, sizeof *s);
@@ -460,34 +466,13 @@ static size_t sort_unique(char **names, size_t n)
 	return u;
 }
 
-/* The group of the last snapshot named `name`, or NULL. */
-static const group *last_group(const vcatalog *c, const char *name)
-{
-	size_t lo = 0, hi = c->n_last;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int cmp = strcmp(c->last[mid].name, name);
-		if (cmp == 0)
-			return &c->last[mid];
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
 
-/* The last snapshot with the groups the touched objects are in read again. NULL with *err, or
- * with *lost when the database no longer records what DDL touches (a migration dropped it). */
-static vsnap *take_tracked(vcatalog *c, PGconn *conn, char **err, bool *lost)
+/* The last snapshot with the groups the touched objects are in read again; NULL with *err. */
+static vsnap *take_tracked(vcatalog *c, PGconn *conn, char **err)
 {
-	char state[6] = "";
-	PGresult *r = exec_prepared(c, conn, Q_RESOLVE, NULL, err, state);
-	if (!r) {
-		/* undefined table or schema: the tracking is gone */
-		*lost = strcmp(state, "42P01") == 0 || strcmp(state, "3F000") == 0;
+	PGresult *r = exec_prepared(c, conn, Q_RESOLVE, NULL, err);
+	if (!r)
 		return NULL;
-	}
 	/* the groups to read again: where each object is now (and its comment), and where the
 	 * lines read so far showed it (where it was: a dropped or renamed object) */
 	size_t n_names = 0, cap_names = 0, n_oids = 0, cap_oids = 0;
@@ -575,21 +560,13 @@ static vsnap *guarded(vcatalog *c, PGconn *conn, char **err, taker *take)
 	return s;
 }
 
-static vsnap *take_tracked_once(vcatalog *c, PGconn *conn, char **err)
-{
-	bool lost = false;
-	return take_tracked(c, conn, err, &lost);
-}
-
-/* Everything is read from here: what was touched before is in it. */
+/* A tracked database read whole: what was touched before is in it. */
 static vsnap *take_all(vcatalog *c, PGconn *conn, char **err)
 {
-	if (c->tracked == conn) {
-		PGresult *r = PQexec(conn, "DELETE FROM _ddlint_verify.touched");
-		if (PQresultStatus(r) != PGRES_COMMAND_OK)
-			c->tracked = NULL;
-		PQclear(r);
-	}
+	PGresult *r = PQexec(conn, "DELETE FROM _ddlint_verify.touched");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		c->tracked = NULL;
+	PQclear(r);
 	c->last_conn = NULL;
 	return take_stamped(c, conn, err);
 }
@@ -598,15 +575,14 @@ vsnap *dd_vsnap_take(vcatalog *c, PGconn *conn, char **err)
 {
 	*err = NULL;
 	if (c->tracked == conn && c->last_conn == conn && !c->suspect) {
-		vsnap *s = guarded(c, conn, err, take_tracked_once);
+		vsnap *s = guarded(c, conn, err, take_tracked);
 		if (s)
 			return s;
 		/* the tracking failed (dropped by a migration, a role that may not read it, a
 		 * read-only session...): the whole catalog from now on */
 		free(*err);
 		*err = NULL;
-		c->tracked = NULL;
-		c->last_conn = NULL;
+		dd_vcatalog_untrack(c);
 	}
 	c->suspect = false;
 	return guarded(c, conn, err, c->tracked == conn ? take_all : take_stamped);
