@@ -185,6 +185,42 @@ static void rename_stmt(dd_model *m, const PgQuery__RenameStmt *rs)
 		((dd_index *)o)->named = true;
 }
 
+/* Every object of the model in `schema`, each kind the model holds: moved to schema `to`, or
+ * dropped (to NULL). A table takes its indexes, triggers and sequences along, and the foreign
+ * keys naming it follow (or go); the triggers left are those on views. */
+static void schema_objects(dd_model *m, const char *schema, const char *to)
+{
+	for (size_t j = 0; j < m->n_tables; j++) {
+		dd_table *t = m->tables[j];
+		if (t->dropped || strcmp(t->schema, schema) != 0)
+			continue;
+		if (to)
+			dd_model_move_table(m, t, to);
+		else
+			dd_model_drop_table(m, t);
+	}
+	static const dd_kind_id kinds[] = { KIND_INDEX, KIND_TYPE, KIND_VIEW, KIND_FUNCTION, KIND_SEQUENCE };
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		void **items = obj_items(m, kinds[k]);
+		for (size_t j = 0; j < obj_count(m, kinds[k]); j++) {
+			if (obj_dropped(kinds[k], items[j]) || strcmp(obj_schema(kinds[k], items[j]), schema) != 0)
+				continue;
+			if (to)
+				dd_obj_move(m, kinds[k], items[j], to);
+			else
+				dd_obj_drop(m, kinds[k], items[j]);
+		}
+	}
+	for (size_t j = 0; j < m->n_triggers; j++) {   /* on views */
+		if (strcmp(m->triggers[j]->schema, schema) != 0)
+			continue;
+		if (to)
+			m->triggers[j]->schema = to;
+		else
+			m->triggers[j]->dropped = true;
+	}
+}
+
 /* A type named with the schema `old` now names `schema` (its column's type keeps the type's oid). */
 static void move_type_ref(dd_model *m, dd_type *t, const char *old, const char *schema)
 {
@@ -201,19 +237,7 @@ static void move_type_ref(dd_model *m, dd_type *t, const char *old, const char *
  * functions, sequences), and the columns of its types name it. */
 static void move_schema_objects(dd_model *m, const char *old, const char *schema)
 {
-	for (size_t j = 0; j < m->n_tables; j++)
-		if (!m->tables[j]->dropped && strcmp(m->tables[j]->schema, old) == 0)
-			dd_model_move_table(m, m->tables[j], schema);
-	static const dd_kind_id kinds[] = { KIND_INDEX, KIND_TYPE, KIND_VIEW, KIND_FUNCTION, KIND_SEQUENCE };
-	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-		void **items = obj_items(m, kinds[k]);
-		for (size_t j = 0; j < obj_count(m, kinds[k]); j++)
-			if (!obj_dropped(kinds[k], items[j]) && strcmp(obj_schema(kinds[k], items[j]), old) == 0)
-				dd_obj_move(m, kinds[k], items[j], schema);
-	}
-	for (size_t j = 0; j < m->n_triggers; j++)   /* on views */
-		if (strcmp(m->triggers[j]->schema, old) == 0)
-			m->triggers[j]->schema = schema;
+	schema_objects(m, old, schema);
 	for (size_t i = 0; i < m->n_tables; i++)
 		for (size_t c = 0; !m->tables[i]->dropped && c < m->tables[i]->n_columns; c++)
 			move_type_ref(m, &m->tables[i]->columns[c]->type, old, schema);
@@ -226,22 +250,7 @@ static void move_schema_objects(dd_model *m, const char *old, const char *schema
  * PostgreSQL refuses to drop a schema that has any): every kind the model holds. A table's
  * indexes, triggers and sequences go with it, and so do the foreign keys of other schemas'
  * tables that reference it. */
-static void drop_schema_objects(dd_model *m, const char *schema)
-{
-	for (size_t j = 0; j < m->n_tables; j++)
-		if (!m->tables[j]->dropped && strcmp(m->tables[j]->schema, schema) == 0)
-			dd_model_drop_table(m, m->tables[j]);
-	static const dd_kind_id kinds[] = { KIND_INDEX, KIND_TYPE, KIND_VIEW, KIND_FUNCTION, KIND_SEQUENCE };
-	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-		void **items = obj_items(m, kinds[k]);
-		for (size_t j = 0; j < obj_count(m, kinds[k]); j++)
-			if (!obj_dropped(kinds[k], items[j]) && strcmp(obj_schema(kinds[k], items[j]), schema) == 0)
-				dd_obj_drop(m, kinds[k], items[j]);
-	}
-	for (size_t j = 0; j < m->n_triggers; j++)   /* on views */
-		if (strcmp(m->triggers[j]->schema, schema) == 0)
-			m->triggers[j]->dropped = true;
-}
+static void drop_schema_objects(dd_model *m, const char *schema) { schema_objects(m, schema, NULL); }
 
 /* Does `ref` ("name" or "schema.name", as a trigger names its function) name schema.name? An
  * unqualified one is taken in the default schema. */
